@@ -1,0 +1,42 @@
+package io.minimax.core.descriptor;
+
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One fully resolved and validated run configuration: a descriptor with defaults filled and, for a sweep, one
+ * combination of sweep values applied.
+ */
+public record ExperimentSpec(
+        String name,
+        Optional<String> description,
+        long seed,
+        TrainSpec train,
+        PluginSelection data,
+        PluginSelection prior,
+        PluginSelection loss,
+        PluginSelection generator,
+        PluginSelection discriminator,
+        PluginSelection generatorOptimizer,
+        PluginSelection discriminatorOptimizer,
+        List<PluginSelection> metrics,
+        Optional<PluginSelection> tracking)
+{
+    public ExperimentSpec
+    {
+        requireNonNull(name, "name is null");
+        requireNonNull(description, "description is null");
+        requireNonNull(train, "train is null");
+        requireNonNull(data, "data is null");
+        requireNonNull(prior, "prior is null");
+        requireNonNull(loss, "loss is null");
+        requireNonNull(generator, "generator is null");
+        requireNonNull(discriminator, "discriminator is null");
+        requireNonNull(generatorOptimizer, "generatorOptimizer is null");
+        requireNonNull(discriminatorOptimizer, "discriminatorOptimizer is null");
+        metrics = List.copyOf(metrics);
+        requireNonNull(tracking, "tracking is null");
+    }
+}

@@ -1,0 +1,24 @@
+package io.minimax.core.descriptor;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The descriptor's {@code train:} section, defaults already applied.
+ *
+ * @param steps generator updates
+ * @param batchSize m: real and generated samples per minibatch
+ * @param discriminatorSteps k in Algorithm 1
+ * @param logEvery log the training metrics every this many generator steps
+ * @param evalEvery run the metric plugins and plots every this many generator steps
+ */
+public record TrainSpec(long steps, int batchSize, int discriminatorSteps, UpdateRule updates, long logEvery, long evalEvery)
+{
+    public TrainSpec
+    {
+        requireNonNull(updates, "updates is null");
+        if (steps <= 0 || batchSize <= 0 || discriminatorSteps <= 0 || logEvery <= 0 || evalEvery <= 0) {
+            throw new IllegalArgumentException("train sizes must be positive: " + steps + ", " + batchSize + ", "
+                    + discriminatorSteps + ", " + logEvery + ", " + evalEvery);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.minimax.spi.data;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Optional;
+
+/**
+ * Samples of p_data. Samples are arrays of shape {@code [m, sampleShape...]}: a plugin may serve points in the plane
+ * ({@code [2]}), scalars ({@code [1]}) or images ({@code [1, 28, 28]}); nothing downstream may assume 2-D points.
+ */
+public interface DataSource
+{
+    /** The shape of one sample, without the batch dimension. */
+    long[] sampleShape();
+
+    /**
+     * Fills {@code out}, of shape {@code [m, sampleShape...]} and the run's data type, with m independent draws
+     * from p_data. The caller owns {@code out}; implementations must not keep it.
+     */
+    void sample(INDArray out);
+
+    /** The density of p_data, where it is known in closed form (toy distributions); empty for real data. */
+    default Optional<Density> density()
+    {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,12 @@
+package io.minimax.spi.loss;
+
+import io.minimax.spi.PluginContext;
+import io.minimax.spi.PluginFactory;
+import io.minimax.spi.PluginSpec;
+
+/** Creates the loss variant a descriptor's {@code loss:} section selects. */
+public interface LossVariantFactory<S extends PluginSpec>
+        extends PluginFactory<S>
+{
+    LossVariant create(S spec, PluginContext context);
+}

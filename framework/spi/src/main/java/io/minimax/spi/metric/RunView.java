@@ -1,0 +1,28 @@
+package io.minimax.spi.metric;
+
+import io.minimax.spi.data.DataSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A read-only view of a run at an evaluation point. The sample arrays are shared by every metric of the evaluation:
+ * never modify them.
+ */
+public interface RunView
+{
+    /** Generator updates done so far. */
+    long step();
+
+    /** True at the evaluation after the last step (its samples are the ones written to samples-final.csv). */
+    boolean isFinal();
+
+    DataSource data();
+
+    /** Generated samples for this evaluation, {@code [n, sampleShape...]}. */
+    INDArray generatedSamples();
+
+    /** As many fresh samples of p_data, {@code [n, sampleShape...]}. */
+    INDArray realSamples();
+
+    /** D's logits on {@code points} ({@code [n, sampleShape...]}), as a new {@code [n, 1]} array. */
+    INDArray discriminatorLogits(INDArray points);
+}

@@ -1,0 +1,12 @@
+package io.minimax.spi.prior;
+
+import io.minimax.spi.PluginContext;
+import io.minimax.spi.PluginFactory;
+import io.minimax.spi.PluginSpec;
+
+/** Creates the noise prior a descriptor's {@code prior:} section selects. */
+public interface NoisePriorFactory<S extends PluginSpec>
+        extends PluginFactory<S>
+{
+    NoisePrior create(S spec, PluginContext context);
+}
