@@ -1,0 +1,45 @@
+package io.minimax.core.engine;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The generator update of Algorithm 1: sample m noise vectors and move G along the gradient of its loss, back-
+ * propagated through the (fixed) discriminator.
+ */
+final class GeneratorStep
+{
+    private final Players players;
+    private final Minibatch batch;
+
+    GeneratorStep(Players players, Minibatch batch)
+    {
+        this.players = players;
+        this.batch = batch;
+    }
+
+    /** Computes G's gradient at the current parameters of both players; returns the generator loss. */
+    double computeGradients()
+    {
+        players.prior().sample(batch.noise);
+        INDArray generated = players.generator().forward(batch.noise);
+        INDArray logits = players.discriminator().forward(generated);
+        double loss = players.loss().generatorLoss(logits, batch.generatorLogitGradient);
+        // D's parameters are not trained here: only dLoss/dG(z) is needed, and D's own gradients must survive
+        // for the simultaneous update rule.
+        INDArray sampleGradient = players.discriminator().backward(batch.generatorLogitGradient, false);
+        players.generator().backward(sampleGradient, true);
+        return loss;
+    }
+
+    void applyGradients()
+    {
+        players.generatorOptimizer().step(players.generator().parameters(), players.generator().gradients());
+    }
+
+    double run()
+    {
+        double value = computeGradients();
+        applyGradients();
+        return value;
+    }
+}

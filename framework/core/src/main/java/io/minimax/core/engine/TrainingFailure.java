@@ -1,0 +1,20 @@
+package io.minimax.core.engine;
+
+/** A run that cannot go on, e.g. a loss became NaN; the message says where and which quantity. */
+public final class TrainingFailure
+        extends RuntimeException
+{
+    private static final long serialVersionUID = 1L;
+
+    public TrainingFailure(String message)
+    {
+        super(message);
+    }
+
+    static void checkFinite(String quantity, double value, long step)
+    {
+        if (!Double.isFinite(value)) {
+            throw new TrainingFailure(quantity + " became " + value + " at step " + step);
+        }
+    }
+}

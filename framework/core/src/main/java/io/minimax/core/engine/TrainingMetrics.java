@@ -1,0 +1,17 @@
+package io.minimax.core.engine;
+
+/** The keys the engine logs every {@code logEvery} generator steps (relied on by trackers, plots and users). */
+public final class TrainingMetrics
+{
+    public static final String DISCRIMINATOR_LOSS = "loss/discriminator";
+    public static final String GENERATOR_LOSS = "loss/generator";
+    /** V̂ = (1/m)Σ log D(x_i) + (1/m)Σ log(1 − D(G(z_i))) on the discriminator's minibatch. */
+    public static final String VALUE_ESTIMATE = "value/estimate";
+    public static final String DISCRIMINATOR_REAL = "discriminator/real";
+    public static final String DISCRIMINATOR_FAKE = "discriminator/fake";
+    public static final String GENERATOR_GRADIENT_NORM = "grad_norm/generator";
+    public static final String DISCRIMINATOR_GRADIENT_NORM = "grad_norm/discriminator";
+    public static final String STEP_MILLIS = "time/step_ms";
+
+    private TrainingMetrics() {}
+}

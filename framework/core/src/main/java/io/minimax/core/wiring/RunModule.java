@@ -1,0 +1,138 @@
+package io.minimax.core.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.minimax.core.descriptor.ExperimentSpec;
+import io.minimax.core.descriptor.PluginSelection;
+import io.minimax.core.descriptor.TrainSpec;
+import io.minimax.core.engine.Players;
+import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.spi.data.DataSource;
+import io.minimax.spi.loss.LossVariant;
+import io.minimax.spi.metric.Metric;
+import io.minimax.spi.network.Network;
+import io.minimax.spi.network.NetworkRole;
+import io.minimax.spi.optim.Optimizer;
+import io.minimax.spi.prior.NoisePrior;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Binds the plugins one run's descriptor names: each extension point's instance comes from the factory its section
+ * selects, created with a context whose random stream is derived from the run seed and the section's path.
+ * Modules hold no conditional logic: what differs between runs is in the {@link ExperimentSpec}.
+ */
+public final class RunModule
+        extends AbstractModule
+{
+    private final ExperimentSpec spec;
+    private final PluginRegistry registry;
+    private final DataType dataType;
+
+    public RunModule(ExperimentSpec spec, PluginRegistry registry, DataType dataType)
+    {
+        this.spec = requireNonNull(spec, "spec is null");
+        this.registry = requireNonNull(registry, "registry is null");
+        this.dataType = requireNonNull(dataType, "dataType is null");
+    }
+
+    @Override
+    protected void configure()
+    {
+        bind(ExperimentSpec.class).toInstance(spec);
+        bind(TrainSpec.class).toInstance(spec.train());
+        bind(PluginRegistry.class).toInstance(registry);
+        bind(DataType.class).toInstance(dataType);
+    }
+
+    @Provides
+    @Singleton
+    DataSource dataSource()
+    {
+        return PluginInstances.dataSource(PluginInstances.factory(registry.dataSources(), spec.data()), spec.data().spec(), context(spec.data()));
+    }
+
+    @Provides
+    @Singleton
+    NoisePrior noisePrior()
+    {
+        return PluginInstances.noisePrior(PluginInstances.factory(registry.noisePriors(), spec.prior()), spec.prior().spec(), context(spec.prior()));
+    }
+
+    @Provides
+    @Singleton
+    LossVariant lossVariant()
+    {
+        return PluginInstances.lossVariant(PluginInstances.factory(registry.lossVariants(), spec.loss()), spec.loss().spec(), context(spec.loss()));
+    }
+
+    @Provides
+    @Singleton
+    @Generator
+    Network generator(NoisePrior prior, DataSource data)
+    {
+        return network(spec.generator(), NetworkRole.GENERATOR, new long[] {prior.dimension()}, data.sampleShape());
+    }
+
+    @Provides
+    @Singleton
+    @Discriminator
+    Network discriminator(DataSource data)
+    {
+        return network(spec.discriminator(), NetworkRole.DISCRIMINATOR, data.sampleShape(), new long[] {1});
+    }
+
+    @Provides
+    @Singleton
+    @Generator
+    Optimizer generatorOptimizer()
+    {
+        return optimizer(spec.generatorOptimizer());
+    }
+
+    @Provides
+    @Singleton
+    @Discriminator
+    Optimizer discriminatorOptimizer()
+    {
+        return optimizer(spec.discriminatorOptimizer());
+    }
+
+    @Provides
+    @Singleton
+    List<Metric> metrics()
+    {
+        return spec.metrics().stream()
+                .map(selection -> PluginInstances.metric(PluginInstances.factory(registry.metrics(), selection), selection.spec(), context(selection)))
+                .toList();
+    }
+
+    @Provides
+    @Singleton
+    Players players(DataSource data, NoisePrior prior, LossVariant loss, @Generator Network generator,
+            @Discriminator Network discriminator, @Generator Optimizer generatorOptimizer, @Discriminator Optimizer discriminatorOptimizer)
+    {
+        return new Players(data, prior, loss, generator, discriminator, generatorOptimizer, discriminatorOptimizer);
+    }
+
+    private Network network(PluginSelection selection, NetworkRole role, long[] inputShape, long[] outputShape)
+    {
+        RunPluginContext.Network context = new RunPluginContext.Network(
+                context(selection).random(), dataType, role, inputShape, outputShape);
+        return PluginInstances.network(PluginInstances.factory(registry.networks(), selection), selection.spec(), context);
+    }
+
+    private Optimizer optimizer(PluginSelection selection)
+    {
+        return PluginInstances.optimizer(PluginInstances.factory(registry.optimizers(), selection), selection.spec(), context(selection));
+    }
+
+    private RunPluginContext context(PluginSelection selection)
+    {
+        return RunPluginContext.forSection(spec.seed(), selection.path(), dataType);
+    }
+}

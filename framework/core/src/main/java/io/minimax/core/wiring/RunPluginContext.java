@@ -1,0 +1,45 @@
+package io.minimax.core.wiring;
+
+import io.minimax.spi.PluginContext;
+import io.minimax.spi.RandomSource;
+import io.minimax.spi.network.NetworkContext;
+import io.minimax.spi.network.NetworkRole;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import static java.util.Objects.requireNonNull;
+
+/** The context a plugin instance of one run gets: a random stream of its own and the run's data type. */
+record RunPluginContext(RandomSource random, DataType dataType)
+        implements PluginContext
+{
+    RunPluginContext
+    {
+        requireNonNull(random, "random is null");
+        requireNonNull(dataType, "dataType is null");
+    }
+
+    /**
+     * Each plugin draws from a stream named after its place in the descriptor, so adding a metric or changing the
+     * prior leaves the data stream (and every other one) as it was.
+     */
+    static RunPluginContext forSection(long seed, String sectionPath, DataType dataType)
+    {
+        return new RunPluginContext(RandomSource.seeded(seed).fork(sectionPath), dataType);
+    }
+
+    record Network(RandomSource random, DataType dataType, NetworkRole role, long[] inputShape, long[] outputShape)
+            implements NetworkContext
+    {
+        @Override
+        public long[] inputShape()
+        {
+            return inputShape.clone();
+        }
+
+        @Override
+        public long[] outputShape()
+        {
+            return outputShape.clone();
+        }
+    }
+}
