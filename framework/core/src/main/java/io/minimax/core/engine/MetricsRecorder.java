@@ -17,6 +17,7 @@ public final class MetricsRecorder
     private final List<Tracker> trackers;
     private final Clock clock;
     private final Map<String, Double> lastValues = new LinkedHashMap<>();
+    private final MetricHistory history = new MetricHistory();
 
     public MetricsRecorder(List<Tracker> trackers, Clock clock)
     {
@@ -29,10 +30,16 @@ public final class MetricsRecorder
         long timestamp = clock.millis();
         List<MetricPoint> points = new ArrayList<>(values.size());
         values.forEach((key, value) -> points.add(new MetricPoint(key, value, step, timestamp)));
+        points.forEach(history::add);
         for (Tracker tracker : trackers) {
             tracker.logMetrics(points);
         }
         lastValues.putAll(values);
+    }
+
+    public MetricHistory history()
+    {
+        return history;
     }
 
     public Map<String, Double> lastValues()

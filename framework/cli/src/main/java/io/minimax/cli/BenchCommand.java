@@ -1,0 +1,139 @@
+package io.minimax.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.minimax.core.descriptor.DescriptorLoader;
+import io.minimax.core.descriptor.ExperimentSpec;
+import io.minimax.core.descriptor.TrainSpec;
+import io.minimax.core.engine.Evaluation;
+import io.minimax.core.engine.MetricsRecorder;
+import io.minimax.core.engine.Players;
+import io.minimax.core.engine.StopSignal;
+import io.minimax.core.engine.Trainer;
+import io.minimax.core.engine.TrainingListener;
+import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.core.wiring.RunInjector;
+import io.minimax.core.wiring.RunModule;
+import org.nd4j.linalg.api.buffer.DataType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code minimax bench toy}: ms per training step (k = 1: one discriminator and one generator update) of the toy GAN
+ * the performance targets are stated for, through the same engine and plugins a run uses, without journal or plots.
+ */
+@Command(name = "bench", description = "Measure ms per training step of a fixed workload.")
+final class BenchCommand
+        implements Callable<Integer>
+{
+    /** G 8-128-128-2 ReLU, D 2-128-128-1 leaky-ReLU 0.2, Adam 2e-4/0.5/0.999, non-saturating, k = 1, ring of 8. */
+    static final String TOY = """
+            name: bench-toy
+            train: { steps: 1, batchSize: 64 }
+            data: { type: ring, modes: 8, radius: 1.0, std: 0.01 }
+            prior: { type: gaussian, dim: 8 }
+            loss: { type: non-saturating }
+            generator: { type: mlp, hidden: [128, 128], activation: relu }
+            discriminator: { type: mlp, hidden: [128, 128], activation: leaky-relu, leak: 0.2 }
+            optimizer:
+              generator: { type: adam, learningRate: 0.0002, beta1: 0.5, beta2: 0.999 }
+              discriminator: { type: adam, learningRate: 0.0002, beta1: 0.5, beta2: 0.999 }
+            """;
+
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "The workload: toy.")
+    String workload;
+
+    @Option(names = "--batch", defaultValue = "64", description = "Minibatch size m (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--steps", defaultValue = "1000", description = "Timed steps per repeat (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "200", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    int warmupSteps;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Timed repeats; best and median are reported (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON (msPerStep = median).")
+    Path json;
+
+    @Mixin
+    PluginOptions pluginOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        if (!workload.equals("toy")) {
+            throw new InvalidInputException("unknown workload '" + workload + "' (known: toy)");
+        }
+        if (batchSize <= 0 || steps <= 0 || warmupSteps < 0 || repeats <= 0) {
+            throw new InvalidInputException("--batch, --steps and --repeats must be > 0 and --warmup >= 0");
+        }
+        PluginRegistry registry = pluginOptions.registry();
+        ExperimentSpec experiment = new DescriptorLoader(registry)
+                .parse(TOY, "bench-toy", false, List.of("train.batchSize=" + batchSize))
+                .runs().get(0).spec();
+        Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT)).getInstance(Players.class);
+
+        if (warmupSteps > 0) {
+            trainer(players, experiment, warmupSteps).train();
+        }
+        double[] millisPerStep = new double[repeats];
+        for (int repeat = 0; repeat < repeats; repeat++) {
+            long start = System.nanoTime();
+            trainer(players, experiment, steps).train();
+            millisPerStep[repeat] = (System.nanoTime() - start) / 1e6 / steps;
+        }
+        double[] sorted = millisPerStep.clone();
+        Arrays.sort(sorted);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("workload", workload);
+        result.put("batch", batchSize);
+        result.put("steps", steps);
+        result.put("repeats", repeats);
+        result.put("threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        result.put("msPerStep", sorted[sorted.length / 2]);
+        result.put("bestMsPerStep", sorted[0]);
+        result.put("allMsPerStep", millisPerStep);
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("bench toy: batch %d, %d steps x %d repeats: median %.3f ms/step, best %.3f ms/step (OMP_NUM_THREADS=%s)%n",
+                batchSize, steps, repeats, sorted[sorted.length / 2], sorted[0], result.get("threads"));
+        out.flush();
+        if (json != null) {
+            try {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + json, e);
+            }
+        }
+        return Main.SUCCESS;
+    }
+
+    private static Trainer trainer(Players players, ExperimentSpec experiment, long steps)
+    {
+        TrainSpec train = new TrainSpec(steps, experiment.train().batchSize(), 1, experiment.train().updates(), steps, steps);
+        return new Trainer(train, players, new MetricsRecorder(List.of(), Clock.systemUTC()), Evaluation.NONE,
+                TrainingListener.NONE, new StopSignal(), DataType.FLOAT);
+    }
+}

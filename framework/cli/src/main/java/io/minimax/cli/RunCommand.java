@@ -1,0 +1,95 @@
+package io.minimax.cli;
+
+import io.minimax.core.descriptor.DescriptorLoader;
+import io.minimax.core.descriptor.ExperimentPlan;
+import io.minimax.core.engine.StopSignal;
+import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.core.run.ExperimentRunner;
+import io.minimax.core.run.RunOutcome;
+import io.minimax.core.run.RunTags;
+import io.minimax.spi.tracking.RunStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "run", description = "Run an experiment descriptor: one run, or one per combination of its sweep.")
+final class RunCommand
+        implements Callable<Integer>
+{
+    @Parameters(index = "0", paramLabel = "FILE", description = "The experiment descriptor (.yaml, .yml or .json).")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a descriptor field, e.g. --set train.steps=200 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Where run journals are written (default: ${DEFAULT-VALUE}).")
+    Path runsDirectory;
+
+    @Mixin
+    PluginOptions pluginOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        PrintWriter out = spec.commandLine().getOut();
+        PluginRegistry registry = pluginOptions.registry();
+        ExperimentPlan plan = new DescriptorLoader(registry).load(file, overrides);
+
+        StopSignal stopSignal = new StopSignal();
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C: let the current step finish and the journal record KILLED before the JVM goes.
+        Thread stopOnInterrupt = new Thread(() -> {
+            stopSignal.request();
+            awaitQuietly(finished);
+        }, "minimax-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+
+        List<RunOutcome> outcomes;
+        try {
+            ExperimentRunner runner = new ExperimentRunner(registry, runsDirectory,
+                    new RunTags(MinimaxVersion.get(), GitCommit.of(file), System.getProperty("user.name", "unknown")),
+                    new ProgressBars(out, System.console() != null), stopSignal, Clock.systemUTC());
+            outcomes = runner.run(plan);
+        }
+        finally {
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        }
+        catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting after Ctrl-C; the hook has done its job
+        }
+
+        RunSummary.print(plan, outcomes, out);
+        out.println("Journals: " + runsDirectory.resolve(plan.name()).toAbsolutePath());
+        out.flush();
+        boolean allFinished = outcomes.stream().allMatch(outcome -> outcome.result().status() == RunStatus.FINISHED);
+        return allFinished && outcomes.size() == plan.runs().size() ? Main.SUCCESS : Main.RUN_FAILED;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch)
+    {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.minimax.core.evaluation;
+
+import io.minimax.core.engine.Evaluation;
+import io.minimax.core.engine.MetricsRecorder;
+import io.minimax.core.engine.Players;
+import io.minimax.core.plot.SamplePlot;
+import io.minimax.core.plot.SamplesCsv;
+import io.minimax.spi.metric.Metric;
+import io.minimax.spi.tracking.RunInfo;
+import io.minimax.spi.tracking.Tracker;
+import jakarta.inject.Inject;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Every {@code evalEvery} steps: draws {@value #SAMPLE_COUNT} generated and as many real samples, runs the metric
+ * plugins on them, and for data of dimension ≤ 2 plots them. After the last step the same generated samples are
+ * written to {@code samples-final.csv}, so final metrics and the file describe exactly the same points.
+ */
+public final class SampleEvaluation
+        implements Evaluation
+{
+    /** PacGAN's protocol evaluates 2500 generated samples. */
+    public static final int SAMPLE_COUNT = 2500;
+
+    private final Players players;
+    private final List<Metric> metrics;
+    private final MetricsRecorder recorder;
+    private final List<Tracker> trackers;
+    private final Path artifacts;
+    private final DataType dataType;
+
+    @Inject
+    public SampleEvaluation(Players players, List<Metric> metrics, MetricsRecorder recorder, List<Tracker> trackers, RunInfo run, DataType dataType)
+    {
+        this.players = requireNonNull(players, "players is null");
+        this.metrics = List.copyOf(requireNonNull(metrics, "metrics is null"));
+        this.recorder = requireNonNull(recorder, "recorder is null");
+        this.trackers = List.copyOf(requireNonNull(trackers, "trackers is null"));
+        this.artifacts = requireNonNull(run, "run is null").directory().resolve("artifacts");
+        this.dataType = requireNonNull(dataType, "dataType is null");
+    }
+
+    @Override
+    public Map<String, Double> evaluate(long step, boolean isFinal)
+    {
+        EvaluationSamples samples = EvaluationSamples.draw(players, step, isFinal, SAMPLE_COUNT, dataType);
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Metric metric : metrics) {
+            values.putAll(metric.evaluate(samples));
+        }
+        if (!values.isEmpty()) {
+            recorder.record(step, values);
+        }
+        if (samples.sampleSize() <= 2) {
+            publish(SamplePlot.write(samples.generatedSamples(), samples.realSamples(), step,
+                    artifacts.resolve(String.format("samples-step-%06d.png", step))));
+        }
+        if (isFinal) {
+            if (samples.sampleSize() <= 2) {
+                publish(SamplesCsv.write(samples.generatedSamples(), artifacts.resolve("samples-final.csv")));
+            }
+        }
+        return values;
+    }
+
+    private void publish(Path file)
+    {
+        for (Tracker tracker : trackers) {
+            tracker.logArtifact(file, "");
+        }
+    }
+
+    static Path ensureDirectory(Path directory)
+    {
+        try {
+            return Files.createDirectories(directory);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+    }
+}

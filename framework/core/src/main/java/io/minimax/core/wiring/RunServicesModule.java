@@ -1,0 +1,59 @@
+package io.minimax.core.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
+import io.minimax.core.engine.Evaluation;
+import io.minimax.core.engine.MetricsRecorder;
+import io.minimax.core.engine.StopSignal;
+import io.minimax.core.engine.Trainer;
+import io.minimax.core.engine.TrainingListener;
+import io.minimax.core.evaluation.SampleEvaluation;
+import io.minimax.spi.tracking.RunInfo;
+import io.minimax.spi.tracking.Tracker;
+
+import java.time.Clock;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/** The framework services of one run: its identity, where it records, who watches its progress, how it is stopped. */
+public final class RunServicesModule
+        extends AbstractModule
+{
+    private final RunInfo run;
+    private final List<Tracker> trackers;
+    private final TrainingListener listener;
+    private final StopSignal stopSignal;
+    private final Clock clock;
+
+    public RunServicesModule(RunInfo run, List<Tracker> trackers, TrainingListener listener, StopSignal stopSignal, Clock clock)
+    {
+        this.run = requireNonNull(run, "run is null");
+        this.trackers = List.copyOf(requireNonNull(trackers, "trackers is null"));
+        this.listener = requireNonNull(listener, "listener is null");
+        this.stopSignal = requireNonNull(stopSignal, "stopSignal is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    protected void configure()
+    {
+        bind(RunInfo.class).toInstance(run);
+        bind(new TypeLiteral<List<Tracker>>() {}).toInstance(trackers);
+        bind(TrainingListener.class).toInstance(listener);
+        bind(StopSignal.class).toInstance(stopSignal);
+        bind(Clock.class).toInstance(clock);
+        bind(Evaluation.class).to(SampleEvaluation.class);
+        bind(SampleEvaluation.class);
+        bind(Trainer.class);
+    }
+
+    @Provides
+    @Singleton
+    MetricsRecorder metricsRecorder()
+    {
+        return new MetricsRecorder(trackers, clock);
+    }
+}
