@@ -33,7 +33,15 @@ public final class Main
     /** Runs the command line in this JVM and returns the exit code (tests call this). */
     public static int execute(String... args)
     {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, writing to the given streams. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args)
+    {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new UserErrors());
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             exception.getCommandLine().getErr().println("minimax: " + exception.getMessage());

@@ -1,0 +1,86 @@
+package io.minimax.cli;
+
+import io.minimax.core.descriptor.DescriptorLoader;
+import io.minimax.core.descriptor.ExperimentSpec;
+import io.minimax.core.plugin.PluginRegistry;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Descriptor sections that configure each built-in plugin, by extension point and type. Registry-wide tests (gradient
+ * checks, smoke builds) run over these; {@link PluginFixturesCoverageTest} fails when a registered plugin has none,
+ * so a new plugin cannot skip its checks.
+ */
+final class PluginFixtures
+{
+    static final Map<String, List<String>> DATA = Map.of(
+            "gaussian-1d", List.of("{ type: gaussian-1d, mean: 4.0, std: 0.5 }"),
+            "ring", List.of("{ type: ring, modes: 8, radius: 1.0, std: 0.01 }"),
+            "grid", List.of("{ type: grid, side: 5, spacing: 2.0, std: 0.05 }"),
+            "swiss-roll", List.of("{ type: swiss-roll }"));
+
+    static final Map<String, List<String>> PRIORS = Map.of(
+            "gaussian", List.of("{ type: gaussian, dim: 3 }"),
+            "uniform", List.of("{ type: uniform, dim: 3, low: -1.0, high: 1.0 }"));
+
+    static final Map<String, List<String>> LOSSES = Map.of(
+            "minimax", List.of("{ type: minimax }"),
+            "non-saturating", List.of("{ type: non-saturating }"));
+
+    static final Map<String, List<String>> OPTIMIZERS = Map.of(
+            "sgd", List.of("{ type: sgd, learningRate: 0.01 }"),
+            "momentum", List.of("{ type: momentum, learningRate: 0.01, momentum: 0.9, nesterov: true }"),
+            "adam", List.of("{ type: adam, learningRate: 0.001, beta1: 0.5, beta2: 0.999 }"));
+
+    static final Map<String, List<String>> NETWORKS = Map.of(
+            "mlp", List.of(
+                    "{ type: mlp, hidden: [5, 4], activation: relu }",
+                    "{ type: mlp, hidden: [4, 3], activation: leaky-relu, leak: 0.2 }",
+                    "{ type: mlp, hidden: [3], activation: tanh, outputActivation: tanh }"));
+
+    static final Map<String, List<String>> METRICS = Map.of();
+
+    static final Map<String, List<String>> TRACKERS = Map.of();
+
+    /** Fixtures by the extension point's descriptor section (see {@code ExtensionPoint.section()}). */
+    static final Map<String, Map<String, List<String>>> BY_SECTION = Map.of(
+            "data", DATA,
+            "prior", PRIORS,
+            "loss", LOSSES,
+            "optimizer", OPTIMIZERS,
+            "network", NETWORKS,
+            "metrics", METRICS,
+            "tracking", TRACKERS);
+
+    private PluginFixtures() {}
+
+    /** A small complete descriptor; each argument is a section in YAML flow style. */
+    static String descriptor(String data, String prior, String loss, String generator, String discriminator, String optimizer)
+    {
+        return """
+                name: fixture
+                seed: 7
+                train: { steps: 3, batchSize: 4, logEvery: 1 }
+                data: %s
+                prior: %s
+                loss: %s
+                generator: %s
+                discriminator: %s
+                optimizer:
+                  generator: %s
+                  discriminator: %s
+                """.formatted(data, prior, loss, generator, discriminator, optimizer, optimizer);
+    }
+
+    static String defaultDescriptor()
+    {
+        return descriptor(DATA.get("ring").get(0), PRIORS.get("gaussian").get(0), LOSSES.get("non-saturating").get(0),
+                NETWORKS.get("mlp").get(0), NETWORKS.get("mlp").get(1), OPTIMIZERS.get("adam").get(0));
+    }
+
+    static ExperimentSpec bind(PluginRegistry registry, String descriptor)
+    {
+        return new DescriptorLoader(registry).parse(descriptor, "fixture.yaml", false, List.of()).runs().get(0).spec();
+    }
+}

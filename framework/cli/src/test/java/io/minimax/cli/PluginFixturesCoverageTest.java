@@ -1,0 +1,38 @@
+package io.minimax.cli;
+
+import io.minimax.core.plugin.ExtensionPoint;
+import io.minimax.core.plugin.PluginLoader;
+import io.minimax.core.plugin.PluginRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PluginFixturesCoverageTest
+{
+    @Test
+    void everyRegisteredPluginHasAFixture()
+    {
+        PluginRegistry registry = PluginLoader.load(Optional.empty());
+        for (ExtensionPoint<?> point : registry.extensionPoints()) {
+            Map<String, ?> fixtures = PluginFixtures.BY_SECTION.get(point.section());
+            assertThat(fixtures).as("fixtures for extension point %s", point.noun()).isNotNull();
+            assertThat(fixtures.keySet())
+                    .as("every %s plugin needs a fixture in PluginFixtures so the registry-wide checks cover it", point.noun())
+                    .containsAll(point.names());
+        }
+    }
+
+    @Test
+    void theBuiltInPluginsAreAllThere()
+    {
+        PluginRegistry registry = PluginLoader.load(Optional.empty());
+        assertThat(registry.dataSources().names()).contains("gaussian-1d", "ring", "grid", "swiss-roll");
+        assertThat(registry.noisePriors().names()).contains("gaussian", "uniform");
+        assertThat(registry.lossVariants().names()).contains("minimax", "non-saturating");
+        assertThat(registry.optimizers().names()).contains("sgd", "momentum", "adam");
+        assertThat(registry.networks().names()).contains("mlp");
+    }
+}
