@@ -1,0 +1,102 @@
+package io.minimax.cli;
+
+import io.minimax.core.plugin.PluginLoader;
+import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.spi.PluginSpec;
+import io.minimax.spi.loss.LossVariant;
+import io.minimax.spi.loss.LossVariantFactory;
+import io.minimax.testkit.LossGradientCheck;
+import io.minimax.testkit.TestContexts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plugin example in README.md, compiled as written, packaged as a plugin jar, and found through
+ * {@code --plugins DIR} while it is not on the classpath: the documented way to extend Minimax works.
+ */
+class ReadmePluginExampleTest
+{
+    @Test
+    void theReadmeExampleIsAWorkingPluginJar(@TempDir Path temp)
+            throws Exception
+    {
+        Path pluginDirectory = Files.createDirectories(temp.resolve("plugins"));
+        buildPluginJar(readmeExample(), temp.resolve("classes"), pluginDirectory.resolve("lsgan-example.jar"));
+
+        CliHarness.Result listing = CliHarness.minimax("plugins", "--plugins", pluginDirectory.toString());
+        assertThat(listing.exitCode()).as(listing.err()).isZero();
+        assertThat(listing.out()).contains("least-squares-example", "LeastSquaresPlugin", "target for real samples");
+
+        PluginRegistry registry = PluginLoader.load(Optional.of(pluginDirectory));
+        LossVariantFactory<?> factory = registry.lossVariants().find("least-squares-example").orElseThrow();
+        assertThat(factory.getClass().getClassLoader()).isNotSameAs(getClass().getClassLoader());
+        String descriptor = PluginFixtures.defaultDescriptor().replace("loss: { type: non-saturating }", "loss: { type: least-squares-example }");
+        LossVariant loss = create(factory, PluginFixtures.bind(registry, descriptor).loss().spec());
+        LossGradientCheck.check("README example", loss, 6, 1.0, 42);
+
+        Path file = CliHarness.write(temp, "lsgan.yaml", descriptor);
+        CliHarness.Result run = CliHarness.minimax("run", file.toString(), "--plugins", pluginDirectory.toString(),
+                "--runs-dir", temp.resolve("runs").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    private static String readmeExample()
+            throws IOException
+    {
+        String readme = Files.readString(CliHarness.REPOSITORY.resolve("README.md"));
+        Matcher block = Pattern.compile("```java\\n(package org\\.example\\.lsgan;.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(block.find()).as("README.md has the plugin example").isTrue();
+        return block.group(1);
+    }
+
+    private static void buildPluginJar(String source, Path classes, Path jar)
+            throws IOException
+    {
+        Path sourceFile = Files.createDirectories(classes.resolve("src/org/example/lsgan")).resolve("LeastSquaresPlugin.java");
+        Files.writeString(sourceFile, source);
+        Path output = Files.createDirectories(classes.resolve("out"));
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        int status = compiler.run(null, null, null, "-d", output.toString(),
+                "-cp", System.getProperty("java.class.path"), sourceFile.toString());
+        assertThat(status).as("the README example compiles").isZero();
+
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(output)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(output.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("META-INF/services/io.minimax.spi.Plugin"));
+            write(out, "org.example.lsgan.LeastSquaresPlugin\n");
+            out.closeEntry();
+        }
+    }
+
+    private static void write(OutputStream out, String text)
+            throws IOException
+    {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <S extends PluginSpec> LossVariant create(LossVariantFactory<S> factory, PluginSpec spec)
+    {
+        return factory.create(factory.specClass().cast(spec), TestContexts.plugin(1, DataType.DOUBLE));
+    }
+}
