@@ -11,9 +11,6 @@ import io.minimax.spi.tracking.Tracker;
 import jakarta.inject.Inject;
 import org.nd4j.linalg.api.buffer.DataType;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +66,7 @@ public final class SampleEvaluation
             if (samples.sampleSize() <= 2) {
                 publish(SamplesCsv.write(samples.generatedSamples(), artifacts.resolve("samples-final.csv")));
             }
+            TrainingCurves.write(recorder.history(), artifacts).forEach(this::publish);
         }
         return values;
     }
@@ -77,16 +75,6 @@ public final class SampleEvaluation
     {
         for (Tracker tracker : trackers) {
             tracker.logArtifact(file, "");
-        }
-    }
-
-    static Path ensureDirectory(Path directory)
-    {
-        try {
-            return Files.createDirectories(directory);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory, e);
         }
     }
 }
