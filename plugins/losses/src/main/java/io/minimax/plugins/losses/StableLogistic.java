@@ -1,6 +1,5 @@
 package io.minimax.plugins.losses;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
@@ -8,10 +7,9 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,7 +29,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class StableLogistic
 {
-    private final Map<ScratchKey, INDArray> scratch = new HashMap<>();
+    // a handful of shapes at most (training batch, evaluation batch): a list searched without allocating a key
+    private final List<INDArray> scratch = new ArrayList<>();
 
     /** Σ log σ(f) over all elements: the sum of log D(x). */
     public double sumLogSigmoid(INDArray logits)
@@ -59,7 +58,9 @@ public final class StableLogistic
 
     /**
      * Σ softplus(sign·f) for sign ±1. Uses max(x, 0) = (x + |x|)/2 so that the whole sum costs three reductions and
-     * four element-wise ops on one scratch array.
+     * four element-wise ops on one scratch array. ND4J's log1p evaluates log(1 + x), so the correction term rounds
+     * to 0 once e^−|f| falls below the type's epsilon: an absolute error under 2.2e−16 (DOUBLE) or 1.2e−7 (FLOAT)
+     * per element, never a relative blow-up.
      */
     private double sumSoftplus(INDArray logits, int sign)
     {
@@ -77,9 +78,14 @@ public final class StableLogistic
 
     private INDArray scratchFor(INDArray logits)
     {
-        return scratch.computeIfAbsent(
-                new ScratchKey(logits.dataType(), Arrays.stream(logits.shape()).boxed().toList()),
-                key -> Nd4j.create(logits.dataType(), logits.shape()));
+        for (INDArray candidate : scratch) {
+            if (candidate.dataType() == logits.dataType() && Arrays.equals(candidate.shape(), logits.shape())) {
+                return candidate;
+            }
+        }
+        INDArray created = Nd4j.create(logits.dataType(), logits.shape());
+        scratch.add(created);
+        return created;
     }
 
     /** softplus(x) = log(1 + eˣ) for one double, exact to rounding for every finite x. */
@@ -97,6 +103,4 @@ public final class StableLogistic
         double exp = Math.exp(x);
         return exp / (1 + exp);
     }
-
-    private record ScratchKey(DataType dataType, List<Long> shape) {}
 }

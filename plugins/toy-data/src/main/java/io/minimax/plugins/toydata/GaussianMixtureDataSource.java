@@ -3,6 +3,7 @@ package io.minimax.plugins.toydata;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.Density;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,7 +25,8 @@ public final class GaussianMixtureDataSource
     private final GaussianMixture mixture;
     private final RandomSource random;
     private final Density density;
-    private INDArray means;
+    // the means of the components drawn for the current batch; reused while the batch size and type stay the same
+    private INDArray chosenMeans;
 
     public GaussianMixtureDataSource(GaussianMixture mixture, RandomSource random)
     {
@@ -54,18 +56,19 @@ public final class GaussianMixtureDataSource
             throw new IllegalArgumentException("samples need shape [m, " + dimension + "], got " + Arrays.toString(out.shape()));
         }
         int count = Math.toIntExact(out.size(0));
-        INDArray chosenMeans = meansBuffer(count, out.dataType());
+        INDArray batchMeans = chosenMeansBuffer(count, out.dataType());
+        // direct buffer writes: the array is ours, C-ordered and unstrided, so row i starts at i·dimension
+        DataBuffer buffer = batchMeans.data();
         SplittableRandom scalars = random.scalars();
         int components = mixture.componentCount();
         for (int i = 0; i < count; i++) {
             int component = components == 1 ? 0 : scalars.nextInt(components);
             for (int axis = 0; axis < dimension; axis++) {
-                // direct buffer writes: the buffer is ours, C-ordered and unstrided
-                chosenMeans.data().put((long) i * dimension + axis, mixture.coordinate(component, axis));
+                buffer.put((long) i * dimension + axis, mixture.coordinate(component, axis));
             }
         }
         random.gaussian(out, 0, mixture.std());
-        out.addi(chosenMeans);
+        out.addi(batchMeans);
     }
 
     @Override
@@ -74,11 +77,11 @@ public final class GaussianMixtureDataSource
         return Optional.of(density);
     }
 
-    private INDArray meansBuffer(int count, DataType dataType)
+    private INDArray chosenMeansBuffer(int count, DataType dataType)
     {
-        if (means == null || means.size(0) != count || means.dataType() != dataType) {
-            means = Nd4j.create(dataType, count, mixture.dimension());
+        if (chosenMeans == null || chosenMeans.size(0) != count || chosenMeans.dataType() != dataType) {
+            chosenMeans = Nd4j.create(dataType, count, mixture.dimension());
         }
-        return means;
+        return chosenMeans;
     }
 }

@@ -2,6 +2,7 @@ package io.minimax.plugins.toydata;
 
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -54,12 +55,14 @@ public final class SwissRollDataSource
         }
         int count = Math.toIntExact(out.size(0));
         INDArray points = curveBuffer(count, out.dataType());
+        // direct buffer writes: the array is ours, C-ordered and unstrided
+        DataBuffer buffer = points.data();
         SplittableRandom scalars = random.scalars();
         for (int i = 0; i < count; i++) {
             double angle = FIRST_ANGLE + (LAST_ANGLE - FIRST_ANGLE) * scalars.nextDouble();
             double radius = angle / LAST_ANGLE;
-            points.data().put(2L * i, radius * Math.cos(angle));
-            points.data().put(2L * i + 1, radius * Math.sin(angle));
+            buffer.put(2L * i, radius * Math.cos(angle));
+            buffer.put(2L * i + 1, radius * Math.sin(angle));
         }
         if (noise == 0) {
             out.assign(points);
