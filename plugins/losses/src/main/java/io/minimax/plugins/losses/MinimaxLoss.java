@@ -1,0 +1,32 @@
+package io.minimax.plugins.losses;
+
+import io.minimax.spi.loss.LossVariant;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The objective exactly as the minimax game V(D, G) states it. The generator minimises
+ * (1/m) Σ log(1 − D(G(z))) = −(1/m) Σ softplus(f), whose gradient −σ(f)/m vanishes when D confidently rejects the
+ * samples (f → −∞): the saturation that Goodfellow et al. point out early in training.
+ */
+public final class MinimaxLoss
+        implements LossVariant
+{
+    private final StableLogistic logistic = new StableLogistic();
+    private final BinaryCrossEntropy discriminator = new BinaryCrossEntropy(logistic);
+
+    @Override
+    public double discriminatorLoss(INDArray realLogits, INDArray fakeLogits, INDArray realGradient, INDArray fakeGradient)
+    {
+        return discriminator.discriminatorLoss(realLogits, fakeLogits, realGradient, fakeGradient);
+    }
+
+    @Override
+    public double generatorLoss(INDArray fakeLogits, INDArray fakeGradient)
+    {
+        double count = fakeLogits.length();
+        double loss = logistic.sumLogOneMinusSigmoid(fakeLogits) / count;
+        logistic.sigmoid(fakeLogits, fakeGradient);
+        fakeGradient.muli(-1 / count);
+        return loss;
+    }
+}

@@ -1,0 +1,32 @@
+package io.minimax.plugins.losses;
+
+import io.minimax.spi.loss.LossVariant;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The heuristic Goodfellow et al. train with: the generator maximises log D(G(z)) instead of minimising
+ * log(1 − D(G(z))). Same fixed point, but the loss −(1/m) Σ log σ(f) = (1/m) Σ softplus(−f) has gradient
+ * −(1 − σ(f))/m, which stays near −1/m exactly when D rejects the samples and the minimax gradient vanishes.
+ */
+public final class NonSaturatingLoss
+        implements LossVariant
+{
+    private final StableLogistic logistic = new StableLogistic();
+    private final BinaryCrossEntropy discriminator = new BinaryCrossEntropy(logistic);
+
+    @Override
+    public double discriminatorLoss(INDArray realLogits, INDArray fakeLogits, INDArray realGradient, INDArray fakeGradient)
+    {
+        return discriminator.discriminatorLoss(realLogits, fakeLogits, realGradient, fakeGradient);
+    }
+
+    @Override
+    public double generatorLoss(INDArray fakeLogits, INDArray fakeGradient)
+    {
+        double count = fakeLogits.length();
+        double loss = -logistic.sumLogSigmoid(fakeLogits) / count;
+        logistic.sigmoid(fakeLogits, fakeGradient);
+        fakeGradient.subi(1).divi(count);
+        return loss;
+    }
+}

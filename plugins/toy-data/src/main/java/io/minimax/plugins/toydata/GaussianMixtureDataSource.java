@@ -1,0 +1,87 @@
+package io.minimax.plugins.toydata;
+
+import io.minimax.spi.RandomSource;
+import io.minimax.spi.data.DataSource;
+import io.minimax.spi.data.Density;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Samples of a {@link GaussianMixture}: the {@code gaussian-1d}, {@code ring} and {@code grid} data sources.
+ * A batch costs two native ops whatever its size: the isotropic noise is drawn straight into the caller's array, the
+ * chosen components' means are written into a cached array of the same shape and added.
+ */
+public final class GaussianMixtureDataSource
+        implements DataSource
+{
+    private final GaussianMixture mixture;
+    private final RandomSource random;
+    private final Density density;
+    // the means of the components drawn for the current batch; reused while the batch size and type stay the same
+    private INDArray chosenMeans;
+
+    public GaussianMixtureDataSource(GaussianMixture mixture, RandomSource random)
+    {
+        this.mixture = requireNonNull(mixture, "mixture is null");
+        this.random = requireNonNull(random, "random is null");
+        this.density = new GaussianMixtureDensity(mixture);
+    }
+
+    /** Where the modes are and how wide: what mode-coverage instruments measure generated samples against. */
+    public GaussianMixture mixture()
+    {
+        return mixture;
+    }
+
+    @Override
+    public long[] sampleShape()
+    {
+        return new long[] {mixture.dimension()};
+    }
+
+    @Override
+    public void sample(INDArray out)
+    {
+        requireNonNull(out, "out is null");
+        int dimension = mixture.dimension();
+        if (out.rank() != 2 || out.size(1) != dimension) {
+            throw new IllegalArgumentException("samples need shape [m, " + dimension + "], got " + Arrays.toString(out.shape()));
+        }
+        int count = Math.toIntExact(out.size(0));
+        INDArray batchMeans = chosenMeansBuffer(count, out.dataType());
+        // direct buffer writes: the array is ours, C-ordered and unstrided, so row i starts at i·dimension
+        DataBuffer buffer = batchMeans.data();
+        SplittableRandom scalars = random.scalars();
+        int components = mixture.componentCount();
+        for (int i = 0; i < count; i++) {
+            int component = components == 1 ? 0 : scalars.nextInt(components);
+            for (int axis = 0; axis < dimension; axis++) {
+                buffer.put((long) i * dimension + axis, mixture.coordinate(component, axis));
+            }
+        }
+        random.gaussian(out, 0, mixture.std());
+        out.addi(batchMeans);
+    }
+
+    @Override
+    public Optional<Density> density()
+    {
+        return Optional.of(density);
+    }
+
+    private INDArray chosenMeansBuffer(int count, DataType dataType)
+    {
+        if (chosenMeans == null || chosenMeans.size(0) != count || chosenMeans.dataType() != dataType) {
+            chosenMeans = Nd4j.create(dataType, count, mixture.dimension());
+        }
+        return chosenMeans;
+    }
+}

@@ -1,0 +1,62 @@
+package io.minimax.plugins.toydata;
+
+import io.minimax.spi.Param;
+import io.minimax.spi.PluginSpec;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Map;
+
+/**
+ * Builds a spec the way the framework does: every key the test does not set takes its {@link Param} default.
+ * Understands the scalar types these plugins use; a required key must be given.
+ */
+final class SpecDefaults
+{
+    private SpecDefaults() {}
+
+    static <S extends PluginSpec> S build(Class<S> specClass, Map<String, Object> given)
+    {
+        RecordComponent[] components = specClass.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            types[i] = component.getType();
+            if (given.containsKey(component.getName())) {
+                values[i] = given.get(component.getName());
+                continue;
+            }
+            String text = component.getAnnotation(Param.class).defaultValue();
+            if (text.equals(Param.REQUIRED)) {
+                throw new IllegalArgumentException(specClass.getSimpleName() + "." + component.getName() + " is required");
+            }
+            values[i] = parse(component.getType(), text);
+        }
+        try {
+            return specClass.getDeclaredConstructor(types).newInstance(values);
+        }
+        catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+        catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object parse(Class<?> type, String text)
+    {
+        if (type == int.class) {
+            return Integer.parseInt(text);
+        }
+        if (type == long.class) {
+            return Long.parseLong(text);
+        }
+        if (type == double.class) {
+            return Double.parseDouble(text);
+        }
+        if (type == String.class) {
+            return text;
+        }
+        throw new IllegalArgumentException("no default parser for " + type);
+    }
+}
