@@ -1,0 +1,63 @@
+package io.minimax.core.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+/** Replaces files so that readers see the old content or the new one, never a part. */
+final class AtomicFiles
+{
+    private AtomicFiles() {}
+
+    static void write(Path target, byte[] content)
+            throws IOException
+    {
+        Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                // without this, a power loss right after the rename can leave an empty file behind the new name
+                channel.force(true);
+            }
+            move(temporary, target);
+        }
+        finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Copies beside the target, then renames: whoever reads (or mirrors) artifacts never sees half a file. */
+    static void copy(Path source, Path target)
+            throws IOException
+    {
+        Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+        try {
+            Files.copy(source, temporary, REPLACE_EXISTING);
+            move(temporary, target);
+        }
+        finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void move(Path temporary, Path target)
+            throws IOException
+    {
+        try {
+            Files.move(temporary, target, ATOMIC_MOVE, REPLACE_EXISTING);
+        }
+        catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, REPLACE_EXISTING);
+        }
+    }
+}

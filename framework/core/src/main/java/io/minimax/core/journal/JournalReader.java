@@ -1,0 +1,148 @@
+package io.minimax.core.journal;
+
+import io.minimax.spi.tracking.MetricPoint;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads journals back (for {@code minimax runs} and {@code minimax sync}). Damage is reported, never thrown: a run
+ * whose {@code run.json} cannot be read, or a line of {@code metrics.jsonl} that cannot be parsed (typically the last
+ * one, cut by a kill), is skipped with a warning naming the file and the problem.
+ */
+public final class JournalReader
+{
+    private final Path runsDirectory;
+
+    public JournalReader(Path runsDirectory)
+    {
+        this.runsDirectory = requireNonNull(runsDirectory, "runsDirectory is null");
+    }
+
+    /** Experiment folder names, sorted; empty when the runs folder does not exist. */
+    public List<String> experiments()
+    {
+        List<String> warnings = new ArrayList<>();
+        List<String> names = subfolders(runsDirectory, warnings).stream()
+                .map(folder -> folder.getFileName().toString())
+                .toList();
+        if (!warnings.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", warnings));
+        }
+        return names;
+    }
+
+    /** Every run of every experiment. */
+    public RunListing runs()
+    {
+        List<JournaledRun> runs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Path experiment : subfolders(runsDirectory, warnings)) {
+            readRuns(experiment, runs, warnings);
+        }
+        return sorted(runs, warnings);
+    }
+
+    public RunListing runs(String experiment)
+    {
+        List<JournaledRun> runs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        readRuns(runsDirectory.resolve(JournalLayout.checkFolderName(experiment, "experiment name")), runs, warnings);
+        return sorted(runs, warnings);
+    }
+
+    public JournaledMetrics metrics(JournaledRun run)
+    {
+        return metrics(run.directory());
+    }
+
+    /** Empty, without warnings, for a run that has not logged anything yet. */
+    public JournaledMetrics metrics(Path runDirectory)
+    {
+        Path file = JournalLayout.metricsFile(runDirectory);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        }
+        catch (NoSuchFileException e) {
+            return new JournaledMetrics(List.of(), List.of());
+        }
+        catch (IOException e) {
+            return new JournaledMetrics(List.of(), List.of(file + ": cannot be read (" + e + ")"));
+        }
+        // decoding replaces a multi-byte character cut by a kill instead of failing the whole file
+        String text = new String(content, StandardCharsets.UTF_8);
+        boolean endsWithNewline = text.endsWith("\n");
+        List<String> lines = text.lines().toList();
+        List<MetricPoint> points = new ArrayList<>(lines.size());
+        List<String> warnings = new ArrayList<>();
+        for (int index = 0; index < lines.size(); index++) {
+            String line = lines.get(index);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                points.add(MetricLines.parse(line));
+            }
+            catch (CorruptJournalException e) {
+                boolean truncated = index == lines.size() - 1 && !endsWithNewline;
+                warnings.add(file + " line " + (index + 1) + ": "
+                        + (truncated ? "truncated (the run was probably killed while writing it)" : e.getMessage())
+                        + "; line skipped");
+            }
+        }
+        return new JournaledMetrics(points, warnings);
+    }
+
+    private static void readRuns(Path experiment, List<JournaledRun> runs, List<String> warnings)
+    {
+        if (!Files.isDirectory(experiment)) {
+            warnings.add(experiment + ": no such experiment folder");
+            return;
+        }
+        for (Path runDirectory : subfolders(experiment, warnings)) {
+            Path runFile = JournalLayout.runFile(runDirectory);
+            try {
+                runs.add(RunJson.read(Files.readAllBytes(runFile), runDirectory));
+            }
+            catch (NoSuchFileException e) {
+                warnings.add(runFile + ": missing (the run was interrupted before it started?); run skipped");
+            }
+            catch (IOException e) {
+                warnings.add(runFile + ": cannot be read (" + e + "); run skipped");
+            }
+            catch (CorruptJournalException e) {
+                warnings.add(runFile + ": " + e.getMessage() + "; run skipped");
+            }
+        }
+    }
+
+    private static List<Path> subfolders(Path folder, List<String> warnings)
+    {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isDirectory).sorted().toList();
+        }
+        catch (IOException e) {
+            warnings.add(folder + ": cannot be listed (" + e + ")");
+            return List.of();
+        }
+    }
+
+    private static RunListing sorted(List<JournaledRun> runs, List<String> warnings)
+    {
+        runs.sort(Comparator.comparingLong(JournaledRun::startTime).thenComparing(JournaledRun::id));
+        return new RunListing(runs, warnings);
+    }
+}

@@ -1,0 +1,248 @@
+package io.minimax.core.journal;
+
+import io.minimax.spi.tracking.MetricPoint;
+import io.minimax.spi.tracking.RunInfo;
+import io.minimax.spi.tracking.RunStatus;
+import io.minimax.spi.tracking.Tracker;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import static java.nio.file.StandardOpenOption.APPEND;
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.WRITE;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The local, append-only journal of one run (see {@link JournalLayout}): the tracker that is always present and the
+ * source of truth that other trackers and {@code minimax sync} replay. {@link #create} allocates the run's folder.
+ * <p>
+ * Safe against Ctrl-C: a shutdown hook may call {@link #runEnded} from another thread while training still logs.
+ * Every method that writes is synchronized, each {@link #logMetrics} batch goes out as whole lines in one write and is
+ * flushed to the operating system (not forced to disk: that would cost milliseconds per call), and the first
+ * {@link #runEnded} wins: later calls, and metrics logged after it, are ignored.
+ */
+public final class RunJournal
+        implements Tracker
+{
+    // large enough that a batch of a few hundred metrics reaches the file in one write
+    private static final int BATCH_BUFFER_CHARACTERS = 1 << 16;
+
+    private final RunInfo run;
+    private final Clock clock;
+    private final Path metricsFile;
+    private final StringBuilder lines = new StringBuilder(1024);
+    private JournaledRun record;
+    private Writer metrics;
+    private boolean ended;
+
+    private RunJournal(RunInfo run, Clock clock)
+    {
+        this.run = requireNonNull(run, "run is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.metricsFile = JournalLayout.metricsFile(run.directory());
+    }
+
+    /**
+     * Allocates a fresh run: a new run id (32 lowercase hex digits, like MLflow's) and the folder
+     * {@code <runsDirectory>/<experiment>/<run id>/} with an empty {@code artifacts/}. The start time is now.
+     *
+     * @param experiment the descriptor's name, used as a folder name as written (see {@link JournalLayout#checkFolderName})
+     * @param runName the display name, e.g. {@code loss=minimax seed=2}
+     */
+    public static RunJournal create(Path runsDirectory, String experiment, String runName, Clock clock)
+    {
+        return create(runsDirectory, experiment, runName, clock, RunFolders.randomRunIds(new SecureRandom()));
+    }
+
+    static RunJournal create(Path runsDirectory, String experiment, String runName, Clock clock, Supplier<String> runIds)
+    {
+        requireNonNull(runsDirectory, "runsDirectory is null");
+        requireNonNull(runName, "runName is null");
+        requireNonNull(clock, "clock is null");
+        Path directory;
+        try {
+            directory = RunFolders.allocate(runsDirectory, experiment, runIds);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run folder for experiment '" + experiment + "' in " + runsDirectory, e);
+        }
+        return new RunJournal(new RunInfo(directory.getFileName().toString(), runName, experiment, directory, clock.millis()), clock);
+    }
+
+    /** The run this journal records; pass it to every tracker's {@link #runStarted}. */
+    public RunInfo info()
+    {
+        return run;
+    }
+
+    /** Stores the resolved descriptor (see {@code RunPlan.resolvedYaml}) as {@value JournalLayout#DESCRIPTOR_FILE}. */
+    public void writeDescriptor(String resolvedYaml)
+    {
+        requireNonNull(resolvedYaml, "resolvedYaml is null");
+        Path file = JournalLayout.descriptorFile(run.directory());
+        try {
+            AtomicFiles.write(file, resolvedYaml.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void runStarted(RunInfo startedRun, Map<String, String> params, Map<String, String> tags)
+    {
+        requireNonNull(startedRun, "startedRun is null");
+        requireNonNull(params, "params is null");
+        requireNonNull(tags, "tags is null");
+        if (!startedRun.id().equals(run.id()) || !startedRun.directory().equals(run.directory())) {
+            throw new IllegalArgumentException("this journal records run " + run.id() + " in " + run.directory() + ", not run " + startedRun.id());
+        }
+        if (ended) {
+            // killed between allocation and start: keep the KILLED record
+            return;
+        }
+        if (record != null) {
+            throw new IllegalStateException("run " + run.id() + " has already started");
+        }
+        record = new JournaledRun(run.id(), run.name(), run.experiment(), RunStatus.RUNNING, run.startTime(), OptionalLong.empty(),
+                new TreeMap<>(params), new TreeMap<>(tags), Optional.empty(), run.directory());
+        writeRecord();
+        try {
+            metrics = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(metricsFile, CREATE, WRITE, APPEND), StandardCharsets.UTF_8), BATCH_BUFFER_CHARACTERS);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + metricsFile, e);
+        }
+    }
+
+    /** Appends one line per point and flushes. Ignored once the run has ended (a late batch racing a Ctrl-C). */
+    @Override
+    public synchronized void logMetrics(List<MetricPoint> points)
+    {
+        requireNonNull(points, "points is null");
+        if (ended || points.isEmpty()) {
+            return;
+        }
+        if (metrics == null) {
+            throw new IllegalStateException("logMetrics before runStarted or after close, run " + run.id());
+        }
+        lines.setLength(0);
+        for (MetricPoint point : points) {
+            MetricLines.append(point, lines);
+        }
+        try {
+            metrics.append(lines);
+            metrics.flush();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot append metrics to " + metricsFile, e);
+        }
+    }
+
+    /** Copies {@code file} into {@code artifacts/<artifactPath>/}, unless that is where it already is. */
+    @Override
+    public void logArtifact(Path file, String artifactPath)
+    {
+        requireNonNull(file, "file is null");
+        requireNonNull(artifactPath, "artifactPath is null");
+        Path artifacts = JournalLayout.artifactsDirectory(run.directory()).toAbsolutePath().normalize();
+        Path folder = artifacts.resolve(artifactPath).normalize();
+        if (!folder.startsWith(artifacts) || Path.of(artifactPath).isAbsolute()) {
+            throw new IllegalArgumentException("artifact path '" + artifactPath + "' leaves the run's artifacts folder");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("artifact " + file + " is not a file");
+        }
+        Path target = folder.resolve(file.getFileName());
+        try {
+            if (Files.exists(target) && Files.isSameFile(file, target)) {
+                return;
+            }
+            Files.createDirectories(folder);
+            AtomicFiles.copy(file, target);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot copy artifact " + file + " to " + target, e);
+        }
+    }
+
+    /**
+     * Records the end once; later calls are ignored, so a shutdown hook's KILLED cannot overwrite FINISHED.
+     *
+     * @param error kept for {@link RunStatus#FAILED} only
+     */
+    @Override
+    public synchronized void runEnded(RunStatus status, Optional<String> error)
+    {
+        requireNonNull(status, "status is null");
+        requireNonNull(error, "error is null");
+        if (status == RunStatus.RUNNING) {
+            throw new IllegalArgumentException("a run cannot end as RUNNING");
+        }
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (record == null) {
+            // ended before it started (Ctrl-C during setup): still leave a readable run.json
+            record = new JournaledRun(run.id(), run.name(), run.experiment(), RunStatus.RUNNING, run.startTime(), OptionalLong.empty(),
+                    new TreeMap<>(), new TreeMap<>(), Optional.empty(), run.directory());
+        }
+        record = record.ended(status, clock.millis(), status == RunStatus.FAILED ? error : Optional.empty());
+        try {
+            closeMetrics();
+        }
+        finally {
+            writeRecord();
+        }
+    }
+
+    /** Releases the metrics file; does not end the run. */
+    @Override
+    public synchronized void close()
+    {
+        closeMetrics();
+    }
+
+    private void closeMetrics()
+    {
+        if (metrics == null) {
+            return;
+        }
+        try {
+            metrics.close();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + metricsFile, e);
+        }
+        finally {
+            metrics = null;
+        }
+    }
+
+    private void writeRecord()
+    {
+        Path runFile = JournalLayout.runFile(run.directory());
+        try {
+            AtomicFiles.write(runFile, RunJson.write(record));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + runFile, e);
+        }
+    }
+}
