@@ -7,9 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * so the pre-activations are gone after {@link #activateInPlace}: every activation here computes its derivative from
  * its <em>output</em> alone (ReLU: output &gt; 0; leaky ReLU: output &gt;= 0; tanh: 1 - output²).
  *
- * <p>Implementations use only ND4J's vectorised legacy element-wise ops: on this project's CPUs the fused custom
- * backprop ops ({@code relu_bp}, {@code lrelu_bp}, {@code tanh_bp}) measured 1.5-9x slower than a derivative op plus
- * a multiplication, because they run as non-vectorised lambdas.
+ * <p>Backward passes are a derivative op plus an element-wise multiply rather than ND4J's fused backprop ops: on this
+ * project's CPUs (float, 128 units, batch 128-512) {@code lrelu_bp} and {@code tanh_bp} measured 4-9x slower than
+ * the two ops, and {@code relu_bp} no faster, as they run as scalar lambdas rather than vectorised loops.
  */
 public interface Activation
 {
