@@ -7,6 +7,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.custom.XwPlusB;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.Arrays;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -16,6 +18,10 @@ import static java.util.Objects.requireNonNull;
  * <p>Parameter layout within the layer's slice: {@code W} as {@code [inputSize, outputSize]} in row-major order,
  * then {@code b}. Initialisation follows PyTorch's {@code nn.Linear}: every weight and bias is drawn from
  * U(-1/√inputSize, 1/√inputSize).
+ *
+ * <p>Native calls per pass: forward {@code xw_plus_b} plus the activation (0 or 1); backward the activation's
+ * derivative (0, 2 or 3), then {@code dW = xᵀ·δ} and {@code db = 1ᵀ·δ} (two gemms, skipped without parameter
+ * gradients) and {@code dx = δ·Wᵀ} (one gemm). All results go into preallocated buffers or gradient views.
  */
 public final class Dense
         implements Layer
@@ -87,7 +93,7 @@ public final class Dense
     {
         if (slice.rank() != 2 || slice.size(0) != 1 || slice.size(1) != parameterCount()) {
             throw new IllegalArgumentException(name + " must be [1, " + parameterCount() + "] for " + this
-                    + " (got " + java.util.Arrays.toString(slice.shape()) + ")");
+                    + " (got " + Arrays.toString(slice.shape()) + ")");
         }
     }
 
@@ -95,6 +101,7 @@ public final class Dense
             implements Layer.Pass
     {
         private final INDArray weights;
+        // Rank 1, as xw_plus_b wants it; the bias gradient stays [1, outputSize], the shape of ones·delta.
         private final INDArray bias;
         private final INDArray weightGradients;
         private final INDArray biasGradients;

@@ -70,8 +70,8 @@ public final class SequentialNetwork
         long offset = 0;
         for (Layer layer : this.layers) {
             long end = offset + layer.parameterCount();
-            parameterSlices.add(parameters.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(offset, end)));
-            gradientSlices.add(gradients.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(offset, end)));
+            parameterSlices.add(slice(parameters, offset, end));
+            gradientSlices.add(slice(gradients, offset, end));
             offset = end;
         }
         for (int i = 0; i < this.layers.size(); i++) {
@@ -168,6 +168,15 @@ public final class SequentialNetwork
                     + "] (got " + Arrays.toString(array.shape()) + ")");
         }
         return array.size(0);
+    }
+
+    private INDArray slice(INDArray vector, long start, long end)
+    {
+        if (start == end) {
+            // ND4J cannot take an empty interval of a vector; a parameterless layer gets an empty array of its own.
+            return Nd4j.create(dataType, 1, 0);
+        }
+        return vector.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(start, end));
     }
 
     private static INDArray flatten(INDArray array, long batchSize, long sampleSize)

@@ -39,6 +39,19 @@ class TestSequentialNetwork
     }
 
     @Test
+    void mixesLayersWithAndWithoutParameters()
+    {
+        SequentialNetwork network = new SequentialNetwork(new long[] {3}, new long[] {2}, List.of(
+                new ScaleLayer(3, -1.5),
+                new Dense(3, 4, Activation.tanh()),
+                new ScaleLayer(4, 2.0),
+                new Dense(4, 2, Activation.identity())),
+                DataType.DOUBLE, RandomSource.seeded(9));
+        assertThat(network.parameters().length()).isEqualTo((3 * 4 + 4) + (4 * 2 + 2));
+        NetworkGradientCheck.check(network, 5, 10);
+    }
+
+    @Test
     void keepsAllParametersAndGradientsInOneFlatVector()
     {
         SequentialNetwork network = network(new long[] {3}, new long[] {2}, Activation.relu(), DataType.FLOAT, 1);

@@ -69,7 +69,8 @@ public final class NetworkGradientCheck
                 RELATIVE_TOLERANCE, ABSOLUTE_TOLERANCE);
     }
 
-    private static void checkWithoutParameterGradients(Network network, INDArray input, INDArray weights, INDArray expectedInputGradient, RandomSource random)
+    private static void checkWithoutParameterGradients(
+            Network network, INDArray input, INDArray weights, INDArray expectedInputGradient, RandomSource random)
     {
         INDArray sentinel = network.gradients().dup();
         random.gaussian(sentinel, 0, 1);
