@@ -1,0 +1,166 @@
+package io.minimax.nn;
+
+import io.minimax.spi.RandomSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.XwPlusB;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.Arrays;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A fully connected layer {@code y = f(x·W + b)} with the activation {@code f} fused in: it is applied in place to
+ * the layer's own output buffer, so it costs no buffer of its own.
+ *
+ * <p>Parameter layout within the layer's slice: {@code W} as {@code [inputSize, outputSize]} in row-major order,
+ * then {@code b}. Initialisation follows PyTorch's {@code nn.Linear}: every weight and bias is drawn from
+ * U(-1/√inputSize, 1/√inputSize).
+ *
+ * <p>Native calls per pass: forward {@code xw_plus_b} plus the activation (0 or 1); backward the activation's
+ * derivative (0, 2 or 3), then {@code dW = xᵀ·δ} and {@code db = 1ᵀ·δ} (two gemms, skipped without parameter
+ * gradients) and {@code dx = δ·Wᵀ} (one gemm). All results go into preallocated buffers or gradient views.
+ */
+public final class Dense
+        implements Layer
+{
+    private final long inputSize;
+    private final long outputSize;
+    private final Activation activation;
+
+    public Dense(long inputSize, long outputSize, Activation activation)
+    {
+        if (inputSize <= 0 || outputSize <= 0) {
+            throw new IllegalArgumentException("layer sizes must be > 0 (got " + inputSize + " -> " + outputSize + ")");
+        }
+        this.inputSize = inputSize;
+        this.outputSize = outputSize;
+        this.activation = requireNonNull(activation, "activation is null");
+    }
+
+    @Override
+    public long inputSize()
+    {
+        return inputSize;
+    }
+
+    @Override
+    public long outputSize()
+    {
+        return outputSize;
+    }
+
+    public Activation activation()
+    {
+        return activation;
+    }
+
+    @Override
+    public long parameterCount()
+    {
+        return inputSize * outputSize + outputSize;
+    }
+
+    @Override
+    public void initialize(INDArray parameters, RandomSource random)
+    {
+        checkSlice("parameters", parameters);
+        // Weights and bias share the bound, so one draw over the whole slice does both.
+        double bound = 1.0 / Math.sqrt(inputSize);
+        random.uniform(parameters, -bound, bound);
+    }
+
+    @Override
+    public Layer.Pass createPass(INDArray parameters, INDArray gradients, long batchSize)
+    {
+        checkSlice("parameters", parameters);
+        checkSlice("gradients", gradients);
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be > 0 (got " + batchSize + ")");
+        }
+        return new Pass(parameters, gradients, batchSize);
+    }
+
+    @Override
+    public String toString()
+    {
+        return "Dense(" + inputSize + " -> " + outputSize + ", " + activation + ")";
+    }
+
+    private void checkSlice(String name, INDArray slice)
+    {
+        if (slice.rank() != 2 || slice.size(0) != 1 || slice.size(1) != parameterCount()) {
+            throw new IllegalArgumentException(name + " must be [1, " + parameterCount() + "] for " + this
+                    + " (got " + Arrays.toString(slice.shape()) + ")");
+        }
+    }
+
+    private final class Pass
+            implements Layer.Pass
+    {
+        private final INDArray weights;
+        // Rank 1, as xw_plus_b wants it; the bias gradient stays [1, outputSize], the shape of ones·delta.
+        private final INDArray bias;
+        private final INDArray weightGradients;
+        private final INDArray biasGradients;
+        // A row of ones: the bias gradient is the column sum of the delta, done as ones·delta, a far cheaper
+        // native call than a reduction along dimension 0.
+        private final INDArray ones;
+        private final INDArray output;
+        private final INDArray delta;
+        private final INDArray inputGradient;
+        private INDArray input;
+
+        Pass(INDArray parameters, INDArray gradients, long batchSize)
+        {
+            DataType dataType = parameters.dataType();
+            this.weights = weightsOf(parameters);
+            this.bias = biasOf(parameters).reshape(outputSize);
+            this.weightGradients = weightsOf(gradients);
+            this.biasGradients = biasOf(gradients);
+            this.ones = Nd4j.ones(dataType, 1, batchSize);
+            this.output = Nd4j.create(dataType, batchSize, outputSize);
+            this.delta = Nd4j.create(dataType, batchSize, outputSize);
+            this.inputGradient = Nd4j.create(dataType, batchSize, inputSize);
+        }
+
+        @Override
+        public INDArray forward(INDArray input)
+        {
+            this.input = input;
+            // xw_plus_b: the matrix product and the bias in one native call; gemm plus addiRowVector is two, and
+            // a native call costs more than the bias addition itself at these sizes.
+            Nd4j.exec(new XwPlusB(new INDArray[] {input, weights, bias}, output));
+            activation.activateInPlace(output);
+            return output;
+        }
+
+        @Override
+        public INDArray backward(INDArray outputGradient, boolean parameterGradients)
+        {
+            if (input == null) {
+                throw new IllegalStateException("backward before forward in " + Dense.this);
+            }
+            INDArray preActivationGradient = activation.backward(output, outputGradient, delta);
+            if (parameterGradients) {
+                Nd4j.gemm(input, preActivationGradient, weightGradients, true, false, 1.0, 0.0);
+                Nd4j.gemm(ones, preActivationGradient, biasGradients, false, false, 1.0, 0.0);
+            }
+            Nd4j.gemm(preActivationGradient, weights, inputGradient, false, true, 1.0, 0.0);
+            return inputGradient;
+        }
+
+        private INDArray weightsOf(INDArray slice)
+        {
+            return slice.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(0, inputSize * outputSize))
+                    .reshape('c', inputSize, outputSize);
+        }
+
+        private INDArray biasOf(INDArray slice)
+        {
+            return slice.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(inputSize * outputSize, parameterCount()));
+        }
+    }
+}

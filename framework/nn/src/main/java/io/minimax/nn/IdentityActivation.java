@@ -1,0 +1,28 @@
+package io.minimax.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+final class IdentityActivation
+        implements Activation
+{
+    static final IdentityActivation INSTANCE = new IdentityActivation();
+
+    private IdentityActivation() {}
+
+    @Override
+    public void activateInPlace(INDArray values)
+    {
+    }
+
+    @Override
+    public INDArray backward(INDArray output, INDArray outputGradient, INDArray scratch)
+    {
+        return outputGradient;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "identity";
+    }
+}

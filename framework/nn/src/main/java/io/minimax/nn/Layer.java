@@ -1,0 +1,56 @@
+package io.minimax.nn;
+
+import io.minimax.spi.RandomSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One stage of a {@link SequentialNetwork}: an immutable description (sizes, activation) that owns no arrays.
+ * Parameters live in the network's flat vector; the layer is handed its slice of it, and of the gradient vector,
+ * whenever it needs them. Samples are flat: a layer maps {@code [m, inputSize()]} to {@code [m, outputSize()]}.
+ */
+public interface Layer
+{
+    /** Features per input sample. */
+    long inputSize();
+
+    /** Features per output sample. */
+    long outputSize();
+
+    /** The length of this layer's slice of the flat parameter (and gradient) vector; may be 0. */
+    long parameterCount();
+
+    /**
+     * Draws initial values into {@code parameters}, this layer's {@code [1, parameterCount()]} slice of the
+     * network's parameter vector, from {@code random} only, so that the same seed gives the same values.
+     */
+    void initialize(INDArray parameters, RandomSource random);
+
+    /**
+     * Preallocates what a forward and backward pass over {@code batchSize} samples need. The pass writes through
+     * {@code parameters} and {@code gradients} (this layer's {@code [1, parameterCount()]} slices; views, never
+     * copies) and keeps them for its lifetime, so it sees every later optimizer update.
+     */
+    Pass createPass(INDArray parameters, INDArray gradients, long batchSize);
+
+    /**
+     * The forward and backward pass of one layer at one batch size, with its own preallocated buffers.
+     * Not thread-safe. The arrays it returns belong to it and are overwritten by its next call of the same method.
+     */
+    interface Pass
+    {
+        /**
+         * Maps {@code input} ({@code [batchSize, inputSize()]}, read only) to the output. The pass keeps a
+         * reference to {@code input} for {@link #backward}: the caller must not change it in between.
+         */
+        INDArray forward(INDArray input);
+
+        /**
+         * Back-propagates dLoss/d(output of the last {@link #forward}) ({@code [batchSize, outputSize()]}, read
+         * only) and returns dLoss/d(input). With {@code parameterGradients} it also overwrites this layer's slice
+         * of the gradient vector; without, it leaves that slice untouched and skips the work.
+         *
+         * @throws IllegalStateException if {@link #forward} has not been called
+         */
+        INDArray backward(INDArray outputGradient, boolean parameterGradients);
+    }
+}

@@ -1,0 +1,61 @@
+package io.minimax.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
+
+/** The passes of all layers of a {@link SequentialNetwork} at one batch size, chained. */
+final class NetworkPass
+{
+    private final long batchSize;
+    private final long[] outputShape;
+    private final long[] inputShape;
+    private final List<Layer.Pass> layers;
+    // Reshaped views of the last layer's output and the first layer's input gradient, cached by the identity of the
+    // array they view: the passes return the same buffer every call, so the reshape happens once per batch size.
+    private INDArray flatOutput;
+    private INDArray output;
+    private INDArray flatInputGradient;
+    private INDArray inputGradient;
+
+    NetworkPass(long batchSize, long[] inputShape, long[] outputShape, List<Layer.Pass> layers)
+    {
+        this.batchSize = batchSize;
+        this.inputShape = Shapes.withBatch(batchSize, inputShape);
+        this.outputShape = Shapes.withBatch(batchSize, outputShape);
+        this.layers = List.copyOf(layers);
+    }
+
+    long batchSize()
+    {
+        return batchSize;
+    }
+
+    /** {@code input} is {@code [m, inputSize]}; returns {@code [m, outputShape...]}. */
+    INDArray forward(INDArray input)
+    {
+        INDArray activations = input;
+        for (Layer.Pass layer : layers) {
+            activations = layer.forward(activations);
+        }
+        if (activations != flatOutput) {
+            flatOutput = activations;
+            output = activations.reshape('c', outputShape);
+        }
+        return output;
+    }
+
+    /** {@code outputGradient} is {@code [m, outputSize]}; returns {@code [m, inputShape...]}. */
+    INDArray backward(INDArray outputGradient, boolean parameterGradients)
+    {
+        INDArray gradient = outputGradient;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            gradient = layers.get(i).backward(gradient, parameterGradients);
+        }
+        if (gradient != flatInputGradient) {
+            flatInputGradient = gradient;
+            inputGradient = gradient.reshape('c', inputShape);
+        }
+        return inputGradient;
+    }
+}

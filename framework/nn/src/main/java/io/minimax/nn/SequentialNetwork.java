@@ -1,0 +1,222 @@
+package io.minimax.nn;
+
+import io.minimax.spi.RandomSource;
+import io.minimax.spi.network.Network;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A chain of {@link Layer}s as a {@link Network}. All parameters live in one flat {@code [1, n]} vector and all
+ * gradients in another, in layer order; layers work on views of their slices, so an optimizer updates the whole
+ * network with one native op and the next forward pass sees the update.
+ *
+ * <p>Samples of any shape are flattened: an input {@code [m, d1, d2, ...]} is read as {@code [m, d1·d2·...]} (a view
+ * when the input is contiguous), the output is returned as {@code [m, outputShape...]} and the input gradient as
+ * {@code [m, inputShape...]}.
+ *
+ * <p>Buffers are preallocated per batch size on first use and kept for the {@value #CACHED_BATCH_SIZES} most recently
+ * used batch sizes, so a training loop that alternates a few batch sizes (2m and m for the discriminator, a large
+ * evaluation batch) allocates nothing after its first iteration. {@link #backward} uses the state of the last
+ * {@link #forward} with the same batch size, and reads that forward's input again: the caller must not change it
+ * in between. Not thread-safe.
+ */
+public final class SequentialNetwork
+        implements Network
+{
+    static final int CACHED_BATCH_SIZES = 8;
+
+    private final long[] inputShape;
+    private final long[] outputShape;
+    private final long inputSize;
+    private final long outputSize;
+    private final List<Layer> layers;
+    private final DataType dataType;
+    private final INDArray parameters;
+    private final INDArray gradients;
+    private final List<INDArray> parameterSlices = new ArrayList<>();
+    private final List<INDArray> gradientSlices = new ArrayList<>();
+    // Most recently used first; linear search beats hashing boxed keys for a handful of entries.
+    private final List<NetworkPass> passes = new ArrayList<>();
+
+    /**
+     * Allocates the parameter and gradient vectors in {@code dataType} and initialises every layer in order from
+     * {@code random}.
+     */
+    public SequentialNetwork(long[] inputShape, long[] outputShape, List<? extends Layer> layers, DataType dataType, RandomSource random)
+    {
+        this.inputShape = requireNonNull(inputShape, "inputShape is null").clone();
+        this.outputShape = requireNonNull(outputShape, "outputShape is null").clone();
+        this.layers = List.copyOf(requireNonNull(layers, "layers is null"));
+        this.dataType = requireNonNull(dataType, "dataType is null");
+        requireNonNull(random, "random is null");
+        if (!dataType.isFPType()) {
+            throw new IllegalArgumentException("a network computes in a floating-point type (got " + dataType + ")");
+        }
+        this.inputSize = Shapes.elementCount(inputShape);
+        this.outputSize = Shapes.elementCount(outputShape);
+        checkChain();
+
+        long parameterCount = this.layers.stream().mapToLong(Layer::parameterCount).sum();
+        this.parameters = Nd4j.create(dataType, 1, parameterCount);
+        this.gradients = Nd4j.create(dataType, 1, parameterCount);
+        long offset = 0;
+        for (Layer layer : this.layers) {
+            long end = offset + layer.parameterCount();
+            parameterSlices.add(slice(parameters, offset, end));
+            gradientSlices.add(slice(gradients, offset, end));
+            offset = end;
+        }
+        for (int i = 0; i < this.layers.size(); i++) {
+            if (this.layers.get(i).parameterCount() > 0) {
+                this.layers.get(i).initialize(parameterSlices.get(i), random);
+            }
+        }
+    }
+
+    @Override
+    public long[] inputShape()
+    {
+        return inputShape.clone();
+    }
+
+    @Override
+    public long[] outputShape()
+    {
+        return outputShape.clone();
+    }
+
+    public List<Layer> layers()
+    {
+        return layers;
+    }
+
+    public DataType dataType()
+    {
+        return dataType;
+    }
+
+    @Override
+    public INDArray forward(INDArray input)
+    {
+        long batchSize = checkBatch("input", input, inputSize, inputShape);
+        return pass(batchSize).forward(flatten(input, batchSize, inputSize));
+    }
+
+    @Override
+    public INDArray backward(INDArray outputGradient, boolean parameterGradients)
+    {
+        long batchSize = checkBatch("outputGradient", outputGradient, outputSize, outputShape);
+        NetworkPass pass = findPass(batchSize);
+        if (pass == null) {
+            throw new IllegalStateException("backward for batch size " + batchSize + " without a forward pass of that size");
+        }
+        return pass.backward(flatten(outputGradient, batchSize, outputSize), parameterGradients);
+    }
+
+    @Override
+    public INDArray parameters()
+    {
+        return parameters;
+    }
+
+    @Override
+    public INDArray gradients()
+    {
+        return gradients;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "SequentialNetwork" + Arrays.toString(inputShape) + " -> " + layers + " -> " + Arrays.toString(outputShape);
+    }
+
+    private void checkChain()
+    {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        long size = inputSize;
+        for (Layer layer : layers) {
+            if (layer.inputSize() != size) {
+                throw new IllegalArgumentException("layer " + layer + " takes " + layer.inputSize() + " features but gets " + size + " in " + layers);
+            }
+            size = layer.outputSize();
+        }
+        if (size != outputSize) {
+            throw new IllegalArgumentException("the last layer gives " + size + " features but the output shape "
+                    + Arrays.toString(outputShape) + " has " + outputSize);
+        }
+    }
+
+    private long checkBatch(String name, INDArray array, long sampleSize, long[] sampleShape)
+    {
+        requireNonNull(array, name + " is null");
+        if (array.dataType() != dataType) {
+            throw new IllegalArgumentException(name + " is " + array.dataType() + " but the network computes in " + dataType);
+        }
+        if (array.rank() < 2 || array.length() != array.size(0) * sampleSize) {
+            throw new IllegalArgumentException(name + " must be [m, " + Arrays.toString(sampleShape).replaceAll("[\\[\\]]", "")
+                    + "] (got " + Arrays.toString(array.shape()) + ")");
+        }
+        return array.size(0);
+    }
+
+    private INDArray slice(INDArray vector, long start, long end)
+    {
+        if (start == end) {
+            // ND4J cannot take an empty interval of a vector; a parameterless layer gets an empty array of its own.
+            return Nd4j.create(dataType, 1, 0);
+        }
+        return vector.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(start, end));
+    }
+
+    private static INDArray flatten(INDArray array, long batchSize, long sampleSize)
+    {
+        if (array.rank() == 2) {
+            return array;
+        }
+        return array.reshape('c', batchSize, sampleSize);
+    }
+
+    private NetworkPass pass(long batchSize)
+    {
+        NetworkPass pass = findPass(batchSize);
+        if (pass != null) {
+            return pass;
+        }
+        List<Layer.Pass> layerPasses = new ArrayList<>(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+            layerPasses.add(layers.get(i).createPass(parameterSlices.get(i), gradientSlices.get(i), batchSize));
+        }
+        pass = new NetworkPass(batchSize, inputShape, outputShape, layerPasses);
+        passes.add(0, pass);
+        if (passes.size() > CACHED_BATCH_SIZES) {
+            passes.remove(passes.size() - 1);
+        }
+        return pass;
+    }
+
+    private NetworkPass findPass(long batchSize)
+    {
+        for (int i = 0; i < passes.size(); i++) {
+            NetworkPass pass = passes.get(i);
+            if (pass.batchSize() == batchSize) {
+                if (i > 0) {
+                    passes.remove(i);
+                    passes.add(0, pass);
+                }
+                return pass;
+            }
+        }
+        return null;
+    }
+}

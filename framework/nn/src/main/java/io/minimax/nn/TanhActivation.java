@@ -1,0 +1,36 @@
+package io.minimax.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.factory.Nd4j;
+
+final class TanhActivation
+        implements Activation
+{
+    static final TanhActivation INSTANCE = new TanhActivation();
+
+    private TanhActivation() {}
+
+    @Override
+    public void activateInPlace(INDArray values)
+    {
+        Nd4j.exec(new Tanh(values, values));
+    }
+
+    @Override
+    public INDArray backward(INDArray output, INDArray outputGradient, INDArray scratch)
+    {
+        // (1 - y²)·g from the output y: three cheap vectorised ops, where tanh_bp would recompute tanh of the input.
+        Nd4j.exec(new MulOp(output, output, scratch));
+        scratch.rsubi(1.0);
+        Nd4j.exec(new MulOp(scratch, outputGradient, scratch));
+        return scratch;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "tanh";
+    }
+}

@@ -1,0 +1,152 @@
+package io.minimax.nn;
+
+import io.minimax.nn.testing.NetworkGradientCheck;
+import io.minimax.spi.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TestSequentialNetwork
+{
+    static Stream<Activation> activations()
+    {
+        return Stream.of(Activation.relu(), Activation.leakyRelu(0.2), Activation.tanh(), Activation.identity());
+    }
+
+    @ParameterizedTest
+    @MethodSource("activations")
+    void gradientsOfDeepNetworkMatchFiniteDifferences(Activation activation)
+    {
+        NetworkGradientCheck.check(network(new long[] {3}, new long[] {2}, activation, DataType.DOUBLE, 5), 6, 7);
+    }
+
+    @ParameterizedTest
+    @MethodSource("activations")
+    void flattensSamplesOfAnyShape(Activation activation)
+    {
+        SequentialNetwork network = network(new long[] {1, 2, 2}, new long[] {2, 1}, activation, DataType.DOUBLE, 5);
+        NetworkGradientCheck.check(network, 3, 8);
+        assertThat(network.forward(Nd4j.rand(DataType.DOUBLE, 3, 1, 2, 2)).shape()).isEqualTo(new long[] {3, 2, 1});
+    }
+
+    @Test
+    void mixesLayersWithAndWithoutParameters()
+    {
+        SequentialNetwork network = new SequentialNetwork(new long[] {3}, new long[] {2}, List.of(
+                new ScaleLayer(3, -1.5),
+                new Dense(3, 4, Activation.tanh()),
+                new ScaleLayer(4, 2.0),
+                new Dense(4, 2, Activation.identity())),
+                DataType.DOUBLE, RandomSource.seeded(9));
+        assertThat(network.parameters().length()).isEqualTo((3 * 4 + 4) + (4 * 2 + 2));
+        NetworkGradientCheck.check(network, 5, 10);
+    }
+
+    @Test
+    void keepsAllParametersAndGradientsInOneFlatVector()
+    {
+        SequentialNetwork network = network(new long[] {3}, new long[] {2}, Activation.relu(), DataType.FLOAT, 1);
+        long expected = (3 * 5 + 5) + (5 * 4 + 4) + (4 * 2 + 2);
+        assertThat(network.parameters().shape()).isEqualTo(new long[] {1, expected});
+        assertThat(network.gradients().shape()).isEqualTo(new long[] {1, expected});
+        assertThat(network.parameters().dataType()).isEqualTo(DataType.FLOAT);
+
+        INDArray input = Nd4j.rand(DataType.FLOAT, 4, 3);
+        INDArray before = network.forward(input).dup();
+        network.parameters().muli(2);
+        assertThat(network.forward(input)).as("layers see in-place updates of parameters()").isNotEqualTo(before);
+    }
+
+    @Test
+    void sameSeedGivesSameNetwork()
+    {
+        INDArray first = network(new long[] {3}, new long[] {2}, Activation.relu(), DataType.FLOAT, 42).parameters();
+        INDArray second = network(new long[] {3}, new long[] {2}, Activation.relu(), DataType.FLOAT, 42).parameters();
+        INDArray other = network(new long[] {3}, new long[] {2}, Activation.relu(), DataType.FLOAT, 43).parameters();
+        assertThat(first.data().asFloat()).isEqualTo(second.data().asFloat());
+        assertThat(first.data().asFloat()).isNotEqualTo(other.data().asFloat());
+    }
+
+    @Test
+    void reusesBuffersPerBatchSize()
+    {
+        SequentialNetwork network = network(new long[] {3}, new long[] {2}, Activation.tanh(), DataType.DOUBLE, 1);
+        INDArray large = Nd4j.rand(DataType.DOUBLE, 6, 3);
+        INDArray small = Nd4j.rand(DataType.DOUBLE, 2, 3);
+        INDArray outputGradient = Nd4j.rand(DataType.DOUBLE, 6, 2);
+
+        INDArray largeOutput = network.forward(large);
+        INDArray expectedOutput = largeOutput.dup();
+        assertThat(network.forward(large)).as("the same buffer every call").isSameAs(largeOutput);
+        network.forward(small);
+        assertThat(values(largeOutput)).as("other batch sizes leave the buffer alone").isEqualTo(values(expectedOutput));
+
+        // backward uses the state of the last forward of its own batch size, not of the last forward overall.
+        double[] inputGradient = values(network.backward(outputGradient, true));
+        double[] parameterGradient = values(network.gradients());
+        network.forward(large);
+        assertThat(values(network.backward(outputGradient, true))).isEqualTo(inputGradient);
+        assertThat(values(network.gradients())).isEqualTo(parameterGradient);
+    }
+
+    @Test
+    void evictsLeastRecentlyUsedBatchSize()
+    {
+        SequentialNetwork network = network(new long[] {3}, new long[] {2}, Activation.relu(), DataType.DOUBLE, 1);
+        for (int batchSize = 1; batchSize <= SequentialNetwork.CACHED_BATCH_SIZES + 1; batchSize++) {
+            network.forward(Nd4j.rand(DataType.DOUBLE, batchSize, 3));
+        }
+        assertThatThrownBy(() -> network.backward(Nd4j.rand(DataType.DOUBLE, 1, 2), true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("without a forward pass of that size");
+        network.backward(Nd4j.rand(DataType.DOUBLE, 2, 2), true);
+    }
+
+    @Test
+    void rejectsBadInputs()
+    {
+        SequentialNetwork network = network(new long[] {3}, new long[] {2}, Activation.relu(), DataType.FLOAT, 1);
+        assertThatThrownBy(() -> network.forward(Nd4j.rand(DataType.DOUBLE, 4, 3)))
+                .hasMessageContaining("input is DOUBLE but the network computes in FLOAT");
+        assertThatThrownBy(() -> network.forward(Nd4j.rand(DataType.FLOAT, 4, 5)))
+                .hasMessageContaining("input must be [m, 3] (got [4, 5])");
+        assertThatThrownBy(() -> network.backward(Nd4j.rand(DataType.FLOAT, 7, 2), true))
+                .hasMessageContaining("backward for batch size 7 without a forward pass of that size");
+    }
+
+    @Test
+    void rejectsLayersThatDoNotChain()
+    {
+        assertThatThrownBy(() -> new SequentialNetwork(new long[] {3}, new long[] {2},
+                List.of(new Dense(3, 4, Activation.relu()), new Dense(5, 2, Activation.identity())), DataType.FLOAT, RandomSource.seeded(1)))
+                .hasMessageContaining("takes 5 features but gets 4");
+        assertThatThrownBy(() -> new SequentialNetwork(new long[] {2, 2}, new long[] {3},
+                List.of(new Dense(4, 2, Activation.relu())), DataType.FLOAT, RandomSource.seeded(1)))
+                .hasMessageContaining("the last layer gives 2 features but the output shape [3] has 3");
+    }
+
+    private static double[] values(INDArray array)
+    {
+        return array.dup('c').data().asDouble();
+    }
+
+    private static SequentialNetwork network(long[] inputShape, long[] outputShape, Activation activation, DataType dataType, long seed)
+    {
+        long inputSize = Shapes.elementCount(inputShape);
+        long outputSize = Shapes.elementCount(outputShape);
+        return new SequentialNetwork(inputShape, outputShape, List.of(
+                new Dense(inputSize, 5, activation),
+                new Dense(5, 4, activation),
+                new Dense(4, outputSize, Activation.identity())),
+                dataType, RandomSource.seeded(seed));
+    }
+}
