@@ -33,11 +33,11 @@ class EveryPluginGradientTest
             for (String fixture : PluginFixtures.NETWORKS.getOrDefault(type, List.of())) {
                 PluginSpec spec = bindNetwork(fixture);
                 NetworkFactory<?> factory = REGISTRY.networks().find(type).orElseThrow();
-                tests.add(DynamicTest.dynamicTest("generator " + fixture, () -> NetworkGradientCheck.check(fixture,
+                tests.add(DynamicTest.dynamicTest("generator " + fixture, () -> NetworkGradientCheck.check(
                         network(factory, spec, NetworkRole.GENERATOR, new long[] {3}, new long[] {2}), 5, 11)));
-                tests.add(DynamicTest.dynamicTest("discriminator " + fixture, () -> NetworkGradientCheck.check(fixture,
+                tests.add(DynamicTest.dynamicTest("discriminator " + fixture, () -> NetworkGradientCheck.check(
                         network(factory, spec, NetworkRole.DISCRIMINATOR, new long[] {2}, new long[] {1}), 6, 12)));
-                tests.add(DynamicTest.dynamicTest("discriminator on 1x2x2 images " + fixture, () -> NetworkGradientCheck.check(fixture,
+                tests.add(DynamicTest.dynamicTest("discriminator on 1x2x2 images " + fixture, () -> NetworkGradientCheck.check(
                         network(factory, spec, NetworkRole.DISCRIMINATOR, new long[] {1, 2, 2}, new long[] {1}), 4, 13)));
             }
         }

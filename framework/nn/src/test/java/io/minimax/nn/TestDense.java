@@ -1,6 +1,6 @@
 package io.minimax.nn;
 
-import io.minimax.nn.testing.NetworkGradientCheck;
+import io.minimax.testkit.NetworkGradientCheck;
 import io.minimax.spi.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -21,6 +21,18 @@ public final class TestContexts
         return new Network(RandomSource.seeded(seed), dataType, role, inputShape.clone(), outputShape.clone());
     }
 
+    /** A generator mapping z of {@code priorDimension} to samples of {@code sampleShape}. */
+    public static NetworkContext generator(long priorDimension, long[] sampleShape, DataType dataType, long seed)
+    {
+        return network(seed, dataType, NetworkRole.GENERATOR, new long[] {priorDimension}, sampleShape);
+    }
+
+    /** A discriminator mapping samples of {@code sampleShape} to one logit. */
+    public static NetworkContext discriminator(long[] sampleShape, DataType dataType, long seed)
+    {
+        return network(seed, dataType, NetworkRole.DISCRIMINATOR, sampleShape, new long[] {1});
+    }
+
     private record Plugin(RandomSource random, DataType dataType)
             implements PluginContext
     {

@@ -1,5 +1,9 @@
 package io.minimax.plugins.losses;
 
+import org.nd4j.linalg.api.buffer.DataType;
+
+import io.minimax.testkit.TestContexts;
+
 import io.minimax.spi.Plugin;
 import io.minimax.spi.PluginSpec;
 import io.minimax.spi.loss.LossVariant;
@@ -47,7 +51,7 @@ final class RegisteredLosses
             throw new AssertionError(factory.name() + " has parameters: give RegisteredLosses a fixture for it");
         }
         try {
-            return factory.create(specClass.getDeclaredConstructor().newInstance(), TestingPluginContext.doublePrecision());
+            return factory.create(specClass.getDeclaredConstructor().newInstance(), TestContexts.plugin(42, DataType.DOUBLE));
         }
         catch (ReflectiveOperationException e) {
             throw new AssertionError("cannot build the spec of " + factory.name(), e);

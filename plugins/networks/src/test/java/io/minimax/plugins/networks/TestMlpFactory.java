@@ -1,8 +1,10 @@
 package io.minimax.plugins.networks;
 
+import io.minimax.testkit.TestContexts;
+
 import io.minimax.nn.Dense;
 import io.minimax.nn.SequentialNetwork;
-import io.minimax.nn.testing.NetworkGradientCheck;
+import io.minimax.testkit.NetworkGradientCheck;
 import io.minimax.spi.network.Network;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +33,7 @@ class TestMlpFactory
     void gradientsMatchFiniteDifferences(String activation, String outputActivation)
     {
         Network network = factory.create(new MlpSpec(List.of(6, 5), activation, 0.2, outputActivation),
-                TestingNetworkContext.generator(3, new long[] {2}, DataType.DOUBLE, 21));
+                TestContexts.generator(3, new long[] {2}, DataType.DOUBLE, 21));
         NetworkGradientCheck.check(network, 4, 22);
     }
 
@@ -40,11 +42,11 @@ class TestMlpFactory
     void gradientsMatchFiniteDifferencesForImageShapedSamples(String activation, String outputActivation)
     {
         Network discriminator = factory.create(new MlpSpec(List.of(6, 5), activation, 0.2, outputActivation),
-                TestingNetworkContext.discriminator(new long[] {1, 2, 2}, DataType.DOUBLE, 23));
+                TestContexts.discriminator(new long[] {1, 2, 2}, DataType.DOUBLE, 23));
         NetworkGradientCheck.check(discriminator, 3, 24);
 
         Network generator = factory.create(new MlpSpec(List.of(5), activation, 0.2, outputActivation),
-                TestingNetworkContext.generator(3, new long[] {1, 2, 2}, DataType.DOUBLE, 25));
+                TestContexts.generator(3, new long[] {1, 2, 2}, DataType.DOUBLE, 25));
         NetworkGradientCheck.check(generator, 3, 26);
     }
 
@@ -52,7 +54,7 @@ class TestMlpFactory
     void buildsLayersBetweenContextShapes()
     {
         SequentialNetwork network = (SequentialNetwork) factory.create(new MlpSpec(List.of(7, 9), "leaky-relu", 0.1, "tanh"),
-                TestingNetworkContext.generator(3, new long[] {1, 2, 2}, DataType.FLOAT, 1));
+                TestContexts.generator(3, new long[] {1, 2, 2}, DataType.FLOAT, 1));
         assertThat(network.layers()).extracting(layer -> layer.inputSize() + "->" + layer.outputSize() + " " + ((Dense) layer).activation())
                 .containsExactly("3->7 leaky-relu(0.1)", "7->9 leaky-relu(0.1)", "9->4 tanh");
         assertThat(network.parameters().length()).isEqualTo((3 * 7 + 7) + (7 * 9 + 9) + (9 * 4 + 4));
@@ -64,7 +66,7 @@ class TestMlpFactory
     void lastLayerIsLinearWithoutOutputActivation()
     {
         SequentialNetwork network = (SequentialNetwork) factory.create(new MlpSpec(List.of(), "relu", 0.2, "none"),
-                TestingNetworkContext.discriminator(new long[] {2}, DataType.FLOAT, 1));
+                TestContexts.discriminator(new long[] {2}, DataType.FLOAT, 1));
         assertThat(network.layers()).extracting(Object::toString).containsExactly("Dense(2 -> 1, identity)");
     }
 
@@ -72,9 +74,9 @@ class TestMlpFactory
     void sameSeedGivesSameNetwork()
     {
         MlpSpec spec = new MlpSpec(List.of(16, 16), "relu", 0.2, "none");
-        float[] first = factory.create(spec, TestingNetworkContext.discriminator(new long[] {2}, DataType.FLOAT, 5)).parameters().data().asFloat();
-        float[] second = factory.create(spec, TestingNetworkContext.discriminator(new long[] {2}, DataType.FLOAT, 5)).parameters().data().asFloat();
-        float[] other = factory.create(spec, TestingNetworkContext.discriminator(new long[] {2}, DataType.FLOAT, 6)).parameters().data().asFloat();
+        float[] first = factory.create(spec, TestContexts.discriminator(new long[] {2}, DataType.FLOAT, 5)).parameters().data().asFloat();
+        float[] second = factory.create(spec, TestContexts.discriminator(new long[] {2}, DataType.FLOAT, 5)).parameters().data().asFloat();
+        float[] other = factory.create(spec, TestContexts.discriminator(new long[] {2}, DataType.FLOAT, 6)).parameters().data().asFloat();
         assertThat(first).isEqualTo(second);
         assertThat(first).isNotEqualTo(other);
     }

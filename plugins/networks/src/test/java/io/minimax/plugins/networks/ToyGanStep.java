@@ -1,5 +1,7 @@
 package io.minimax.plugins.networks;
 
+import io.minimax.testkit.TestContexts;
+
 import io.minimax.plugins.optimizers.AdamFactory;
 import io.minimax.plugins.optimizers.AdamSpec;
 import io.minimax.spi.PluginContext;
@@ -43,12 +45,12 @@ final class ToyGanStep
         this.random = RandomSource.seeded(seed);
         MlpFactory mlp = new MlpFactory();
         generator = mlp.create(new MlpSpec(List.of(128, 128), "relu", 0.2, "none"),
-                TestingNetworkContext.generator(NOISE_DIMENSION, new long[] {2}, DataType.FLOAT, seed + 1));
+                TestContexts.generator(NOISE_DIMENSION, new long[] {2}, DataType.FLOAT, seed + 1));
         discriminator = mlp.create(new MlpSpec(List.of(128, 128), "leaky-relu", 0.2, "none"),
-                TestingNetworkContext.discriminator(new long[] {2}, DataType.FLOAT, seed + 2));
+                TestContexts.discriminator(new long[] {2}, DataType.FLOAT, seed + 2));
         AdamFactory adam = new AdamFactory();
         AdamSpec adamSpec = new AdamSpec(0.0002, 0.5, 0.999, 1e-8);
-        PluginContext context = TestingNetworkContext.generator(1, new long[] {1}, DataType.FLOAT, seed);
+        PluginContext context = TestContexts.generator(1, new long[] {1}, DataType.FLOAT, seed);
         generatorOptimizer = adam.create(adamSpec, context);
         discriminatorOptimizer = adam.create(adamSpec, context);
 

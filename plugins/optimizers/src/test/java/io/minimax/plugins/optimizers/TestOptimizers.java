@@ -1,5 +1,7 @@
 package io.minimax.plugins.optimizers;
 
+import io.minimax.testkit.TestContexts;
+
 import io.minimax.spi.optim.Optimizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +37,7 @@ class TestOptimizers
                 expected[i] -= learningRate * gradient[i];
             }
         }
-        assertThreeSteps(new SgdFactory().create(new SgdSpec(learningRate), TestingPluginContext.doubles()), expected);
+        assertThreeSteps(new SgdFactory().create(new SgdSpec(learningRate), TestContexts.plugin(1, DataType.DOUBLE)), expected);
     }
 
     @ParameterizedTest(name = "nesterov {0}")
@@ -55,7 +57,7 @@ class TestOptimizers
                 expected[i] -= learningRate * direction;
             }
         }
-        Optimizer optimizer = new MomentumFactory().create(new MomentumSpec(learningRate, momentum, nesterov), TestingPluginContext.doubles());
+        Optimizer optimizer = new MomentumFactory().create(new MomentumSpec(learningRate, momentum, nesterov), TestContexts.plugin(1, DataType.DOUBLE));
         assertThreeSteps(optimizer, expected);
     }
 
@@ -82,7 +84,7 @@ class TestOptimizers
                 expected[i] -= learningRate / biasCorrection1 * first[i] / denominator;
             }
         }
-        Optimizer optimizer = new AdamFactory().create(new AdamSpec(learningRate, beta1, beta2, epsilon), TestingPluginContext.doubles());
+        Optimizer optimizer = new AdamFactory().create(new AdamSpec(learningRate, beta1, beta2, epsilon), TestContexts.plugin(1, DataType.DOUBLE));
         assertThreeSteps(optimizer, expected);
     }
 

@@ -1,5 +1,13 @@
 package io.minimax.plugins.priors;
 
+import io.minimax.spi.PluginContext;
+
+import org.nd4j.linalg.api.buffer.DataType;
+
+import io.minimax.testkit.SpecDefaults;
+
+import io.minimax.testkit.TestContexts;
+
 import io.minimax.spi.Param;
 import io.minimax.spi.Plugin;
 import io.minimax.spi.prior.NoisePriorFactory;
@@ -46,7 +54,7 @@ class TestPriorsPlugin
     @Test
     void defaultsBuildPriorsOfTheRequestedDimension()
     {
-        TestingPluginContext context = TestingPluginContext.seeded(1);
+        PluginContext context = TestContexts.plugin(1, DataType.DOUBLE);
         assertThat(new GaussianPriorFactory().create(SpecDefaults.build(GaussianPriorSpec.class, Map.of("dim", 8)), context).dimension())
                 .isEqualTo(8);
         UniformPriorSpec uniform = SpecDefaults.build(UniformPriorSpec.class, Map.of("dim", 3));

@@ -1,5 +1,7 @@
 package io.minimax.plugins.toydata;
 
+import io.minimax.testkit.TestContexts;
+
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.Density;
@@ -165,16 +167,16 @@ class TestMixtureSampling
 
     private static DataSource gaussian1d(Gaussian1dSpec spec, long seed)
     {
-        return new Gaussian1dDataSourceFactory().create(spec, new TestingPluginContext(RandomSource.seeded(seed), DataType.DOUBLE));
+        return new Gaussian1dDataSourceFactory().create(spec, TestContexts.plugin(seed, DataType.DOUBLE));
     }
 
     private static DataSource ring(RingSpec spec, long seed)
     {
-        return new RingDataSourceFactory().create(spec, new TestingPluginContext(RandomSource.seeded(seed), DataType.DOUBLE));
+        return new RingDataSourceFactory().create(spec, TestContexts.plugin(seed, DataType.DOUBLE));
     }
 
     private static DataSource grid(GridSpec spec, long seed)
     {
-        return new GridDataSourceFactory().create(spec, new TestingPluginContext(RandomSource.seeded(seed), DataType.DOUBLE));
+        return new GridDataSourceFactory().create(spec, TestContexts.plugin(seed, DataType.DOUBLE));
     }
 }

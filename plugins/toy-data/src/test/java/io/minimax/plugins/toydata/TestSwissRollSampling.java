@@ -1,5 +1,7 @@
 package io.minimax.plugins.toydata;
 
+import io.minimax.testkit.TestContexts;
+
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,6 @@ class TestSwissRollSampling
 
     private static DataSource swissRoll(double noise, long seed)
     {
-        return new SwissRollDataSourceFactory().create(new SwissRollSpec(noise), new TestingPluginContext(RandomSource.seeded(seed), DataType.DOUBLE));
+        return new SwissRollDataSourceFactory().create(new SwissRollSpec(noise), TestContexts.plugin(seed, DataType.DOUBLE));
     }
 }

@@ -1,5 +1,11 @@
 package io.minimax.plugins.toydata;
 
+import org.nd4j.linalg.api.buffer.DataType;
+
+import io.minimax.testkit.SpecDefaults;
+
+import io.minimax.testkit.TestContexts;
+
 import io.minimax.spi.Param;
 import io.minimax.spi.Plugin;
 import io.minimax.spi.PluginSpec;
@@ -68,6 +74,6 @@ class TestToyDataPlugin
 
     private static <S extends PluginSpec> DataSource createWithDefaults(DataSourceFactory<S> factory)
     {
-        return factory.create(SpecDefaults.build(factory.specClass(), Map.of()), TestingPluginContext.seeded(1));
+        return factory.create(SpecDefaults.build(factory.specClass(), Map.of()), TestContexts.plugin(1, DataType.DOUBLE));
     }
 }

@@ -1,4 +1,4 @@
-package io.minimax.plugins.priors;
+package io.minimax.testkit;
 
 import io.minimax.spi.Param;
 import io.minimax.spi.PluginSpec;
@@ -10,11 +10,11 @@ import java.util.Map;
  * Builds a spec the way the framework does: every key the test does not set takes its {@link Param} default.
  * Understands the scalar types these plugins use; a required key must be given.
  */
-final class SpecDefaults
+public final class SpecDefaults
 {
     private SpecDefaults() {}
 
-    static <S extends PluginSpec> S build(Class<S> specClass, Map<String, Object> given)
+    public static <S extends PluginSpec> S build(Class<S> specClass, Map<String, Object> given)
     {
         RecordComponent[] components = specClass.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
