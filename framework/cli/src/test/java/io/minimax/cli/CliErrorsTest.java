@@ -61,7 +61,7 @@ class CliErrorsTest
     @Test
     void unknownOptionsAreInvalidInput()
     {
-        CliHarness.Result result = minimax("run", "--no-such-flag");
+        CliHarness.Result result = minimax("run", "experiments/gaussian-1d.yaml", "--no-such-flag");
         assertThat(result.exitCode()).isEqualTo(Main.INVALID_INPUT);
         assertThat(result.err()).contains("--no-such-flag");
     }
