@@ -9,6 +9,7 @@ import java.util.TreeMap;
 /**
  * The resolved descriptor as flat parameters for the journal and trackers: {@code optimizer.generator.learningRate}
  * → {@code 0.0001}, {@code generator.hidden} → {@code [128, 128]}, {@code metrics[0].type} → {@code mode-coverage}.
+ * The {@code description} is prose, not a parameter: it travels in {@code descriptor.yaml} and the run's note.
  */
 final class RunParameters
 {
@@ -17,7 +18,9 @@ final class RunParameters
     static SortedMap<String, String> flatten(ObjectNode resolved)
     {
         SortedMap<String, String> parameters = new TreeMap<>();
-        flatten("", resolved, parameters);
+        ObjectNode withoutDescription = resolved.deepCopy();
+        withoutDescription.remove("description");
+        flatten("", withoutDescription, parameters);
         return parameters;
     }
 

@@ -95,7 +95,6 @@ class TestDescriptorLoader
 
         assertThat(run.params())
                 .containsEntry("name", "ring8-loss-comparison")
-                .containsEntry("description", "Compares the **minimax** and the non-saturating loss.\nSee: Goodfellow et al. (2014), section 3.\n")
                 .containsEntry("seed", "1")
                 .containsEntry("train.batchSize", "256")
                 .containsEntry("train.updates", "simultaneous")
@@ -111,6 +110,7 @@ class TestDescriptorLoader
                 .containsEntry("tracking.uri", "http://127.0.0.1:5000")
                 .containsEntry("tracking.tags", "[]");
         assertThat(run.params().keySet()).noneMatch(key -> key.startsWith("sweep"));
+        assertThat(run.params()).as("the description is prose for the note, not a parameter").doesNotContainKey("description");
     }
 
     @Test
