@@ -80,7 +80,7 @@ final class ProgressBars
         public void logged(long step, Map<String, Double> values)
         {
             bar.stepTo(step);
-            bar.setExtraMessage(losses(values));
+            bar.setExtraMessage(" " + losses(values));
         }
 
         @Override
