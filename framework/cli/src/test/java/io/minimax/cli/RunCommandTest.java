@@ -121,6 +121,18 @@ class RunCommandTest
     }
 
     @Test
+    void evaluatingMoreOftenDoesNotChangeTraining(@TempDir Path temp)
+            throws Exception
+    {
+        Path descriptor = write(temp, "small.yaml", SMALL);
+        assertThat(minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("a").toString()).exitCode()).isZero();
+        assertThat(minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("b").toString(), "--set", "train.evalEvery=5").exitCode()).isZero();
+        List<String> rarely = deterministicValues(metrics(runDirectories(temp.resolve("a"), "small-ring").get(0)));
+        List<String> often = deterministicValues(metrics(runDirectories(temp.resolve("b"), "small-ring").get(0)));
+        assertThat(often).hasSizeGreaterThan(20).isEqualTo(rarely);
+    }
+
+    @Test
     void simultaneousUpdatesTrainToo(@TempDir Path temp)
             throws Exception
     {

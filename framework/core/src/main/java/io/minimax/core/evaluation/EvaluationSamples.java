@@ -3,6 +3,7 @@ package io.minimax.core.evaluation;
 import io.minimax.core.engine.Players;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.metric.RunView;
+import io.minimax.spi.prior.NoisePrior;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -12,29 +13,31 @@ final class EvaluationSamples
         implements RunView
 {
     private final Players players;
+    private final DataSource data;
     private final long step;
     private final boolean isFinal;
     private final INDArray generated;
     private final INDArray real;
 
-    private EvaluationSamples(Players players, long step, boolean isFinal, INDArray generated, INDArray real)
+    private EvaluationSamples(Players players, DataSource data, long step, boolean isFinal, INDArray generated, INDArray real)
     {
         this.players = players;
+        this.data = data;
         this.step = step;
         this.isFinal = isFinal;
         this.generated = generated;
         this.real = real;
     }
 
-    static EvaluationSamples draw(Players players, long step, boolean isFinal, int count, DataType dataType)
+    static EvaluationSamples draw(Players players, DataSource data, NoisePrior prior, long step, boolean isFinal, int count, DataType dataType)
     {
-        INDArray noise = Nd4j.create(dataType, count, players.prior().dimension());
-        players.prior().sample(noise);
+        INDArray noise = Nd4j.create(dataType, count, prior.dimension());
+        prior.sample(noise);
         INDArray generated = players.generator().forward(noise).dup();
         long[] shape = generated.shape().clone();
         INDArray real = Nd4j.create(dataType, shape);
-        players.data().sample(real);
-        return new EvaluationSamples(players, step, isFinal, generated, real);
+        data.sample(real);
+        return new EvaluationSamples(players, data, step, isFinal, generated, real);
     }
 
     @Override
@@ -52,7 +55,7 @@ final class EvaluationSamples
     @Override
     public DataSource data()
     {
-        return players.data();
+        return data;
     }
 
     @Override

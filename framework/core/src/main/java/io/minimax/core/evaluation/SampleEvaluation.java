@@ -5,6 +5,9 @@ import io.minimax.core.engine.MetricsRecorder;
 import io.minimax.core.engine.Players;
 import io.minimax.core.plot.SamplePlot;
 import io.minimax.core.plot.SamplesCsv;
+import io.minimax.core.wiring.ForEvaluation;
+import io.minimax.spi.data.DataSource;
+import io.minimax.spi.prior.NoisePrior;
 import io.minimax.spi.metric.Metric;
 import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.Tracker;
@@ -19,7 +22,8 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Every {@code evalEvery} steps: draws {@value #SAMPLE_COUNT} generated and as many real samples, runs the metric
+ * Every {@code evalEvery} steps: draws {@value #SAMPLE_COUNT} generated and as many real samples (from streams of
+ * their own, so evaluating never changes the training trajectory), runs the metric
  * plugins on them, and for data of dimension ≤ 2 plots them. After the last step the same generated samples are
  * written to {@code samples-final.csv}, so final metrics and the file describe exactly the same points.
  */
@@ -30,6 +34,8 @@ public final class SampleEvaluation
     public static final int SAMPLE_COUNT = 2500;
 
     private final Players players;
+    private final DataSource data;
+    private final NoisePrior prior;
     private final List<Metric> metrics;
     private final MetricsRecorder recorder;
     private final List<Tracker> trackers;
@@ -37,9 +43,12 @@ public final class SampleEvaluation
     private final DataType dataType;
 
     @Inject
-    public SampleEvaluation(Players players, List<Metric> metrics, MetricsRecorder recorder, List<Tracker> trackers, RunInfo run, DataType dataType)
+    public SampleEvaluation(Players players, @ForEvaluation DataSource data, @ForEvaluation NoisePrior prior, List<Metric> metrics,
+            MetricsRecorder recorder, List<Tracker> trackers, RunInfo run, DataType dataType)
     {
         this.players = requireNonNull(players, "players is null");
+        this.data = requireNonNull(data, "data is null");
+        this.prior = requireNonNull(prior, "prior is null");
         this.metrics = List.copyOf(requireNonNull(metrics, "metrics is null"));
         this.recorder = requireNonNull(recorder, "recorder is null");
         this.trackers = List.copyOf(requireNonNull(trackers, "trackers is null"));
@@ -50,7 +59,7 @@ public final class SampleEvaluation
     @Override
     public Map<String, Double> evaluate(long step, boolean isFinal)
     {
-        EvaluationSamples samples = EvaluationSamples.draw(players, step, isFinal, SAMPLE_COUNT, dataType);
+        EvaluationSamples samples = EvaluationSamples.draw(players, data, prior, step, isFinal, SAMPLE_COUNT, dataType);
         Map<String, Double> values = new LinkedHashMap<>();
         for (Metric metric : metrics) {
             values.putAll(metric.evaluate(samples));

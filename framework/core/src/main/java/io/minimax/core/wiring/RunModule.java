@@ -65,6 +65,22 @@ public final class RunModule
 
     @Provides
     @Singleton
+    @ForEvaluation
+    DataSource evaluationDataSource()
+    {
+        return PluginInstances.dataSource(PluginInstances.factory(registry.dataSources(), spec.data()), spec.data().spec(), evaluationContext(spec.data()));
+    }
+
+    @Provides
+    @Singleton
+    @ForEvaluation
+    NoisePrior evaluationNoisePrior()
+    {
+        return PluginInstances.noisePrior(PluginInstances.factory(registry.noisePriors(), spec.prior()), spec.prior().spec(), evaluationContext(spec.prior()));
+    }
+
+    @Provides
+    @Singleton
     LossVariant lossVariant()
     {
         return PluginInstances.lossVariant(PluginInstances.factory(registry.lossVariants(), spec.loss()), spec.loss().spec(), context(spec.loss()));
@@ -129,6 +145,11 @@ public final class RunModule
     private Optimizer optimizer(PluginSelection selection)
     {
         return PluginInstances.optimizer(PluginInstances.factory(registry.optimizers(), selection), selection.spec(), context(selection));
+    }
+
+    private RunPluginContext evaluationContext(PluginSelection selection)
+    {
+        return RunPluginContext.forSection(spec.seed(), "evaluation/" + selection.path(), dataType);
     }
 
     private RunPluginContext context(PluginSelection selection)
