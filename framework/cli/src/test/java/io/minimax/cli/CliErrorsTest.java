@@ -22,7 +22,7 @@ class CliErrorsTest
         Path descriptor = write(temp, "bad.yaml", VALID.replace("loss: { type: non-saturating }", "loss: { type: non-saturatng }"));
         CliHarness.Result result = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("runs").toString());
         assertThat(result.exitCode()).isEqualTo(Main.INVALID_INPUT);
-        assertThat(result.err()).contains("loss.type: unknown loss 'non-saturatng' (did you mean 'non-saturating'? known: minimax, non-saturating)");
+        assertThat(result.err()).contains("loss.type: unknown loss 'non-saturatng' (did you mean 'non-saturating'? known: hinge, least-squares, minimax, non-saturating, relativistic, wasserstein)");
         assertThat(result.err()).doesNotContain("\tat ");
         assertThat(temp.resolve("runs")).doesNotExist();
     }

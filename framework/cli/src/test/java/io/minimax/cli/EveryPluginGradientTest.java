@@ -4,13 +4,17 @@ import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.plugin.PluginLoader;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.spi.PluginSpec;
+import io.minimax.spi.loss.GradientPenalty;
+import io.minimax.spi.loss.GradientPenaltyFactory;
 import io.minimax.spi.loss.LossVariant;
 import io.minimax.spi.loss.LossVariantFactory;
 import io.minimax.spi.network.Network;
 import io.minimax.spi.network.NetworkFactory;
 import io.minimax.spi.network.NetworkRole;
+import io.minimax.testkit.DoubleBackpropagationCheck;
 import io.minimax.testkit.LossGradientCheck;
 import io.minimax.testkit.NetworkGradientCheck;
+import io.minimax.testkit.PenaltyGradientCheck;
 import io.minimax.testkit.TestContexts;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -20,7 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Finite-difference checks of every registered network and loss plugin, from its fixtures. */
+/**
+ * Finite-difference checks of every registered network, loss and penalty plugin, from its fixtures: each network's
+ * backward and double backward pass, each loss's logit gradients, and each penalty's parameter gradient through
+ * each network.
+ */
 class EveryPluginGradientTest
 {
     private static final PluginRegistry REGISTRY = PluginLoader.load(Optional.empty());
@@ -39,6 +47,52 @@ class EveryPluginGradientTest
                         network(factory, spec, NetworkRole.DISCRIMINATOR, new long[] {2}, new long[] {1}), 6, 12)));
                 tests.add(DynamicTest.dynamicTest("discriminator on 1x2x2 images " + fixture, () -> NetworkGradientCheck.check(
                         network(factory, spec, NetworkRole.DISCRIMINATOR, new long[] {1, 2, 2}, new long[] {1}), 4, 13)));
+            }
+        }
+        return tests;
+    }
+
+    /** Every built-in network can be a penalised discriminator: its double backward pass matches finite differences. */
+    @TestFactory
+    List<DynamicTest> everyNetworkDoubleBackpropagates()
+    {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String type : REGISTRY.networks().names()) {
+            for (String fixture : PluginFixtures.NETWORKS.getOrDefault(type, List.of())) {
+                PluginSpec spec = bindNetwork(fixture);
+                NetworkFactory<?> factory = REGISTRY.networks().find(type).orElseThrow();
+                tests.add(DynamicTest.dynamicTest("discriminator " + fixture, () -> DoubleBackpropagationCheck.check(
+                        network(factory, spec, NetworkRole.DISCRIMINATOR, new long[] {2}, new long[] {1}), 6, 14)));
+                tests.add(DynamicTest.dynamicTest("vector output " + fixture, () -> DoubleBackpropagationCheck.check(
+                        network(factory, spec, NetworkRole.GENERATOR, new long[] {3}, new long[] {2}), 5, 15)));
+                tests.add(DynamicTest.dynamicTest("discriminator on 1x2x2 images " + fixture, () -> DoubleBackpropagationCheck.check(
+                        network(factory, spec, NetworkRole.DISCRIMINATOR, new long[] {1, 2, 2}, new long[] {1}), 4, 16)));
+            }
+        }
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> everyPenaltyMatchesFiniteDifferencesThroughEveryNetwork()
+    {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String type : REGISTRY.gradientPenalties().names()) {
+            for (String fixture : PluginFixtures.PENALTIES.getOrDefault(type, List.of())) {
+                GradientPenaltyFactory<?> factory = REGISTRY.gradientPenalties().find(type).orElseThrow();
+                ExperimentSpec experiment = PluginFixtures.bind(REGISTRY, PluginFixtures.defaultDescriptor() + "penalties: [" + fixture + "]\n");
+                PluginSpec penaltySpec = experiment.penalties().get(0).spec();
+                for (String networkType : REGISTRY.networks().names()) {
+                    for (String networkFixture : PluginFixtures.NETWORKS.getOrDefault(networkType, List.of())) {
+                        PluginSpec networkSpec = bindNetwork(networkFixture);
+                        NetworkFactory<?> networkFactory = REGISTRY.networks().find(networkType).orElseThrow();
+                        tests.add(DynamicTest.dynamicTest(fixture + " through " + networkFixture, () -> PenaltyGradientCheck.check(fixture,
+                                create(factory, penaltySpec),
+                                network(networkFactory, networkSpec, NetworkRole.DISCRIMINATOR, new long[] {2}, new long[] {1}), 5, 17)));
+                        tests.add(DynamicTest.dynamicTest(fixture + " on images through " + networkFixture, () -> PenaltyGradientCheck.check(fixture,
+                                create(factory, penaltySpec),
+                                network(networkFactory, networkSpec, NetworkRole.DISCRIMINATOR, new long[] {1, 2, 2}, new long[] {1}), 3, 18)));
+                    }
+                }
             }
         }
         return tests;
@@ -71,6 +125,11 @@ class EveryPluginGradientTest
     private static <S extends PluginSpec> Network network(NetworkFactory<S> factory, PluginSpec spec, NetworkRole role, long[] input, long[] output)
     {
         return factory.create(factory.specClass().cast(spec), TestContexts.network(5, DataType.DOUBLE, role, input, output));
+    }
+
+    private static <S extends PluginSpec> GradientPenalty create(GradientPenaltyFactory<S> factory, PluginSpec spec)
+    {
+        return factory.create(factory.specClass().cast(spec), TestContexts.plugin(4, DataType.DOUBLE));
     }
 
     private static <S extends PluginSpec> LossVariant create(LossVariantFactory<S> factory, PluginSpec spec)

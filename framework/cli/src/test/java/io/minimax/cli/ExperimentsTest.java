@@ -37,7 +37,8 @@ class ExperimentsTest
             files = listing.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(files.stream().map(file -> file.getFileName().toString()))
-                .contains("gaussian-1d.yaml", "ring8-loss-comparison.yaml", "grid25.yaml");
+                .contains("gaussian-1d.yaml", "ring8-loss-comparison.yaml", "grid25.yaml",
+                        "dirac-simultaneous.yaml", "dirac-alternating.yaml", "dirac-r1.yaml");
         return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             ExperimentPlan plan = new DescriptorLoader(REGISTRY).load(file, List.of());
             for (RunPlan run : plan.runs()) {
@@ -59,6 +60,22 @@ class ExperimentsTest
         for (List<String> fixtures : PluginFixtures.PRIORS.values()) {
             for (String fixture : fixtures) {
                 tests.add(build("prior " + fixture, base.replace(PluginFixtures.PRIORS.get("gaussian").get(0), fixture)));
+            }
+        }
+        for (List<String> fixtures : PluginFixtures.LOSSES.values()) {
+            for (String fixture : fixtures) {
+                tests.add(build("loss " + fixture, base.replace(PluginFixtures.LOSSES.get("non-saturating").get(0), fixture)));
+            }
+        }
+        for (List<String> fixtures : PluginFixtures.PENALTIES.values()) {
+            for (String fixture : fixtures) {
+                tests.add(build("penalty " + fixture, base + "penalties: [" + fixture + "]\n"));
+            }
+        }
+        for (List<String> fixtures : PluginFixtures.NETWORKS.values()) {
+            for (String fixture : fixtures) {
+                tests.add(build("networks " + fixture, base.replace(PluginFixtures.NETWORKS.get("mlp").get(0), fixture)
+                        .replace(PluginFixtures.NETWORKS.get("mlp").get(1), fixture)));
             }
         }
         for (List<String> fixtures : PluginFixtures.OPTIMIZERS.values()) {

@@ -18,7 +18,8 @@ final class PluginFixtures
             "gaussian-1d", List.of("{ type: gaussian-1d, mean: 4.0, std: 0.5 }"),
             "ring", List.of("{ type: ring, modes: 8, radius: 1.0, std: 0.01 }"),
             "grid", List.of("{ type: grid, side: 5, spacing: 2.0, std: 0.05 }"),
-            "swiss-roll", List.of("{ type: swiss-roll }"));
+            "swiss-roll", List.of("{ type: swiss-roll }"),
+            "dirac", List.of("{ type: dirac, at: 0.5 }"));
 
     static final Map<String, List<String>> PRIORS = Map.of(
             "gaussian", List.of("{ type: gaussian, dim: 3 }"),
@@ -26,7 +27,16 @@ final class PluginFixtures
 
     static final Map<String, List<String>> LOSSES = Map.of(
             "minimax", List.of("{ type: minimax }"),
-            "non-saturating", List.of("{ type: non-saturating }"));
+            "non-saturating", List.of("{ type: non-saturating }"),
+            "least-squares", List.of("{ type: least-squares }", "{ type: least-squares, a: -1.0, b: 1.0, c: 0.0 }"),
+            "wasserstein", List.of("{ type: wasserstein, clip: 0.01 }", "{ type: wasserstein, clip: 0.0 }"),
+            "hinge", List.of("{ type: hinge }"),
+            "relativistic", List.of("{ type: relativistic }"));
+
+    static final Map<String, List<String>> PENALTIES = Map.of(
+            "r1", List.of("{ type: r1, gamma: 10.0 }"),
+            "r2", List.of("{ type: r2, gamma: 1.0 }"),
+            "wgan-gp", List.of("{ type: wgan-gp, lambda: 10.0 }"));
 
     static final Map<String, List<String>> OPTIMIZERS = Map.of(
             "sgd", List.of("{ type: sgd, learningRate: 0.01 }"),
@@ -37,7 +47,9 @@ final class PluginFixtures
             "mlp", List.of(
                     "{ type: mlp, hidden: [5, 4], activation: relu }",
                     "{ type: mlp, hidden: [4, 3], activation: leaky-relu, leak: 0.2 }",
-                    "{ type: mlp, hidden: [3], activation: tanh, outputActivation: tanh }"));
+                    "{ type: mlp, hidden: [3], activation: tanh, outputActivation: tanh }"),
+            "constant", List.of("{ type: constant, init: 0.5 }"),
+            "linear", List.of("{ type: linear, init: 0.3 }", "{ type: linear, bias: true, init: -0.7 }"));
 
     static final Map<String, List<String>> METRICS = Map.of();
 
@@ -48,6 +60,7 @@ final class PluginFixtures
             "data", DATA,
             "prior", PRIORS,
             "loss", LOSSES,
+            "penalties", PENALTIES,
             "optimizer", OPTIMIZERS,
             "network", NETWORKS,
             "metrics", METRICS,

@@ -29,10 +29,11 @@ class PluginFixturesCoverageTest
     void theBuiltInPluginsAreAllThere()
     {
         PluginRegistry registry = PluginLoader.load(Optional.empty());
-        assertThat(registry.dataSources().names()).contains("gaussian-1d", "ring", "grid", "swiss-roll");
+        assertThat(registry.dataSources().names()).contains("gaussian-1d", "ring", "grid", "swiss-roll", "dirac");
         assertThat(registry.noisePriors().names()).contains("gaussian", "uniform");
-        assertThat(registry.lossVariants().names()).contains("minimax", "non-saturating");
+        assertThat(registry.lossVariants().names()).contains("minimax", "non-saturating", "least-squares", "wasserstein", "hinge", "relativistic");
+        assertThat(registry.gradientPenalties().names()).contains("r1", "r2", "wgan-gp");
         assertThat(registry.optimizers().names()).contains("sgd", "momentum", "adam");
-        assertThat(registry.networks().names()).contains("mlp");
+        assertThat(registry.networks().names()).contains("mlp", "constant", "linear");
     }
 }

@@ -23,6 +23,20 @@ public interface Activation
      */
     INDArray backward(INDArray output, INDArray outputGradient, INDArray scratch);
 
+    /**
+     * The derivative of {@link #backward} along a direction, for double backpropagation. Given the {@code output}
+     * y = f(a), the direction's change ȧ of the pre-activation, the {@code outputGradient} γ of the last backward
+     * pass and its change γ̇, returns the change of δ = f'(a)⊙γ:
+     * <pre>
+     *   δ̇ = f''(a)⊙ȧ⊙γ + f'(a)⊙γ̇
+     * </pre>
+     * Every argument is {@code [m, n]} and read only. Writes into {@code scratch} (using {@code secondScratch} if it
+     * needs to) and returns it, or returns {@code outputGradientTangent} itself when f' = 1. Piecewise-linear
+     * activations have f'' = 0 away from their kinks, so for them this is {@link #backward} applied to γ̇.
+     */
+    INDArray backwardTangent(INDArray output, INDArray preActivationTangent, INDArray outputGradient, INDArray outputGradientTangent,
+            INDArray scratch, INDArray secondScratch);
+
     /** max(0, x). */
     static Activation relu()
     {

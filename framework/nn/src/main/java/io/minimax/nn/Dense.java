@@ -22,6 +22,11 @@ import static java.util.Objects.requireNonNull;
  * <p>Native calls per pass: forward {@code xw_plus_b} plus the activation (0 or 1); backward the activation's
  * derivative (0, 2 or 3), then {@code dW = xᵀ·δ} and {@code db = 1ᵀ·δ} (two gemms, skipped without parameter
  * gradients) and {@code dx = δ·Wᵀ} (one gemm). All results go into preallocated buffers or gradient views.
+ *
+ * <p>Double backpropagation (for gradient penalties) is forward-over-reverse: {@link Pass#forwardTangent} carries an
+ * input direction ẋ through the layer (ȧ = ẋ·W, ẏ = f'(a)⊙ȧ), and {@link Pass#backwardTangent} differentiates the
+ * backward pass along it: δ̇ = f''(a)⊙ȧ⊙γ + f'(a)⊙γ̇, then {@code dW += ẋᵀ·δ + xᵀ·δ̇}, {@code db += 1ᵀ·δ̇} and
+ * {@code ẋ-gradient = δ̇·Wᵀ}. Exact, for any activation; its buffers are allocated on first use.
  */
 public final class Dense
         implements Layer
@@ -112,6 +117,10 @@ public final class Dense
         private final INDArray delta;
         private final INDArray inputGradient;
         private INDArray input;
+        // kept from the last backward for the tangent pass: γ = dLoss/d(output) and δ = dLoss/d(pre-activation)
+        private INDArray outputGradient;
+        private INDArray preActivationGradient;
+        private Tangents tangents;
 
         Pass(INDArray parameters, INDArray gradients, long batchSize)
         {
@@ -144,12 +153,43 @@ public final class Dense
                 throw new IllegalStateException("backward before forward in " + Dense.this);
             }
             INDArray preActivationGradient = activation.backward(output, outputGradient, delta);
+            this.outputGradient = outputGradient;
+            this.preActivationGradient = preActivationGradient;
             if (parameterGradients) {
                 Nd4j.gemm(input, preActivationGradient, weightGradients, true, false, 1.0, 0.0);
                 Nd4j.gemm(ones, preActivationGradient, biasGradients, false, false, 1.0, 0.0);
             }
             Nd4j.gemm(preActivationGradient, weights, inputGradient, false, true, 1.0, 0.0);
             return inputGradient;
+        }
+
+        @Override
+        public INDArray forwardTangent(INDArray inputTangent)
+        {
+            if (input == null) {
+                throw new IllegalStateException("forwardTangent before forward in " + Dense.this);
+            }
+            if (tangents == null) {
+                tangents = new Tangents(output.dataType(), output.size(0));
+            }
+            tangents.input = inputTangent;
+            Nd4j.gemm(inputTangent, weights, tangents.preActivation, false, false, 1.0, 0.0);
+            return activation.backward(output, tangents.preActivation, tangents.output);
+        }
+
+        @Override
+        public INDArray backwardTangent(INDArray outputGradientTangent)
+        {
+            if (outputGradient == null || tangents == null || tangents.input == null) {
+                throw new IllegalStateException("backwardTangent before backward and forwardTangent in " + Dense.this);
+            }
+            INDArray preActivationGradientTangent = activation.backwardTangent(
+                    output, tangents.preActivation, outputGradient, outputGradientTangent, tangents.delta, tangents.scratch);
+            Nd4j.gemm(tangents.input, preActivationGradient, weightGradients, true, false, 1.0, 1.0);
+            Nd4j.gemm(input, preActivationGradientTangent, weightGradients, true, false, 1.0, 1.0);
+            Nd4j.gemm(ones, preActivationGradientTangent, biasGradients, false, false, 1.0, 1.0);
+            Nd4j.gemm(preActivationGradientTangent, weights, tangents.inputGradient, false, true, 1.0, 0.0);
+            return tangents.inputGradient;
         }
 
         private INDArray weightsOf(INDArray slice)
@@ -161,6 +201,26 @@ public final class Dense
         private INDArray biasOf(INDArray slice)
         {
             return slice.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(inputSize * outputSize, parameterCount()));
+        }
+    }
+
+    /** The buffers of the tangent passes, allocated only when a run uses double backpropagation. */
+    private final class Tangents
+    {
+        private final INDArray preActivation;
+        private final INDArray output;
+        private final INDArray delta;
+        private final INDArray scratch;
+        private final INDArray inputGradient;
+        private INDArray input;
+
+        Tangents(DataType dataType, long batchSize)
+        {
+            this.preActivation = Nd4j.create(dataType, batchSize, outputSize);
+            this.output = Nd4j.create(dataType, batchSize, outputSize);
+            this.delta = Nd4j.create(dataType, batchSize, outputSize);
+            this.scratch = Nd4j.create(dataType, batchSize, outputSize);
+            this.inputGradient = Nd4j.create(dataType, batchSize, inputSize);
         }
     }
 }

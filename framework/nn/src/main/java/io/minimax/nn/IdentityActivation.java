@@ -21,6 +21,13 @@ final class IdentityActivation
     }
 
     @Override
+    public INDArray backwardTangent(INDArray output, INDArray preActivationTangent, INDArray outputGradient, INDArray outputGradientTangent,
+            INDArray scratch, INDArray secondScratch)
+    {
+        return outputGradientTangent;
+    }
+
+    @Override
     public String toString()
     {
         return "identity";

@@ -52,5 +52,24 @@ public interface Layer
          * @throws IllegalStateException if {@link #forward} has not been called
          */
         INDArray backward(INDArray outputGradient, boolean parameterGradients);
+
+        /**
+         * Forward-mode derivative, the first half of double backpropagation: returns the change of the last
+         * {@link #forward}'s output when its input moves along {@code inputTangent} ({@code [batchSize,
+         * inputSize()]}, read only, kept until {@link #backwardTangent}).
+         *
+         * @throws IllegalStateException if {@link #forward} has not been called
+         */
+        INDArray forwardTangent(INDArray inputTangent);
+
+        /**
+         * The derivative of the last {@link #backward} along the direction of the last {@link #forwardTangent}:
+         * given the change of its output gradient ({@code [batchSize, outputSize()]}, read only), <em>adds</em> the
+         * change of this layer's parameter gradient to its slice of the gradient vector and returns the change of
+         * its input gradient. The output gradient of that backward pass must be unchanged since.
+         *
+         * @throws IllegalStateException if {@link #backward} or {@link #forwardTangent} has not been called
+         */
+        INDArray backwardTangent(INDArray outputGradientTangent);
     }
 }

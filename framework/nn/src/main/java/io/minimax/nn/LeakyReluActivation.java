@@ -32,6 +32,13 @@ final class LeakyReluActivation
     }
 
     @Override
+    public INDArray backwardTangent(INDArray output, INDArray preActivationTangent, INDArray outputGradient, INDArray outputGradientTangent,
+            INDArray scratch, INDArray secondScratch)
+    {
+        return backward(output, outputGradientTangent, scratch);
+    }
+
+    @Override
     public String toString()
     {
         return "leaky-relu(" + leak + ")";

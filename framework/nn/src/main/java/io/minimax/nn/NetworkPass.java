@@ -1,6 +1,7 @@
 package io.minimax.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 
@@ -17,6 +18,8 @@ final class NetworkPass
     private INDArray output;
     private INDArray flatInputGradient;
     private INDArray inputGradient;
+    // the change of the output gradient u along any input direction: u is held constant
+    private INDArray zeroOutputGradientTangent;
 
     NetworkPass(long batchSize, long[] inputShape, long[] outputShape, List<Layer.Pass> layers)
     {
@@ -57,5 +60,25 @@ final class NetworkPass
             inputGradient = gradient.reshape('c', inputShape);
         }
         return inputGradient;
+    }
+
+    /**
+     * Adds ∂/∂θ Σ_i ⟨weights_i, g_i⟩ to the gradient slices, where g is the input gradient of the last backward pass:
+     * the derivative of that pass's parameter gradient along the input direction {@code weights}
+     * ({@code [m, inputSize]}), carried forward through every layer and then back.
+     */
+    void backwardInputGradient(INDArray weights)
+    {
+        INDArray tangent = weights;
+        for (Layer.Pass layer : layers) {
+            tangent = layer.forwardTangent(tangent);
+        }
+        if (zeroOutputGradientTangent == null) {
+            zeroOutputGradientTangent = Nd4j.zeros(tangent.dataType(), tangent.shape());
+        }
+        INDArray gradientTangent = zeroOutputGradientTangent;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            gradientTangent = layers.get(i).backwardTangent(gradientTangent);
+        }
     }
 }

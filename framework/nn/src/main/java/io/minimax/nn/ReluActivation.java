@@ -29,6 +29,13 @@ final class ReluActivation
     }
 
     @Override
+    public INDArray backwardTangent(INDArray output, INDArray preActivationTangent, INDArray outputGradient, INDArray outputGradientTangent,
+            INDArray scratch, INDArray secondScratch)
+    {
+        return backward(output, outputGradientTangent, scratch);
+    }
+
+    @Override
     public String toString()
     {
         return "relu";

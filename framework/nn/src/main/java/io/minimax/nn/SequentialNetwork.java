@@ -27,6 +27,8 @@ import static java.util.Objects.requireNonNull;
  * evaluation batch) allocates nothing after its first iteration. {@link #backward} uses the state of the last
  * {@link #forward} with the same batch size, and reads that forward's input again: the caller must not change it
  * in between. Not thread-safe.
+ *
+ * <p>Supports double backpropagation ({@link #backwardInputGradient}) exactly, through every layer's tangent passes.
  */
 public final class SequentialNetwork
         implements Network
@@ -119,6 +121,23 @@ public final class SequentialNetwork
             throw new IllegalStateException("backward for batch size " + batchSize + " without a forward pass of that size");
         }
         return pass.backward(flatten(outputGradient, batchSize, outputSize), parameterGradients);
+    }
+
+    @Override
+    public boolean supportsDoubleBackpropagation()
+    {
+        return true;
+    }
+
+    @Override
+    public void backwardInputGradient(INDArray weights)
+    {
+        long batchSize = checkBatch("weights", weights, inputSize, inputShape);
+        NetworkPass pass = findPass(batchSize);
+        if (pass == null) {
+            throw new IllegalStateException("backwardInputGradient for batch size " + batchSize + " without a forward and backward pass of that size");
+        }
+        pass.backwardInputGradient(flatten(weights, batchSize, inputSize));
     }
 
     @Override

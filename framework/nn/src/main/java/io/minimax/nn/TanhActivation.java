@@ -29,6 +29,20 @@ final class TanhActivation
     }
 
     @Override
+    public INDArray backwardTangent(INDArray output, INDArray preActivationTangent, INDArray outputGradient, INDArray outputGradientTangent,
+            INDArray scratch, INDArray secondScratch)
+    {
+        // f' = 1 - y² and f'' = -2y(1 - y²), so δ̇ = (1 - y²)⊙(γ̇ - 2y⊙ȧ⊙γ)
+        Nd4j.exec(new MulOp(output, preActivationTangent, scratch));
+        Nd4j.exec(new MulOp(scratch, outputGradient, scratch));
+        scratch.muli(-2.0).addi(outputGradientTangent);
+        Nd4j.exec(new MulOp(output, output, secondScratch));
+        secondScratch.rsubi(1.0);
+        Nd4j.exec(new MulOp(scratch, secondScratch, scratch));
+        return scratch;
+    }
+
+    @Override
     public String toString()
     {
         return "tanh";

@@ -46,6 +46,8 @@ final class ScaleLayer
     {
         INDArray output = Nd4j.create(parameters.dataType(), batchSize, size);
         INDArray inputGradient = Nd4j.create(parameters.dataType(), batchSize, size);
+        INDArray outputTangent = Nd4j.create(parameters.dataType(), batchSize, size);
+        INDArray inputGradientTangent = Nd4j.create(parameters.dataType(), batchSize, size);
         return new Pass()
         {
             @Override
@@ -58,6 +60,18 @@ final class ScaleLayer
             public INDArray backward(INDArray outputGradient, boolean parameterGradients)
             {
                 return inputGradient.assign(outputGradient).muli(factor);
+            }
+
+            @Override
+            public INDArray forwardTangent(INDArray inputTangent)
+            {
+                return outputTangent.assign(inputTangent).muli(factor);
+            }
+
+            @Override
+            public INDArray backwardTangent(INDArray outputGradientTangent)
+            {
+                return inputGradientTangent.assign(outputGradientTangent).muli(factor);
             }
         };
     }

@@ -1,6 +1,7 @@
 package io.minimax.spi;
 
 import io.minimax.spi.data.DataSourceFactory;
+import io.minimax.spi.loss.GradientPenaltyFactory;
 import io.minimax.spi.loss.LossVariantFactory;
 import io.minimax.spi.metric.MetricFactory;
 import io.minimax.spi.network.NetworkFactory;
@@ -31,6 +32,11 @@ public interface Plugin
     }
 
     default List<LossVariantFactory<?>> lossVariants()
+    {
+        return List.of();
+    }
+
+    default List<GradientPenaltyFactory<?>> gradientPenalties()
     {
         return List.of();
     }

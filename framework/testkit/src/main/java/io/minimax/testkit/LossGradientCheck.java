@@ -8,7 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Checks any {@link LossVariant}'s logit gradients, for both players, against finite differences of the losses it
- * returns, so every registered loss is checked through the SPI alone.
+ * returns, so every registered loss is checked through the SPI alone. A generator loss that needs D's real logits
+ * (relativistic) is checked in its three-argument form, with the real logits fixed.
  */
 public final class LossGradientCheck
 {
@@ -33,8 +34,15 @@ public final class LossGradientCheck
                 fakeGradient, FiniteDifferences.gradient(fake, f -> loss.discriminatorLoss(real, f, scratchReal, scratchFake)));
 
         INDArray generatorGradient = Nd4j.create(DataType.DOUBLE, batchSize, 1);
-        loss.generatorLoss(fake, generatorGradient);
-        FiniteDifferences.assertMatches(what + ": dLoss_G/dfake",
-                generatorGradient, FiniteDifferences.gradient(fake, f -> loss.generatorLoss(f, scratchFake)));
+        if (loss.generatorNeedsRealLogits()) {
+            loss.generatorLoss(real, fake, generatorGradient);
+            FiniteDifferences.assertMatches(what + ": dLoss_G/dfake",
+                    generatorGradient, FiniteDifferences.gradient(fake, f -> loss.generatorLoss(real, f, scratchFake)));
+        }
+        else {
+            loss.generatorLoss(fake, generatorGradient);
+            FiniteDifferences.assertMatches(what + ": dLoss_G/dfake",
+                    generatorGradient, FiniteDifferences.gradient(fake, f -> loss.generatorLoss(f, scratchFake)));
+        }
     }
 }

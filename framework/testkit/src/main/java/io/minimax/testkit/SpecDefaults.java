@@ -54,6 +54,9 @@ public final class SpecDefaults
         if (type == double.class) {
             return Double.parseDouble(text);
         }
+        if (type == boolean.class) {
+            return Boolean.parseBoolean(text);
+        }
         if (type == String.class) {
             return text;
         }

@@ -58,6 +58,8 @@ final class DescriptorBinder
         Optional<PluginSelection> data = requiredSection(root, "", "data", problems);
         Optional<PluginSelection> prior = requiredSection(root, "", "prior", problems);
         Optional<PluginSelection> loss = requiredSection(root, "", "loss", problems);
+        // unlike metrics, an absent penalties section stays absent: descriptors without one resolve as they always did
+        List<PluginSelection> penalties = root.has("penalties") ? bindList(root, "penalties", "penalty", problems) : List.of();
         Optional<PluginSelection> generator = requiredSection(root, "", "generator", problems);
         Optional<PluginSelection> discriminator = requiredSection(root, "", "discriminator", problems);
 
@@ -74,7 +76,10 @@ final class DescriptorBinder
             discriminatorOptimizer = requiredSection(optimizers, "optimizer", "discriminator", problems);
         }
 
-        List<PluginSelection> metrics = bindMetrics(root, problems);
+        if (!root.has("metrics")) {
+            TreeNodes.insertInOrder(root, "metrics", root.arrayNode(), TOP_KEYS);
+        }
+        List<PluginSelection> metrics = bindList(root, "metrics", "metric", problems);
         Optional<PluginSelection> tracking = root.has("tracking")
                 ? sections.bind("tracking", root.get("tracking"), schema.extensionPoint("tracking"), problems)
                 : Optional.empty();
@@ -90,6 +95,7 @@ final class DescriptorBinder
                 data.orElseThrow(),
                 prior.orElseThrow(),
                 loss.orElseThrow(),
+                penalties,
                 generator.orElseThrow(),
                 discriminator.orElseThrow(),
                 generatorOptimizer.orElseThrow(),
@@ -110,21 +116,18 @@ final class DescriptorBinder
         return sections.bind(path, section, schema.extensionPoint(topKey), problems);
     }
 
-    private List<PluginSelection> bindMetrics(ObjectNode root, Problems problems)
+    /** A top-level list of plugin sections, e.g. {@code metrics}; each entry is bound at {@code key[index]}. */
+    private List<PluginSelection> bindList(ObjectNode root, String key, String noun, Problems problems)
     {
-        JsonNode metrics = root.get("metrics");
-        if (metrics == null) {
-            TreeNodes.insertInOrder(root, "metrics", root.arrayNode(), TOP_KEYS);
-            return List.of();
-        }
-        if (!metrics.isArray()) {
-            problems.add("metrics", "expected a list of metric sections, got " + NodeText.describe(metrics));
+        JsonNode list = root.get(key);
+        if (!list.isArray()) {
+            problems.add(key, "expected a list of " + noun + " sections, got " + NodeText.describe(list));
             return List.of();
         }
         List<PluginSelection> selections = new ArrayList<>();
-        ArrayNode entries = (ArrayNode) metrics;
+        ArrayNode entries = (ArrayNode) list;
         for (int index = 0; index < entries.size(); index++) {
-            sections.bind("metrics[" + index + "]", entries.get(index), schema.extensionPoint("metrics"), problems)
+            sections.bind(key + "[" + index + "]", entries.get(index), schema.extensionPoint(key), problems)
                     .ifPresent(selections::add);
         }
         return selections;

@@ -27,7 +27,8 @@ import static java.util.Objects.requireNonNull;
 final class DescriptorSchema
 {
     static final List<String> TOP_KEYS = List.of(
-            "name", "description", "seed", "train", "data", "prior", "loss", "generator", "discriminator", "optimizer", "metrics", "tracking", "sweep");
+            "name", "description", "seed", "train", "data", "prior", "loss", "penalties", "generator", "discriminator", "optimizer", "metrics", "tracking",
+            "sweep");
     static final List<String> TRAIN_KEYS = List.of("steps", "batchSize", "discriminatorSteps", "updates", "logEvery", "evalEvery");
     static final List<String> OPTIMIZER_KEYS = List.of("generator", "discriminator");
     static final String TYPE = "type";
@@ -46,6 +47,7 @@ final class DescriptorSchema
             case "data" -> registry.dataSources();
             case "prior" -> registry.noisePriors();
             case "loss" -> registry.lossVariants();
+            case "penalties" -> registry.gradientPenalties();
             case "generator", "discriminator" -> registry.networks();
             case "optimizer" -> registry.optimizers();
             case "metrics" -> registry.metrics();
@@ -80,20 +82,21 @@ final class DescriptorSchema
             case "optimizer" -> length == 1
                     ? Optional.empty()
                     : key(path, 1, OPTIMIZER_KEYS).or(() -> pluginSection(path, 2, registry.optimizers(), root, otherTypes));
-            case "metrics" -> length == 1 ? Optional.empty() : metricsEntry(path, root, otherTypes);
+            case "metrics", "penalties" -> length == 1 ? Optional.empty() : listEntry(path, top.name(), root, otherTypes);
             default -> pluginSection(path, 1, extensionPoint(top.name()), root, otherTypes);
         };
     }
 
-    private Optional<String> metricsEntry(DescriptorPath path, ObjectNode root, Map<String, Set<String>> otherTypes)
+    /** A path into an entry of a list of plugin sections ({@code metrics}, {@code penalties}). */
+    private Optional<String> listEntry(DescriptorPath path, String topKey, ObjectNode root, Map<String, Set<String>> otherTypes)
     {
         if (!(path.segments().get(1) instanceof Index)) {
-            return Optional.of("'metrics' is a list: name an entry as metrics[0]");
+            return Optional.of("'" + topKey + "' is a list: name an entry as " + topKey + "[0]");
         }
         if (path.find(root, 2).isEmpty()) {
             return Optional.of("'" + path.prefix(2) + "' is not in the descriptor");
         }
-        return pluginSection(path, 2, registry.metrics(), root, otherTypes);
+        return pluginSection(path, 2, extensionPoint(topKey), root, otherTypes);
     }
 
     private static Optional<String> pluginSection(DescriptorPath path, int start, ExtensionPoint<?> point, ObjectNode root, Map<String, Set<String>> otherTypes)

@@ -8,6 +8,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * One fully resolved and validated run configuration: a descriptor with defaults filled and, for a sweep, one
  * combination of sweep values applied.
+ *
+ * @param penalties the gradient penalties added to D's loss, in descriptor order; empty without a {@code penalties} section
  */
 public record ExperimentSpec(
         String name,
@@ -17,6 +19,7 @@ public record ExperimentSpec(
         PluginSelection data,
         PluginSelection prior,
         PluginSelection loss,
+        List<PluginSelection> penalties,
         PluginSelection generator,
         PluginSelection discriminator,
         PluginSelection generatorOptimizer,
@@ -32,6 +35,7 @@ public record ExperimentSpec(
         requireNonNull(data, "data is null");
         requireNonNull(prior, "prior is null");
         requireNonNull(loss, "loss is null");
+        penalties = List.copyOf(penalties);
         requireNonNull(generator, "generator is null");
         requireNonNull(discriminator, "discriminator is null");
         requireNonNull(generatorOptimizer, "generatorOptimizer is null");

@@ -1,18 +1,19 @@
 package io.minimax.core.engine;
 
+import io.minimax.spi.loss.GradientPenalty;
 import io.minimax.spi.network.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One discriminator update of Algorithm 1: sample m noise vectors and m data points, and move D along the gradient
  * of its loss (for the minimax and non-saturating objectives, binary cross-entropy with labels 1 for real, 0 for
- * generated: descending it ascends V(D,G)).
+ * generated: descending it ascends V(D,G)), plus the gradient of each gradient penalty, by double backpropagation.
  */
 final class DiscriminatorStep
 {
     private final Players players;
     private final Minibatch batch;
-    private double loss;
+    private double penalty;
     private INDArray logits;
 
     DiscriminatorStep(Players players, Minibatch batch)
@@ -21,7 +22,10 @@ final class DiscriminatorStep
         this.batch = batch;
     }
 
-    /** Computes D's gradient at the current parameters into {@code discriminator.gradients()}; returns the loss. */
+    /**
+     * Computes D's gradient at the current parameters into {@code discriminator.gradients()}; returns the loss,
+     * without the penalties (see {@link #lastPenalty()}).
+     */
     double computeGradients()
     {
         players.prior().sample(batch.noise);
@@ -30,18 +34,37 @@ final class DiscriminatorStep
 
         Network discriminator = players.discriminator();
         logits = discriminator.forward(batch.samples);
-        loss = players.loss().discriminatorLoss(
+        double loss = players.loss().discriminatorLoss(
                 Minibatch.firstRows(logits, batch.size),
                 Minibatch.lastRows(logits, batch.size),
                 batch.realLogitGradient,
                 batch.fakeLogitGradient);
         discriminator.backward(batch.discriminatorLogitGradient, true);
+        penalty = addPenaltyGradients(discriminator);
         return loss;
+    }
+
+    /**
+     * For each penalty R(∇ₓD) at its points: ∇ₓD by a first-order backward pass of ones, then dR/d(∇ₓD) pulled back
+     * to D's parameters and added to its gradient. The m-row passes leave the 2m-row logits intact.
+     */
+    private double addPenaltyGradients(Network discriminator)
+    {
+        double total = 0;
+        for (GradientPenalty gradientPenalty : players.penalties()) {
+            gradientPenalty.points(batch.realSamples, batch.fakeSamples, batch.penaltyPoints);
+            discriminator.forward(batch.penaltyPoints);
+            total += gradientPenalty.value(discriminator.backward(batch.ones, false), batch.penaltyGradient);
+            discriminator.backwardInputGradient(batch.penaltyGradient);
+        }
+        return total;
     }
 
     void applyGradients()
     {
-        players.discriminatorOptimizer().step(players.discriminator().parameters(), players.discriminator().gradients());
+        Network discriminator = players.discriminator();
+        players.discriminatorOptimizer().step(discriminator.parameters(), discriminator.gradients());
+        players.loss().constrainDiscriminator(discriminator.parameters());
     }
 
     double run()
@@ -55,5 +78,11 @@ final class DiscriminatorStep
     INDArray lastLogits()
     {
         return logits;
+    }
+
+    /** The sum of the penalties' values at the last {@link #computeGradients}; 0 without penalties. */
+    double lastPenalty()
+    {
+        return penalty;
     }
 }

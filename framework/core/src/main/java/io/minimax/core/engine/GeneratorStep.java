@@ -1,10 +1,12 @@
 package io.minimax.core.engine;
 
+import io.minimax.spi.loss.LossVariant;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The generator update of Algorithm 1: sample m noise vectors and move G along the gradient of its loss, back-
- * propagated through the (fixed) discriminator.
+ * propagated through the (fixed) discriminator. A loss that compares with real samples (relativistic) also gets D's
+ * logits on m fresh ones.
  */
 final class GeneratorStep
 {
@@ -20,10 +22,18 @@ final class GeneratorStep
     /** Computes G's gradient at the current parameters of both players; returns the generator loss. */
     double computeGradients()
     {
+        LossVariant objective = players.loss();
+        if (objective.generatorNeedsRealLogits()) {
+            // before G(z)'s pass: D's backward below needs the state of its last forward of m rows
+            players.data().sample(batch.generatorRealSamples);
+            batch.generatorRealLogits.assign(players.discriminator().forward(batch.generatorRealSamples));
+        }
         players.prior().sample(batch.noise);
         INDArray generated = players.generator().forward(batch.noise);
         INDArray logits = players.discriminator().forward(generated);
-        double loss = players.loss().generatorLoss(logits, batch.generatorLogitGradient);
+        double loss = objective.generatorNeedsRealLogits()
+                ? objective.generatorLoss(batch.generatorRealLogits, logits, batch.generatorLogitGradient)
+                : objective.generatorLoss(logits, batch.generatorLogitGradient);
         // D's parameters are not trained here: only dLoss/dG(z) is needed, and D's own gradients must survive
         // for the simultaneous update rule.
         INDArray sampleGradient = players.discriminator().backward(batch.generatorLogitGradient, false);

@@ -25,6 +25,14 @@ final class Minibatch
     final INDArray fakeLogitGradient;
     /** dLoss_G/dlogit for the m generated rows of the generator step. */
     final INDArray generatorLogitGradient;
+    /** Fresh x ~ p_data for a generator loss that compares with real samples, and D's logits on them. */
+    final INDArray generatorRealSamples;
+    final INDArray generatorRealLogits;
+    /** Where a gradient penalty is evaluated, and dPenalty/d(∇ₓD) there; both {@code [m, sampleShape...]}. */
+    final INDArray penaltyPoints;
+    final INDArray penaltyGradient;
+    /** dD/dD for m rows: back-propagating it gives ∇ₓD(x_i) per row. */
+    final INDArray ones;
 
     Minibatch(int size, int noiseDimension, long[] sampleShape, DataType dataType)
     {
@@ -37,6 +45,11 @@ final class Minibatch
         this.realLogitGradient = firstRows(discriminatorLogitGradient, size);
         this.fakeLogitGradient = lastRows(discriminatorLogitGradient, size);
         this.generatorLogitGradient = Nd4j.create(dataType, size, 1);
+        this.generatorRealSamples = Nd4j.create(dataType, prepend(size, sampleShape));
+        this.generatorRealLogits = Nd4j.create(dataType, size, 1);
+        this.penaltyPoints = Nd4j.create(dataType, prepend(size, sampleShape));
+        this.penaltyGradient = Nd4j.create(dataType, prepend(size, sampleShape));
+        this.ones = Nd4j.ones(dataType, size, 1);
     }
 
     static INDArray firstRows(INDArray array, long rows)

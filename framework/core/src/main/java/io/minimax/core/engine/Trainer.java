@@ -17,6 +17,7 @@ import static io.minimax.core.engine.TrainingMetrics.DISCRIMINATOR_LOSS;
 import static io.minimax.core.engine.TrainingMetrics.DISCRIMINATOR_REAL;
 import static io.minimax.core.engine.TrainingMetrics.GENERATOR_GRADIENT_NORM;
 import static io.minimax.core.engine.TrainingMetrics.GENERATOR_LOSS;
+import static io.minimax.core.engine.TrainingMetrics.PENALTY;
 import static io.minimax.core.engine.TrainingMetrics.STEP_MILLIS;
 import static io.minimax.core.engine.TrainingMetrics.VALUE_ESTIMATE;
 import static java.util.Objects.requireNonNull;
@@ -26,6 +27,10 @@ import static java.util.Objects.requireNonNull;
  * fresh minibatch of m noise samples and m data samples, then one generator update on a fresh minibatch of m noise
  * samples. With {@link UpdateRule#SIMULTANEOUS} the last discriminator update and the generator update are both
  * computed at the same parameters and applied together.
+ *
+ * <p>Networks that expose a few named scalars ({@link io.minimax.spi.network.Network#loggedScalars()}, e.g.
+ * Dirac-GAN's θ and ψ) have them logged with the step metrics, and once at step 0 before any update, so their
+ * trajectory starts where training did.
  */
 public final class Trainer
 {
@@ -59,6 +64,10 @@ public final class Trainer
         long windowStart = System.nanoTime();
 
         long step = 0;
+        Map<String, Double> initialScalars = networkScalars();
+        if (!initialScalars.isEmpty()) {
+            recorder.record(0, initialScalars);
+        }
         try {
             while (step < train.steps()) {
                 if (stopSignal.isRequested()) {
@@ -84,6 +93,7 @@ public final class Trainer
                 step++;
                 checkFinite(DISCRIMINATOR_LOSS, discriminatorLoss, step);
                 checkFinite(GENERATOR_LOSS, generatorLoss, step);
+                checkFinite(PENALTY, discriminatorStep.lastPenalty(), step);
 
                 if (step % train.logEvery() == 0) {
                     double millisPerStep = (System.nanoTime() - windowStart) / 1e6 / train.logEvery();
@@ -113,6 +123,9 @@ public final class Trainer
         Map<String, Double> values = new LinkedHashMap<>();
         values.put(DISCRIMINATOR_LOSS, discriminatorLoss);
         values.put(GENERATOR_LOSS, generatorLoss);
+        if (!players.penalties().isEmpty()) {
+            values.put(PENALTY, discriminatorStep.lastPenalty());
+        }
         if (players.loss().discriminatorOutputsProbability()) {
             var logits = discriminatorStep.lastLogits();
             ValueFunctionEstimate estimate = ValueFunctionEstimate.fromLogits(Minibatch.firstRows(logits, m), Minibatch.lastRows(logits, m));
@@ -123,6 +136,14 @@ public final class Trainer
         values.put(GENERATOR_GRADIENT_NORM, players.generator().gradients().norm2Number().doubleValue());
         values.put(DISCRIMINATOR_GRADIENT_NORM, players.discriminator().gradients().norm2Number().doubleValue());
         values.put(STEP_MILLIS, millisPerStep);
+        values.putAll(networkScalars());
         return values;
+    }
+
+    private Map<String, Double> networkScalars()
+    {
+        Map<String, Double> scalars = new LinkedHashMap<>(players.generator().loggedScalars());
+        scalars.putAll(players.discriminator().loggedScalars());
+        return scalars;
     }
 }

@@ -5,6 +5,8 @@ public final class TrainingMetrics
 {
     public static final String DISCRIMINATOR_LOSS = "loss/discriminator";
     public static final String GENERATOR_LOSS = "loss/generator";
+    /** The sum of the gradient penalties added to D's loss (not included in {@link #DISCRIMINATOR_LOSS}). */
+    public static final String PENALTY = "loss/penalty";
     /** V̂ = (1/m)Σ log D(x_i) + (1/m)Σ log(1 − D(G(z_i))) on the discriminator's minibatch. */
     public static final String VALUE_ESTIMATE = "value/estimate";
     public static final String DISCRIMINATOR_REAL = "discriminator/real";

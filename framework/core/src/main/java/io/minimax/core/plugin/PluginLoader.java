@@ -148,6 +148,7 @@ public final class PluginLoader
         add(parts, "data sources", plugin.dataSources());
         add(parts, "noise priors", plugin.noisePriors());
         add(parts, "losses", plugin.lossVariants());
+        add(parts, "penalties", plugin.gradientPenalties());
         add(parts, "optimizers", plugin.optimizers());
         add(parts, "networks", plugin.networks());
         add(parts, "metrics", plugin.metrics());

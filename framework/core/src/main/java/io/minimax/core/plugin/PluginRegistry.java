@@ -3,6 +3,7 @@ package io.minimax.core.plugin;
 import io.minimax.spi.Plugin;
 import io.minimax.spi.PluginFactory;
 import io.minimax.spi.data.DataSourceFactory;
+import io.minimax.spi.loss.GradientPenaltyFactory;
 import io.minimax.spi.loss.LossVariantFactory;
 import io.minimax.spi.metric.MetricFactory;
 import io.minimax.spi.network.NetworkFactory;
@@ -28,6 +29,7 @@ public final class PluginRegistry
     private final ExtensionPoint<DataSourceFactory<?>> dataSources;
     private final ExtensionPoint<NoisePriorFactory<?>> noisePriors;
     private final ExtensionPoint<LossVariantFactory<?>> lossVariants;
+    private final ExtensionPoint<GradientPenaltyFactory<?>> gradientPenalties;
     private final ExtensionPoint<OptimizerFactory<?>> optimizers;
     private final ExtensionPoint<NetworkFactory<?>> networks;
     private final ExtensionPoint<MetricFactory<?>> metrics;
@@ -40,6 +42,7 @@ public final class PluginRegistry
         this.dataSources = collect("data source", "data", Plugin::dataSources);
         this.noisePriors = collect("noise prior", "prior", Plugin::noisePriors);
         this.lossVariants = collect("loss", "loss", Plugin::lossVariants);
+        this.gradientPenalties = collect("penalty", "penalties", Plugin::gradientPenalties);
         this.optimizers = collect("optimizer", "optimizer", Plugin::optimizers);
         this.networks = collect("network", "network", Plugin::networks);
         this.metrics = collect("metric", "metrics", Plugin::metrics);
@@ -98,6 +101,11 @@ public final class PluginRegistry
         return lossVariants;
     }
 
+    public ExtensionPoint<GradientPenaltyFactory<?>> gradientPenalties()
+    {
+        return gradientPenalties;
+    }
+
     public ExtensionPoint<OptimizerFactory<?>> optimizers()
     {
         return optimizers;
@@ -121,6 +129,6 @@ public final class PluginRegistry
     /** All extension points, for listings. */
     public List<ExtensionPoint<?>> extensionPoints()
     {
-        return List.of(dataSources, noisePriors, lossVariants, optimizers, networks, metrics, trackers);
+        return List.of(dataSources, noisePriors, lossVariants, gradientPenalties, optimizers, networks, metrics, trackers);
     }
 }

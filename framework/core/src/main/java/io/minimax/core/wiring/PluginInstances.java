@@ -7,6 +7,8 @@ import io.minimax.spi.PluginFactory;
 import io.minimax.spi.PluginSpec;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.DataSourceFactory;
+import io.minimax.spi.loss.GradientPenalty;
+import io.minimax.spi.loss.GradientPenaltyFactory;
 import io.minimax.spi.loss.LossVariant;
 import io.minimax.spi.loss.LossVariantFactory;
 import io.minimax.spi.metric.Metric;
@@ -46,6 +48,11 @@ public final class PluginInstances
     }
 
     static <S extends PluginSpec> LossVariant lossVariant(LossVariantFactory<S> factory, PluginSpec spec, PluginContext context)
+    {
+        return factory.create(factory.specClass().cast(spec), context);
+    }
+
+    static <S extends PluginSpec> GradientPenalty gradientPenalty(GradientPenaltyFactory<S> factory, PluginSpec spec, PluginContext context)
     {
         return factory.create(factory.specClass().cast(spec), context);
     }

@@ -9,6 +9,7 @@ import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.core.engine.Players;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.spi.data.DataSource;
+import io.minimax.spi.loss.GradientPenalty;
 import io.minimax.spi.loss.LossVariant;
 import io.minimax.spi.metric.Metric;
 import io.minimax.spi.network.Network;
@@ -88,6 +89,16 @@ public final class RunModule
 
     @Provides
     @Singleton
+    List<GradientPenalty> gradientPenalties()
+    {
+        return spec.penalties().stream()
+                .map(selection -> PluginInstances.gradientPenalty(
+                        PluginInstances.factory(registry.gradientPenalties(), selection), selection.spec(), context(selection)))
+                .toList();
+    }
+
+    @Provides
+    @Singleton
     @Generator
     Network generator(NoisePrior prior, DataSource data)
     {
@@ -129,10 +140,10 @@ public final class RunModule
 
     @Provides
     @Singleton
-    Players players(DataSource data, NoisePrior prior, LossVariant loss, @Generator Network generator,
+    Players players(DataSource data, NoisePrior prior, LossVariant loss, List<GradientPenalty> penalties, @Generator Network generator,
             @Discriminator Network discriminator, @Generator Optimizer generatorOptimizer, @Discriminator Optimizer discriminatorOptimizer)
     {
-        return new Players(data, prior, loss, generator, discriminator, generatorOptimizer, discriminatorOptimizer);
+        return new Players(data, prior, loss, penalties, generator, discriminator, generatorOptimizer, discriminatorOptimizer);
     }
 
     private Network network(PluginSelection selection, NetworkRole role, long[] inputShape, long[] outputShape)

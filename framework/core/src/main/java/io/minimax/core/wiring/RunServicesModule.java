@@ -10,6 +10,7 @@ import io.minimax.core.engine.StopSignal;
 import io.minimax.core.engine.Trainer;
 import io.minimax.core.engine.TrainingListener;
 import io.minimax.core.evaluation.SampleEvaluation;
+import io.minimax.core.evaluation.TrajectoryEvaluation;
 import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.Tracker;
 
@@ -45,7 +46,8 @@ public final class RunServicesModule
         bind(TrainingListener.class).toInstance(listener);
         bind(StopSignal.class).toInstance(stopSignal);
         bind(Clock.class).toInstance(clock);
-        bind(Evaluation.class).to(SampleEvaluation.class);
+        bind(Evaluation.class).to(TrajectoryEvaluation.class);
+        bind(TrajectoryEvaluation.class);
         bind(SampleEvaluation.class);
         bind(Trainer.class);
     }

@@ -9,6 +9,8 @@ import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.DataSourceFactory;
 import io.minimax.spi.loss.LossVariant;
 import io.minimax.spi.loss.LossVariantFactory;
+import io.minimax.spi.loss.GradientPenalty;
+import io.minimax.spi.loss.GradientPenaltyFactory;
 import io.minimax.spi.metric.Metric;
 import io.minimax.spi.metric.MetricFactory;
 import io.minimax.spi.network.Network;
@@ -103,6 +105,15 @@ public final class FakePlugin
     public record FakeSgdSpec(@Param(description = "step size") double learningRate)
             implements PluginSpec {}
 
+    public record FakeR1Spec(@Param(description = "penalty weight", defaultValue = "10.0") double gamma)
+            implements PluginSpec
+    {
+        public FakeR1Spec
+        {
+            SpecChecks.check().nonNegative("gamma", gamma).orThrow();
+        }
+    }
+
     public record FakeModeCoverageSpec(@Param(description = "distance in standard deviations", defaultValue = "3") double threshold)
             implements PluginSpec {}
 
@@ -139,6 +150,12 @@ public final class FakePlugin
     public List<NetworkFactory<?>> networks()
     {
         return List.of(new Networks<>("mlp", FakeMlpSpec.class));
+    }
+
+    @Override
+    public List<GradientPenaltyFactory<?>> gradientPenalties()
+    {
+        return List.of(new Penalties<>("r1", FakeR1Spec.class));
     }
 
     @Override
@@ -203,6 +220,16 @@ public final class FakePlugin
     {
         @Override
         public Network create(S spec, NetworkContext context)
+        {
+            throw notCreated();
+        }
+    }
+
+    private record Penalties<S extends PluginSpec>(String name, Class<S> specClass)
+            implements GradientPenaltyFactory<S>
+    {
+        @Override
+        public GradientPenalty create(S spec, PluginContext context)
         {
             throw notCreated();
         }

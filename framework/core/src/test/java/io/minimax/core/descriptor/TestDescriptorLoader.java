@@ -48,6 +48,7 @@ class TestDescriptorLoader
                 new PluginSelection("data", "ring", new FakeRingSpec(8, 1.0, 0.01)),
                 new PluginSelection("prior", "gaussian", new FakeGaussianSpec(2)),
                 new PluginSelection("loss", "non-saturating", new FakeNonSaturatingSpec(0.0)),
+                List.of(),
                 new PluginSelection("generator", "mlp", new FakeMlpSpec(List.of(128, 128), "relu", false)),
                 new PluginSelection("discriminator", "mlp", new FakeMlpSpec(List.of(128, 128), "leaky-relu", false)),
                 new PluginSelection("optimizer.generator", "adam", adam),

@@ -33,6 +33,34 @@ public interface LossVariant
     double generatorLoss(INDArray fakeLogits, INDArray fakeGradient);
 
     /**
+     * Whether the generator's loss also depends on D's logits on real samples, as relativistic losses do; the engine
+     * then computes D on m fresh real samples and calls {@link #generatorLoss(INDArray, INDArray, INDArray)}.
+     */
+    default boolean generatorNeedsRealLogits()
+    {
+        return false;
+    }
+
+    /**
+     * The generator's loss on m generated samples, given D's logits on m real samples as well (read only: they do
+     * not depend on G). The default ignores them.
+     *
+     * @param fakeGradient receives dLoss/d(fakeLogits)
+     */
+    default double generatorLoss(INDArray realLogits, INDArray fakeLogits, INDArray fakeGradient)
+    {
+        return generatorLoss(fakeLogits, fakeGradient);
+    }
+
+    /**
+     * Called after every discriminator update with D's flat parameter vector, to project it back onto the set the
+     * objective assumes (WGAN's weight clipping keeps the critic Lipschitz). Does nothing by default.
+     */
+    default void constrainDiscriminator(INDArray parameters)
+    {
+    }
+
+    /**
      * Whether σ(logit) is D's probability that a sample is real. When true the engine reports the value function
      * V(D,G) and D's mean outputs; critics (e.g. Wasserstein) return false.
      */

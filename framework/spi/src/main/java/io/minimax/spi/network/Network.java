@@ -2,6 +2,8 @@ package io.minimax.spi.network;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Map;
+
 /**
  * A differentiable network with hand-written forward and backward passes. All parameters live in one flat vector
  * (layers hold views into it) and all parameter gradients in another of the same length, so an optimizer updates a
@@ -36,4 +38,38 @@ public interface Network
 
     /** dLoss/dparameters from the last {@link #backward} with {@code parameterGradients}, {@code [1, n]}. */
     INDArray gradients();
+
+    /** Whether {@link #backwardInputGradient} is implemented; gradient penalties (R1, R2, WGAN-GP) need it. */
+    default boolean supportsDoubleBackpropagation()
+    {
+        return false;
+    }
+
+    /**
+     * Double backpropagation, for penalties on D's input gradient. After {@link #forward}{@code (x)} and
+     * {@link #backward}{@code (u, ...)} with the same batch size, where backward returned the input gradient
+     * {@code g_i = ∂(u_i·output_i)/∂x_i}, adds
+     * <pre>
+     *   ∂/∂parameters Σ_i ⟨weights_i, g_i⟩
+     * </pre>
+     * to {@link #gradients()}, with {@code weights} ({@code [m, inputShape...]}, read only) held constant. A penalty
+     * R(g) passes {@code weights = dR/dg}, so the chain rule gives its parameter gradient. The input {@code x}, and
+     * {@code u}, must be unchanged since those calls.
+     *
+     * @throws UnsupportedOperationException unless {@link #supportsDoubleBackpropagation()}
+     * @throws IllegalStateException without a forward and backward pass of this batch size
+     */
+    default void backwardInputGradient(INDArray weights)
+    {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support double backpropagation");
+    }
+
+    /**
+     * A few named scalars the engine logs with its step metrics, e.g. the parameters of a one-parameter network
+     * ({@code dirac/theta}); keys are metric keys. Empty by default, and for any network with many parameters.
+     */
+    default Map<String, Double> loggedScalars()
+    {
+        return Map.of();
+    }
 }

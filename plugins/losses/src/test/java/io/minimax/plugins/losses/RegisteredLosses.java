@@ -1,21 +1,21 @@
 package io.minimax.plugins.losses;
 
-import org.nd4j.linalg.api.buffer.DataType;
-
-import io.minimax.testkit.TestContexts;
-
 import io.minimax.spi.Plugin;
 import io.minimax.spi.PluginSpec;
 import io.minimax.spi.loss.LossVariant;
 import io.minimax.spi.loss.LossVariantFactory;
+import io.minimax.testkit.SpecDefaults;
+import io.minimax.testkit.TestContexts;
+import org.nd4j.linalg.api.buffer.DataType;
 
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /**
- * Every loss variant this module registers, found the way the framework finds them, so that each new variant gets
- * the contract and gradient checks without a test of its own.
+ * Every loss variant this module registers, found the way the framework finds them and built with its spec's
+ * defaults, so that each new variant gets the contract and gradient checks without a test of its own.
  */
 final class RegisteredLosses
 {
@@ -35,6 +35,12 @@ final class RegisteredLosses
         return factories().stream().map(LossVariantFactory::name);
     }
 
+    /** The variants whose D is a probability: the original objective's, which train D by binary cross-entropy. */
+    static Stream<String> probabilityDiscriminators()
+    {
+        return names().filter(name -> create(name).discriminatorOutputsProbability());
+    }
+
     static LossVariant create(String name)
     {
         LossVariantFactory<?> factory = factories().stream()
@@ -46,15 +52,6 @@ final class RegisteredLosses
 
     private static <S extends PluginSpec> LossVariant create(LossVariantFactory<S> factory)
     {
-        Class<S> specClass = factory.specClass();
-        if (specClass.getRecordComponents().length != 0) {
-            throw new AssertionError(factory.name() + " has parameters: give RegisteredLosses a fixture for it");
-        }
-        try {
-            return factory.create(specClass.getDeclaredConstructor().newInstance(), TestContexts.plugin(42, DataType.DOUBLE));
-        }
-        catch (ReflectiveOperationException e) {
-            throw new AssertionError("cannot build the spec of " + factory.name(), e);
-        }
+        return factory.create(SpecDefaults.build(factory.specClass(), Map.of()), TestContexts.plugin(42, DataType.DOUBLE));
     }
 }

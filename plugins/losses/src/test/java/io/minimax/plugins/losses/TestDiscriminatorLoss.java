@@ -21,7 +21,7 @@ class TestDiscriminatorLoss
 
     static java.util.stream.Stream<String> losses()
     {
-        return RegisteredLosses.names();
+        return RegisteredLosses.probabilityDiscriminators();
     }
 
     @ParameterizedTest

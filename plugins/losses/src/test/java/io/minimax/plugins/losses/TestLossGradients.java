@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import static io.minimax.plugins.losses.TestStableLogistic.column;
 import static io.minimax.plugins.losses.TestStableLogistic.randomLogits;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Central finite differences against every registered variant's analytic gradients, in DOUBLE. */
 class TestLossGradients
@@ -48,12 +49,21 @@ class TestLossGradients
     void generatorGradientMatchesFiniteDifferences(String name)
     {
         LossVariant loss = RegisteredLosses.create(name);
+        INDArray real = column(randomLogits(REAL_BATCH, 4.0, 24), DataType.DOUBLE);
         INDArray fake = column(randomLogits(FAKE_BATCH, 4.0, 23), DataType.DOUBLE);
         INDArray fakeGradient = Nd4j.zeros(DataType.DOUBLE, FAKE_BATCH, 1);
-        loss.generatorLoss(fake, fakeGradient);
-
         INDArray scratch = Nd4j.zeros(DataType.DOUBLE, FAKE_BATCH, 1);
-        FiniteDifferences.assertMatches(name + " G loss w.r.t. fake logits", fakeGradient,
-                FiniteDifferences.gradient(fake, logits -> loss.generatorLoss(logits, scratch)));
+        if (loss.generatorNeedsRealLogits()) {
+            loss.generatorLoss(real, fake, fakeGradient);
+            FiniteDifferences.assertMatches(name + " G loss w.r.t. fake logits", fakeGradient,
+                    FiniteDifferences.gradient(fake, logits -> loss.generatorLoss(real, logits, scratch)));
+        }
+        else {
+            loss.generatorLoss(fake, fakeGradient);
+            FiniteDifferences.assertMatches(name + " G loss w.r.t. fake logits", fakeGradient,
+                    FiniteDifferences.gradient(fake, logits -> loss.generatorLoss(logits, scratch)));
+            // the three-argument form ignores real logits unless the loss asks for them
+            assertThat(loss.generatorLoss(real, fake, scratch)).isEqualTo(loss.generatorLoss(fake, scratch));
+        }
     }
 }

@@ -1,0 +1,12 @@
+package io.minimax.spi.loss;
+
+import io.minimax.spi.PluginContext;
+import io.minimax.spi.PluginFactory;
+import io.minimax.spi.PluginSpec;
+
+/** Creates one entry of a descriptor's {@code penalties:} list. */
+public interface GradientPenaltyFactory<S extends PluginSpec>
+        extends PluginFactory<S>
+{
+    GradientPenalty create(S spec, PluginContext context);
+}
