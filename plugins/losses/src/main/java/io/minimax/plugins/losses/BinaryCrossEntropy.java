@@ -2,8 +2,6 @@ package io.minimax.plugins.losses;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * The discriminator's side of the original GAN objective: binary cross-entropy of one batch made of the real samples
  * (label 1) followed by the generated ones (label 0),
@@ -15,22 +13,30 @@ import static java.util.Objects.requireNonNull;
  */
 final class BinaryCrossEntropy
 {
-    private final StableLogistic logistic;
-
-    BinaryCrossEntropy(StableLogistic logistic)
-    {
-        this.logistic = requireNonNull(logistic, "logistic is null");
-    }
-
+    /**
+     * (1/n)[Σ softplus(−f_real) + Σ softplus(f_fake)] with n = m_real + m_fake, and its gradients (σ(f) − 1)/n for
+     * real and σ(f)/n for generated logits, in one pass over each half.
+     */
     double discriminatorLoss(INDArray realLogits, INDArray fakeLogits, INDArray realGradient, INDArray fakeGradient)
     {
-        double count = realLogits.length() + fakeLogits.length();
-        double loss = -(logistic.sumLogSigmoid(realLogits) + logistic.sumLogOneMinusSigmoid(fakeLogits)) / count;
-
-        logistic.sigmoid(realLogits, realGradient);
-        realGradient.subi(1).divi(count);
-        logistic.sigmoid(fakeLogits, fakeGradient);
-        fakeGradient.divi(count);
-        return loss;
+        LogitVector real = LogitVector.of(realLogits);
+        LogitVector fake = LogitVector.of(fakeLogits);
+        LogitVector realOut = LogitVector.of(realGradient);
+        LogitVector fakeOut = LogitVector.of(fakeGradient);
+        real.checkSameLength(realOut, "the real gradient");
+        fake.checkSameLength(fakeOut, "the fake gradient");
+        double count = real.length() + fake.length();
+        double sum = 0;
+        for (int i = 0; i < real.length(); i++) {
+            double logit = real.get(i);
+            sum += StableLogistic.softplus(-logit);
+            realOut.set(i, (StableLogistic.sigmoid(logit) - 1) / count);
+        }
+        for (int i = 0; i < fake.length(); i++) {
+            double logit = fake.get(i);
+            sum += StableLogistic.softplus(logit);
+            fakeOut.set(i, StableLogistic.sigmoid(logit) / count);
+        }
+        return sum / count;
     }
 }

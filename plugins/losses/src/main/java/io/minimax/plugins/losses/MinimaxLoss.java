@@ -11,8 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class MinimaxLoss
         implements LossVariant
 {
-    private final StableLogistic logistic = new StableLogistic();
-    private final BinaryCrossEntropy discriminator = new BinaryCrossEntropy(logistic);
+    private final BinaryCrossEntropy discriminator = new BinaryCrossEntropy();
 
     @Override
     public double discriminatorLoss(INDArray realLogits, INDArray fakeLogits, INDArray realGradient, INDArray fakeGradient)
@@ -23,10 +22,16 @@ public final class MinimaxLoss
     @Override
     public double generatorLoss(INDArray fakeLogits, INDArray fakeGradient)
     {
-        double count = fakeLogits.length();
-        double loss = logistic.sumLogOneMinusSigmoid(fakeLogits) / count;
-        logistic.sigmoid(fakeLogits, fakeGradient);
-        fakeGradient.muli(-1 / count);
-        return loss;
+        LogitVector fake = LogitVector.of(fakeLogits);
+        LogitVector gradient = LogitVector.of(fakeGradient);
+        fake.checkSameLength(gradient, "the gradient");
+        double count = fake.length();
+        double sum = 0;
+        for (int i = 0; i < fake.length(); i++) {
+            double logit = fake.get(i);
+            sum += -StableLogistic.softplus(logit);
+            gradient.set(i, (-StableLogistic.sigmoid(logit)) / count);
+        }
+        return sum / count;
     }
 }
