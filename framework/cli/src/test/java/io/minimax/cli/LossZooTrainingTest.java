@@ -28,6 +28,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** Every loss and penalty fixture trains through the real engine; the engine applies constraints and logs penalties. */
 class LossZooTrainingTest
@@ -73,6 +74,34 @@ class LossZooTrainingTest
     }
 
     @Test
+    void wganGpCriticReachesItsClosedFormOptimum()
+    {
+        // Two point masses at a = 0 (data) and θ = 1 (a generator held still), a linear critic f(x) = ψx + b: then
+        // L_D = ψ(θ − a) and ∇ₓf = ψ on every interpolate, so D minimises ψ + λ(|ψ| − 1)², whose minimum is at
+        // ψ = −(1 + W1/(2λ)) with W1 = |θ − a| = 1. The critic overestimates W1 by that factor and pays λ(W1/2λ)².
+        String descriptor = """
+                name: wgan-gp-closed-form
+                train: { steps: 600, batchSize: 4, logEvery: 1 }
+                data: { type: dirac, at: 0.0 }
+                prior: { type: gaussian, dim: 1 }
+                loss: { type: wasserstein, clip: 0.0 }
+                penalties: [{ type: wgan-gp, lambda: 2.0 }]
+                generator: { type: constant, init: 1.0 }
+                discriminator: { type: linear, bias: true, init: 0.0 }
+                optimizer:
+                  generator: { type: sgd, learningRate: 1.0e-300 }
+                  discriminator: { type: sgd, learningRate: 0.05 }
+                """;
+        Map<String, Double> values = train(descriptor, DataType.DOUBLE).values();
+
+        assertThat(values.get("dirac/psi")).isCloseTo(-1.25, within(1e-12));
+        assertThat(values.get("dirac/theta")).isEqualTo(1.0);
+        // −L_D, the critic's estimate of W1, and the penalty at the optimum
+        assertThat(values.get("loss/discriminator")).isCloseTo(-1.25, within(1e-12));
+        assertThat(values.get("loss/penalty")).isCloseTo(2.0 * 0.25 * 0.25, within(1e-12));
+    }
+
+    @Test
     void penaltiesNeedADiscriminatorThatDoubleBackpropagates()
     {
         ExperimentSpec spec = PluginFixtures.bind(REGISTRY, PluginFixtures.defaultDescriptor() + "penalties: [{ type: r1 }]\n");
@@ -84,10 +113,15 @@ class LossZooTrainingTest
 
     private static Trained train(String descriptor)
     {
+        return train(descriptor, DataType.FLOAT);
+    }
+
+    private static Trained train(String descriptor, DataType dataType)
+    {
         ExperimentSpec spec = PluginFixtures.bind(REGISTRY, descriptor);
-        Players players = RunInjector.create(new RunModule(spec, REGISTRY, DataType.FLOAT)).getInstance(Players.class);
+        Players players = RunInjector.create(new RunModule(spec, REGISTRY, dataType)).getInstance(Players.class);
         MetricsRecorder recorder = new MetricsRecorder(List.of(), Clock.systemUTC());
-        TrainingResult result = new Trainer(spec.train(), players, recorder, Evaluation.NONE, TrainingListener.NONE, new StopSignal(), DataType.FLOAT)
+        TrainingResult result = new Trainer(spec.train(), players, recorder, Evaluation.NONE, TrainingListener.NONE, new StopSignal(), dataType)
                 .train();
         assertThat(result.status()).as(result.error().orElse("")).isEqualTo(RunStatus.FINISHED);
         return new Trained(players, result.lastValues());
