@@ -21,7 +21,9 @@ import org.mlflow_project.google.protobuf.Message;
 import org.mlflow_project.google.protobuf.MessageOrBuilder;
 import org.mlflow_project.google.protobuf.util.JsonFormat;
 
+import java.io.FileNotFoundException;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,6 +203,24 @@ final class MlflowApi
     void uploadArtifact(String artifactUri, String artifactPath, Path file)
             throws MlflowException
     {
+        try {
+            http.putArtifact(artifactLocation(artifactUri, artifactPath, file.getFileName().toString()), HttpRequest.BodyPublishers.ofFile(file));
+        }
+        catch (FileNotFoundException e) {
+            throw new MlflowException("artifact " + file + " does not exist", OptionalInt.empty(), "", e);
+        }
+    }
+
+    /** As {@link #uploadArtifact(String, String, Path)}, for content made on the fly ({@code summary.json}). */
+    void uploadArtifact(String artifactUri, String artifactPath, String fileName, byte[] content)
+            throws MlflowException
+    {
+        http.putArtifact(artifactLocation(artifactUri, artifactPath, fileName), HttpRequest.BodyPublishers.ofByteArray(content));
+    }
+
+    private static String artifactLocation(String artifactUri, String artifactPath, String fileName)
+            throws MlflowException
+    {
         String prefix = "mlflow-artifacts:";
         if (!artifactUri.startsWith(prefix)) {
             throw new MlflowException("the run's artifacts go to " + artifactUri + ", which only the server's artifact proxy can reach from here:"
@@ -213,12 +233,12 @@ final class MlflowApi
             root = slash < 0 ? "" : root.substring(slash);
         }
         StringBuilder path = new StringBuilder();
-        for (String segment : (root + "/" + artifactPath + "/" + file.getFileName()).split("/")) {
+        for (String segment : (root + "/" + artifactPath + "/" + fileName).split("/")) {
             if (!segment.isEmpty()) {
                 path.append(path.length() == 0 ? "" : "/").append(encode(segment).replace("+", "%20"));
             }
         }
-        http.putArtifact(path.toString(), file);
+        return path.toString();
     }
 
     private static String encode(String text)

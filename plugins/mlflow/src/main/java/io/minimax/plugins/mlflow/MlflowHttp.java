@@ -3,14 +3,12 @@ package io.minimax.plugins.mlflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -75,20 +73,14 @@ final class MlflowHttp
         return send(request, "POST " + path, idempotent);
     }
 
-    /** PUT a file to the artifact proxy: {@code /api/2.0/mlflow-artifacts/artifacts/{path}}. Replacing a file is idempotent. */
-    void putArtifact(String encodedPath, Path file)
+    /** PUT to the artifact proxy: {@code /api/2.0/mlflow-artifacts/artifacts/{path}}. Replacing a file is idempotent. */
+    void putArtifact(String encodedPath, HttpRequest.BodyPublisher content)
             throws MlflowException
     {
-        HttpRequest.Builder request;
-        try {
-            request = request(URI.create(server.uri() + "/api/2.0/mlflow-artifacts/artifacts/" + encodedPath))
-                    .header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofFile(file));
-        }
-        catch (FileNotFoundException e) {
-            throw new MlflowException("artifact " + file + " does not exist", OptionalInt.empty(), "", e);
-        }
-        send(request, "PUT artifact " + file.getFileName(), true);
+        HttpRequest.Builder request = request(URI.create(server.uri() + "/api/2.0/mlflow-artifacts/artifacts/" + encodedPath))
+                .header("Content-Type", "application/octet-stream")
+                .PUT(content);
+        send(request, "PUT artifact " + encodedPath.substring(encodedPath.lastIndexOf('/') + 1), true);
     }
 
     private HttpRequest.Builder request(URI uri)

@@ -8,7 +8,6 @@ import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunTag;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,29 +118,10 @@ final class RunStream
                 endTags.putAll(RunNotes.failureTags(tags, error.orElse("unknown reason")));
             }
             api.logBatch(runId(), MlflowMessages.metrics(FinalValues.summaryPoints(finals)), List.of(), MlflowMessages.tags(endTags));
-            uploadSummary(RunNotes.summaryJson(info.id(), info.name(), info.experiment(), status, error, finals));
+            api.uploadArtifact(remote.get().getInfo().getArtifactUri(), "", RunNotes.SUMMARY_FILE,
+                    RunNotes.summaryJson(info.id(), info.name(), info.experiment(), status, error, finals));
             api.updateRun(runId(), MlflowMessages.status(status), System.currentTimeMillis());
         });
-    }
-
-    private void uploadSummary(byte[] content)
-            throws MlflowException
-    {
-        try {
-            Path folder = Files.createTempDirectory("minimax-summary");
-            Path file = Files.write(folder.resolve(RunNotes.SUMMARY_FILE), content);
-            try {
-                api.uploadArtifact(remote.orElseThrow().getInfo().getArtifactUri(), "", file);
-            }
-            finally {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(folder);
-            }
-        }
-        catch (IOException e) {
-            warnings.once("summary " + e.getMessage(), "cannot write " + RunNotes.SUMMARY_FILE + " for MLflow: " + e.getMessage());
-            markIncomplete();
-        }
     }
 
     @Override
