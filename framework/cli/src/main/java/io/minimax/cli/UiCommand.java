@@ -39,6 +39,9 @@ final class UiCommand
     @Option(names = "--experiment", paramLabel = "NAME", description = "Only this experiment's runs.")
     String experiment;
 
+    @Option(names = "--mlflow", paramLabel = "PATH", description = "The mlflow executable (default: .venv/bin/mlflow here or beside the launcher, else on PATH).")
+    Path mlflow;
+
     @Spec
     CommandSpec spec;
 
@@ -55,7 +58,7 @@ final class UiCommand
             syncAndShow(url, out, err);
             return Main.SUCCESS;
         }
-        Optional<Path> executable = MlflowServer.executable(environment);
+        Optional<Path> executable = mlflow != null ? Optional.of(mlflow).filter(Files::isExecutable) : MlflowServer.executable(environment);
         if (executable.isEmpty()) {
             err.println("minimax: mlflow is not installed (looked in .venv/bin and on PATH). Install it with:");
             err.println("  " + MlflowServer.installCommand(environment));
