@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Option;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,7 +39,10 @@ final class TrackingOption
     static String override(String uri)
     {
         try {
-            return "tracking=" + new ObjectMapper().writeValueAsString(Map.of("type", "mlflow", "uri", uri));
+            Map<String, String> section = new LinkedHashMap<>();
+            section.put("type", "mlflow");
+            section.put("uri", uri);
+            return "tracking=" + new ObjectMapper().writeValueAsString(section);
         }
         catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
