@@ -22,6 +22,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,8 +38,11 @@ import java.util.stream.Stream;
 
 /**
  * {@code minimax bench toy --tracking-uri URI}: the cost of streaming to MLflow. Each repeat trains the same steps
- * twice, alternately, logging every 10 steps as a run does: once to the journal only, once to the journal and the
- * MLflow tracker. Alternating keeps both measurements under the same machine load.
+ * twice, logging every 10 steps as a run does: once to the journal only, once to the journal and the MLflow tracker,
+ * the order swapped every repeat. The overhead is the median of the repeats' ratios: on a shared machine the load
+ * drifts by more than the effect measured, and a pair taken back to back sees nearly the same load. The training
+ * thread's CPU time per step is reported too: other processes hardly move it, so it shows what the tracker costs
+ * the training loop itself.
  */
 final class BenchTracking
 {
@@ -62,15 +67,26 @@ final class BenchTracking
             }
             double[] journalOnly = new double[repeats];
             double[] streaming = new double[repeats];
+            double[] journalOnlyCpu = new double[repeats];
+            double[] streamingCpu = new double[repeats];
+            double[] ratios = new double[repeats];
             for (int repeat = 0; repeat < repeats; repeat++) {
-                journalOnly[repeat] = timed(players, experiment, steps, folder, Optional.empty());
-                streaming[repeat] = timed(players, experiment, steps, folder, Optional.of(factory.create(spec, context())));
+                boolean journalFirst = repeat % 2 == 0;
+                for (int order = 0; order < 2; order++) {
+                    boolean withMlflow = journalFirst == (order == 1);
+                    double[] measured = timed(players, experiment, steps, folder, withMlflow ? Optional.of(factory.create(spec, context())) : Optional.empty());
+                    (withMlflow ? streaming : journalOnly)[repeat] = measured[0];
+                    (withMlflow ? streamingCpu : journalOnlyCpu)[repeat] = measured[1];
+                }
+                ratios[repeat] = streaming[repeat] / journalOnly[repeat];
             }
             double journal = median(journalOnly);
             double mlflow = median(streaming);
-            double overhead = (mlflow / journal - 1) * 100;
-            out.printf("bench toy: batch %d, %d steps x %d repeats, logEvery %d: journal only median %.3f ms/step; journal + MLflow streaming median %.3f ms/step (%+.1f %%)%n",
-                    experiment.train().batchSize(), steps, repeats, LOG_EVERY, journal, mlflow, overhead);
+            double overhead = (median(ratios) - 1) * 100;
+            double cpuOverhead = (median(streamingCpu) / median(journalOnlyCpu) - 1) * 100;
+            out.printf("bench toy: batch %d, %d steps x %d repeats, logEvery %d: journal only median %.3f ms/step; journal + MLflow streaming median %.3f ms/step;"
+                    + " overhead (median of paired ratios) %+.1f %%; training thread CPU %.3f vs %.3f ms/step (%+.1f %%)%n",
+                    experiment.train().batchSize(), steps, repeats, LOG_EVERY, journal, mlflow, overhead, median(journalOnlyCpu), median(streamingCpu), cpuOverhead);
             out.flush();
             if (json != null) {
                 Map<String, Object> result = new LinkedHashMap<>();
@@ -83,6 +99,9 @@ final class BenchTracking
                 result.put("msPerStep", journal);
                 result.put("trackingMsPerStep", mlflow);
                 result.put("trackingOverheadPercent", overhead);
+                result.put("trainingThreadCpuMsPerStep", median(journalOnlyCpu));
+                result.put("trackingTrainingThreadCpuMsPerStep", median(streamingCpu));
+                result.put("trainingThreadCpuOverheadPercent", cpuOverhead);
                 result.put("allMsPerStep", journalOnly);
                 result.put("allTrackingMsPerStep", streaming);
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
@@ -97,8 +116,8 @@ final class BenchTracking
         }
     }
 
-    /** ms per step of one training, the tracker (if any) ended after the clock stops. */
-    private static double timed(Players players, ExperimentSpec experiment, int steps, Path folder, Optional<Tracker> mlflow)
+    /** Wall-clock and training-thread CPU ms per step of one training; the tracker (if any) is ended after the clocks stop. */
+    private static double[] timed(Players players, ExperimentSpec experiment, int steps, Path folder, Optional<Tracker> mlflow)
     {
         RunJournal journal = RunJournal.create(folder, "bench-toy", mlflow.isPresent() ? "journal+mlflow" : "journal", Clock.systemUTC());
         List<Tracker> trackers = new ArrayList<>(List.of(journal));
@@ -108,14 +127,17 @@ final class BenchTracking
         }
         TrainSpec train = new TrainSpec(steps, experiment.train().batchSize(), 1, experiment.train().updates(), LOG_EVERY, steps);
         Trainer trainer = new Trainer(train, players, new MetricsRecorder(trackers, Clock.systemUTC()), Evaluation.NONE, TrainingListener.NONE, new StopSignal(), DataType.FLOAT);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         trainer.train();
+        double cpuMillisPerStep = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / steps;
         double millisPerStep = (System.nanoTime() - start) / 1e6 / steps;
         for (Tracker tracker : trackers) {
             tracker.runEnded(RunStatus.FINISHED, Optional.empty());
             tracker.close();
         }
-        return millisPerStep;
+        return new double[] {millisPerStep, cpuMillisPerStep};
     }
 
     private static double median(double[] values)

@@ -58,7 +58,7 @@ public final class ExperimentRunner
     private final ProgressListeners listeners;
     private final StopSignal stopSignal;
     private final Clock clock;
-    private final RunTrackers trackers;
+    private final RunTrackers trackerFactories;
 
     public ExperimentRunner(PluginRegistry registry, Path runsDirectory, RunTags tags, ProgressListeners listeners, StopSignal stopSignal, Clock clock)
     {
@@ -68,7 +68,7 @@ public final class ExperimentRunner
         this.listeners = requireNonNull(listeners, "listeners is null");
         this.stopSignal = requireNonNull(stopSignal, "stopSignal is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.trackers = new RunTrackers(registry);
+        this.trackerFactories = new RunTrackers(registry);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class ExperimentRunner
     private Optional<Tracker> startParent(ExperimentPlan plan, String sweepId)
     {
         try {
-            Optional<Tracker> parent = trackers.parent(plan);
+            Optional<Tracker> parent = trackerFactories.parent(plan);
             RunInfo info = new RunInfo(sweepId, plan.name(), plan.name(), runsDirectory.resolve(plan.name()), clock.millis());
             parent.ifPresent(tracker -> tracker.runStarted(info, Map.of(), tags.forSweep(plan, sweepId, registry)));
             return parent;
@@ -115,7 +115,7 @@ public final class ExperimentRunner
         trackers.add(journal);
         TrainingResult result;
         try {
-            this.trackers.forRun(runPlan, parent).ifPresent(trackers::add);
+            trackerFactories.forRun(runPlan, parent).ifPresent(trackers::add);
             Map<String, String> runTags = tags.forRun(plan, runPlan, registry, sweepId);
             for (Tracker tracker : trackers) {
                 tracker.runStarted(journal.info(), experimentParams(runPlan), runTags);
