@@ -73,6 +73,10 @@ final class BenchCommand
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON (msPerStep = median).")
     Path json;
 
+    @Option(names = "--tracking-uri", paramLabel = "URI",
+            description = "Also measure with metrics journaled and streamed to this MLflow server, side by side with journal only (logEvery 10).")
+    String trackingUri;
+
     @Mixin
     PluginOptions pluginOptions;
 
@@ -93,6 +97,10 @@ final class BenchCommand
                 .parse(TOY, "bench-toy", false, List.of("train.batchSize=" + batchSize))
                 .runs().get(0).spec();
         Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT)).getInstance(Players.class);
+        PrintWriter out = spec.commandLine().getOut();
+        if (trackingUri != null) {
+            return BenchTracking.compare(players, experiment, trackingUri, steps, warmupSteps, repeats, json, out);
+        }
 
         if (warmupSteps > 0) {
             trainer(players, experiment, warmupSteps).train();
@@ -115,7 +123,6 @@ final class BenchCommand
         result.put("bestMsPerStep", sorted[0]);
         result.put("allMsPerStep", millisPerStep);
 
-        PrintWriter out = spec.commandLine().getOut();
         out.printf("bench toy: batch %d, %d steps x %d repeats: median %.3f ms/step, best %.3f ms/step (OMP_NUM_THREADS=%s)%n",
                 batchSize, steps, repeats, sorted[sorted.length / 2], sorted[0], result.get("threads"));
         out.flush();

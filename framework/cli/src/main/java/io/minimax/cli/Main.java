@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 PluginsCommand.class,
                 RunsCommand.class,
                 BenchCommand.class,
+                SyncCommand.class,
+                UiCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,9 @@ final class RunCommand
     @Mixin
     PluginOptions pluginOptions;
 
+    @Mixin
+    TrackingOption tracking;
+
     @Spec
     CommandSpec spec;
 
@@ -48,7 +52,7 @@ final class RunCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = pluginOptions.registry();
-        ExperimentPlan plan = new DescriptorLoader(registry).load(file, overrides);
+        ExperimentPlan plan = load(new DescriptorLoader(registry));
 
         StopSignal stopSignal = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
@@ -78,9 +82,27 @@ final class RunCommand
 
         RunSummary.print(plan, outcomes, out);
         out.println("Journals: " + runsDirectory.resolve(plan.name()).toAbsolutePath());
+        TrackingSummary.print(outcomes, runsDirectory, out);
         out.flush();
         boolean allFinished = outcomes.stream().allMatch(outcome -> outcome.result().status() == RunStatus.FINISHED);
         return allFinished && outcomes.size() == plan.runs().size() ? Main.SUCCESS : Main.RUN_FAILED;
+    }
+
+    /** The descriptor with {@code --tracking-uri} applied, or {@code MLFLOW_TRACKING_URI} when it has no {@code tracking:}. */
+    private ExperimentPlan load(DescriptorLoader loader)
+    {
+        List<String> withTracking = new ArrayList<>(overrides);
+        if (tracking.given()) {
+            withTracking.add(TrackingOption.override(tracking.trackingUri));
+            return loader.load(file, withTracking);
+        }
+        ExperimentPlan plan = loader.load(file, overrides);
+        Optional<String> fromEnvironment = tracking.uri(System.getenv());
+        if (fromEnvironment.isEmpty() || plan.runs().get(0).spec().tracking().isPresent()) {
+            return plan;
+        }
+        withTracking.add(TrackingOption.override(fromEnvironment.get()));
+        return loader.load(file, withTracking);
     }
 
     private static void awaitQuietly(CountDownLatch latch)

@@ -53,7 +53,8 @@ final class PluginFixtures
 
     static final Map<String, List<String>> METRICS = Map.of();
 
-    static final Map<String, List<String>> TRACKERS = Map.of();
+    static final Map<String, List<String>> TRACKERS = Map.of(
+            "mlflow", List.of("{ type: mlflow, uri: http://127.0.0.1:5000 }"));
 
     /** Fixtures by the extension point's descriptor section (see {@code ExtensionPoint.section()}). */
     static final Map<String, Map<String, List<String>>> BY_SECTION = Map.of(

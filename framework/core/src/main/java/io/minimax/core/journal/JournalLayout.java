@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Where a run's journal lives: {@code <runs dir>/<experiment>/<run id>/} holding {@value #RUN_FILE},
- * {@value #DESCRIPTOR_FILE}, {@value #METRICS_FILE} and {@value #ARTIFACTS_DIRECTORY}/. Other code (the engine, the
+ * {@value #DESCRIPTOR_FILE}, {@value #METRICS_FILE}, {@value #ARTIFACTS_DIRECTORY}/ and, once mirrored, {@value #MIRRORS_FILE}. Other code (the engine, the
  * MLflow mirror, {@code minimax sync}, {@code minimax runs}) and external checks rely on these names.
  */
 public final class JournalLayout
@@ -15,6 +15,8 @@ public final class JournalLayout
     public static final String DESCRIPTOR_FILE = "descriptor.yaml";
     public static final String METRICS_FILE = "metrics.jsonl";
     public static final String ARTIFACTS_DIRECTORY = "artifacts";
+    /** Where the run was mirrored (see {@link RunMirrors}); absent until a tracker or {@code minimax sync} mirrored it. */
+    public static final String MIRRORS_FILE = "mirrors.json";
 
     private JournalLayout() {}
 
@@ -36,6 +38,11 @@ public final class JournalLayout
     public static Path metricsFile(Path runDirectory)
     {
         return runDirectory.resolve(METRICS_FILE);
+    }
+
+    public static Path mirrorsFile(Path runDirectory)
+    {
+        return runDirectory.resolve(MIRRORS_FILE);
     }
 
     public static Path artifactsDirectory(Path runDirectory)

@@ -4,6 +4,7 @@ import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.descriptor.RunPlan;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.spi.Plugin;
+import io.minimax.spi.tracking.NestingTrackerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The tags every run carries, with the names MLflow renders specially: run name, source, git commit, user, the
- * markdown note (description plus the resolved descriptor), and the versions of Minimax and of every plugin.
+ * markdown note (description plus the resolved descriptor), and the versions of Minimax and of every plugin; for the
+ * runs of a sweep also the sweep's id, definition and size, which let {@code minimax sync} group them again.
  */
 public final class RunTags
 {
@@ -30,25 +32,66 @@ public final class RunTags
 
     public Map<String, String> forRun(ExperimentPlan plan, RunPlan run, PluginRegistry registry)
     {
+        return forRun(plan, run, registry, Optional.empty());
+    }
+
+    /** @param sweepId the id the runs of one {@code minimax run} of a sweep share, empty for a single run */
+    public Map<String, String> forRun(ExperimentPlan plan, RunPlan run, PluginRegistry registry, Optional<String> sweepId)
+    {
+        Map<String, String> tags = common(plan, run.runName(), note(run.spec().description(), run.resolvedYaml()), registry);
+        run.sweepValues().forEach((path, value) -> tags.put(NestingTrackerFactory.SWEEP_VALUE_TAG_PREFIX + path, value));
+        sweepId.ifPresent(id -> tags.putAll(sweep(plan, id)));
+        return tags;
+    }
+
+    /** The tags of a sweep's parent run: the sweep's definition in its note, and {@code minimax.role=sweep}. */
+    public Map<String, String> forSweep(ExperimentPlan plan, String sweepId, PluginRegistry registry)
+    {
+        String definition = sweepDefinition(plan);
+        Map<String, String> tags = common(plan, plan.name(),
+                note(plan.runs().get(0).spec().description(), "sweep: # " + plan.runs().size() + " runs\n" + definition.indent(2)), registry);
+        tags.put(NestingTrackerFactory.ROLE_TAG, NestingTrackerFactory.SWEEP_ROLE);
+        tags.putAll(sweep(plan, sweepId));
+        return tags;
+    }
+
+    private Map<String, String> common(ExperimentPlan plan, String runName, String note, PluginRegistry registry)
+    {
         Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("mlflow.runName", run.runName());
+        tags.put("mlflow.runName", runName);
         tags.put("mlflow.source.name", plan.source());
         gitCommit.ifPresent(commit -> tags.put("mlflow.source.git.commit", commit));
         tags.put("mlflow.user", user);
-        tags.put("mlflow.note.content", note(run));
+        tags.put("mlflow.note.content", note);
         tags.put("minimax.version", minimaxVersion);
         for (Plugin plugin : registry.plugins()) {
             tags.put("minimax.plugin." + plugin.getClass().getSimpleName(), plugin.version());
         }
-        run.sweepValues().forEach((path, value) -> tags.put("minimax.sweep." + path, value));
         return tags;
     }
 
-    private static String note(RunPlan run)
+    private static Map<String, String> sweep(ExperimentPlan plan, String sweepId)
+    {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(NestingTrackerFactory.SWEEP_ID_TAG, sweepId);
+        tags.put(NestingTrackerFactory.SWEEP_TAG, sweepDefinition(plan));
+        tags.put(NestingTrackerFactory.SWEEP_SIZE_TAG, Integer.toString(plan.runs().size()));
+        return tags;
+    }
+
+    /** One {@code path: [values]} line per sweep axis, in the order written. */
+    private static String sweepDefinition(ExperimentPlan plan)
+    {
+        StringBuilder definition = new StringBuilder();
+        plan.sweep().forEach((path, values) -> definition.append(path).append(": [").append(String.join(", ", values)).append("]\n"));
+        return definition.toString();
+    }
+
+    private static String note(Optional<String> description, String yaml)
     {
         StringBuilder note = new StringBuilder();
-        run.spec().description().ifPresent(description -> note.append(description.strip()).append("\n\n"));
-        note.append("```yaml\n").append(run.resolvedYaml().strip()).append("\n```\n");
+        description.ifPresent(text -> note.append(text.strip()).append("\n\n"));
+        note.append("```yaml\n").append(yaml.strip()).append("\n```\n");
         return note.toString();
     }
 }

@@ -1,0 +1,187 @@
+package io.minimax.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.minimax.core.descriptor.ExperimentSpec;
+import io.minimax.core.descriptor.TrainSpec;
+import io.minimax.core.engine.Evaluation;
+import io.minimax.core.engine.MetricsRecorder;
+import io.minimax.core.engine.Players;
+import io.minimax.core.engine.StopSignal;
+import io.minimax.core.engine.Trainer;
+import io.minimax.core.engine.TrainingListener;
+import io.minimax.core.journal.RunJournal;
+import io.minimax.plugins.mlflow.MlflowTrackerFactory;
+import io.minimax.plugins.mlflow.MlflowTrackerSpec;
+import io.minimax.spi.RandomSource;
+import io.minimax.spi.PluginContext;
+import io.minimax.spi.tracking.RunStatus;
+import io.minimax.spi.tracking.Tracker;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@code minimax bench toy --tracking-uri URI}: the cost of streaming to MLflow. Each repeat trains the same steps
+ * twice, logging every 10 steps as a run does: once to the journal only, once to the journal and the MLflow tracker,
+ * the order swapped every repeat. The overhead is the median of the repeats' ratios: on a shared machine the load
+ * drifts by more than the effect measured, and a pair taken back to back sees nearly the same load. The training
+ * thread's CPU time per step is reported too: other processes hardly move it, so it shows what the tracker costs
+ * the training loop itself.
+ */
+final class BenchTracking
+{
+    private static final int LOG_EVERY = 10;
+
+    private BenchTracking() {}
+
+    static int compare(Players players, ExperimentSpec experiment, String trackingUri, int steps, int warmupSteps, int repeats, Path json, PrintWriter out)
+    {
+        MlflowTrackerSpec spec;
+        try {
+            spec = new MlflowTrackerSpec(trackingUri);
+        }
+        catch (RuntimeException e) {
+            throw new InvalidInputException("--tracking-uri: " + e.getMessage());
+        }
+        MlflowTrackerFactory factory = new MlflowTrackerFactory();
+        Path folder = temporaryFolder();
+        try {
+            if (warmupSteps > 0) {
+                timed(players, experiment, warmupSteps, folder, Optional.of(factory.create(spec, context())));
+            }
+            double[] journalOnly = new double[repeats];
+            double[] streaming = new double[repeats];
+            double[] journalOnlyCpu = new double[repeats];
+            double[] streamingCpu = new double[repeats];
+            double[] ratios = new double[repeats];
+            for (int repeat = 0; repeat < repeats; repeat++) {
+                boolean journalFirst = repeat % 2 == 0;
+                for (int order = 0; order < 2; order++) {
+                    boolean withMlflow = journalFirst == (order == 1);
+                    double[] measured = timed(players, experiment, steps, folder, withMlflow ? Optional.of(factory.create(spec, context())) : Optional.empty());
+                    (withMlflow ? streaming : journalOnly)[repeat] = measured[0];
+                    (withMlflow ? streamingCpu : journalOnlyCpu)[repeat] = measured[1];
+                }
+                ratios[repeat] = streaming[repeat] / journalOnly[repeat];
+            }
+            double journal = median(journalOnly);
+            double mlflow = median(streaming);
+            double overhead = (median(ratios) - 1) * 100;
+            double cpuOverhead = (median(streamingCpu) / median(journalOnlyCpu) - 1) * 100;
+            out.printf("bench toy: batch %d, %d steps x %d repeats, logEvery %d: journal only median %.3f ms/step; journal + MLflow streaming median %.3f ms/step;"
+                    + " overhead (median of paired ratios) %+.1f %%; training thread CPU %.3f vs %.3f ms/step (%+.1f %%)%n",
+                    experiment.train().batchSize(), steps, repeats, LOG_EVERY, journal, mlflow, overhead, median(journalOnlyCpu), median(streamingCpu), cpuOverhead);
+            out.flush();
+            if (json != null) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("workload", "toy");
+                result.put("batch", experiment.train().batchSize());
+                result.put("steps", steps);
+                result.put("repeats", repeats);
+                result.put("logEvery", LOG_EVERY);
+                result.put("threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+                result.put("msPerStep", journal);
+                result.put("trackingMsPerStep", mlflow);
+                result.put("trackingOverheadPercent", overhead);
+                result.put("trainingThreadCpuMsPerStep", median(journalOnlyCpu));
+                result.put("trackingTrainingThreadCpuMsPerStep", median(streamingCpu));
+                result.put("trainingThreadCpuOverheadPercent", cpuOverhead);
+                result.put("allMsPerStep", journalOnly);
+                result.put("allTrackingMsPerStep", streaming);
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
+            }
+            return Main.SUCCESS;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + json, e);
+        }
+        finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    /** Wall-clock and training-thread CPU ms per step of one training; the tracker (if any) is ended after the clocks stop. */
+    private static double[] timed(Players players, ExperimentSpec experiment, int steps, Path folder, Optional<Tracker> mlflow)
+    {
+        RunJournal journal = RunJournal.create(folder, "bench-toy", mlflow.isPresent() ? "journal+mlflow" : "journal", Clock.systemUTC());
+        List<Tracker> trackers = new ArrayList<>(List.of(journal));
+        mlflow.ifPresent(trackers::add);
+        for (Tracker tracker : trackers) {
+            tracker.runStarted(journal.info(), Map.of("batch", Integer.toString(experiment.train().batchSize())), Map.of("mlflow.runName", journal.info().name()));
+        }
+        TrainSpec train = new TrainSpec(steps, experiment.train().batchSize(), 1, experiment.train().updates(), LOG_EVERY, steps);
+        Trainer trainer = new Trainer(train, players, new MetricsRecorder(trackers, Clock.systemUTC()), Evaluation.NONE, TrainingListener.NONE, new StopSignal(), DataType.FLOAT);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        trainer.train();
+        double cpuMillisPerStep = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / steps;
+        double millisPerStep = (System.nanoTime() - start) / 1e6 / steps;
+        for (Tracker tracker : trackers) {
+            tracker.runEnded(RunStatus.FINISHED, Optional.empty());
+            tracker.close();
+        }
+        return new double[] {millisPerStep, cpuMillisPerStep};
+    }
+
+    private static double median(double[] values)
+    {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static PluginContext context()
+    {
+        return new PluginContext()
+        {
+            @Override
+            public RandomSource random()
+            {
+                return RandomSource.seeded(0);
+            }
+
+            @Override
+            public DataType dataType()
+            {
+                return DataType.FLOAT;
+            }
+        };
+    }
+
+    private static Path temporaryFolder()
+    {
+        try {
+            return Files.createTempDirectory("minimax-bench");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder)
+    {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

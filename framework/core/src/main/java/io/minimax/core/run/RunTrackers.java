@@ -1,0 +1,89 @@
+package io.minimax.core.run;
+
+import io.minimax.core.descriptor.ExperimentPlan;
+import io.minimax.core.descriptor.PluginSelection;
+import io.minimax.core.descriptor.RunPlan;
+import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.spi.PluginContext;
+import io.minimax.spi.PluginSpec;
+import io.minimax.spi.RandomSource;
+import io.minimax.spi.tracking.NestingTrackerFactory;
+import io.minimax.spi.tracking.Tracker;
+import io.minimax.spi.tracking.TrackerFactory;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Creates the tracker a descriptor's {@code tracking:} section selects, next to the journal. A sweep whose runs all
+ * select the same nesting tracker (MLflow) gets a parent tracker, and each run a child of it.
+ */
+final class RunTrackers
+{
+    private final PluginRegistry registry;
+
+    RunTrackers(PluginRegistry registry)
+    {
+        this.registry = requireNonNull(registry, "registry is null");
+    }
+
+    /** A parent for the sweep's runs, not yet started; empty for a single run or a tracker that does not nest. */
+    Optional<Tracker> parent(ExperimentPlan plan)
+    {
+        if (!plan.isSweep()) {
+            return Optional.empty();
+        }
+        Optional<PluginSelection> selection = plan.runs().get(0).spec().tracking();
+        boolean shared = plan.runs().stream().allMatch(run -> run.spec().tracking().equals(selection));
+        if (selection.isEmpty() || !shared || !(factory(selection.get()) instanceof NestingTrackerFactory<?>)) {
+            return Optional.empty();
+        }
+        return Optional.of(create(factory(selection.get()), selection.get().spec(), context()));
+    }
+
+    /** The run's own tracker, a child of {@code parent} when there is one. */
+    Optional<Tracker> forRun(RunPlan run, Optional<Tracker> parent)
+    {
+        return run.spec().tracking().map(selection -> {
+            TrackerFactory<?> factory = factory(selection);
+            if (parent.isPresent() && factory instanceof NestingTrackerFactory<?> nesting) {
+                return createChild(nesting, selection.spec(), context(), parent.get());
+            }
+            return create(factory, selection.spec(), context());
+        });
+    }
+
+    private TrackerFactory<?> factory(PluginSelection selection)
+    {
+        return registry.trackers().find(selection.type())
+                .orElseThrow(() -> new IllegalStateException(selection.path() + ": no tracker named '" + selection.type() + "'"));
+    }
+
+    // the capture of S makes the spec cast a checked one, by the factory's own spec class
+    private static <S extends PluginSpec> Tracker create(TrackerFactory<S> factory, PluginSpec spec, PluginContext context)
+    {
+        return factory.create(factory.specClass().cast(spec), context);
+    }
+
+    private static <S extends PluginSpec> Tracker createChild(NestingTrackerFactory<S> factory, PluginSpec spec, PluginContext context, Tracker parent)
+    {
+        return factory.createChild(factory.specClass().cast(spec), context, parent);
+    }
+
+    private static PluginContext context()
+    {
+        return new TrackerContext(RandomSource.seeded(0));
+    }
+
+    private record TrackerContext(RandomSource random)
+            implements PluginContext
+    {
+        @Override
+        public DataType dataType()
+        {
+            return DataType.FLOAT;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.minimax.plugins.mlflow;
+
+import io.minimax.spi.PluginContext;
+import io.minimax.spi.tracking.NestingTrackerFactory;
+import io.minimax.spi.tracking.Tracker;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/** The {@code mlflow} tracker: mirrors runs, and a sweep as a parent run with one child per run. */
+public final class MlflowTrackerFactory
+        implements NestingTrackerFactory<MlflowTrackerSpec>
+{
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    static final long CLOSE_TIMEOUT_MILLIS = 10_000;
+
+    // one per process: a server that is down is reported once, not once per run
+    private final MlflowWarnings warnings = new MlflowWarnings();
+    private final Map<String, String> environment;
+
+    public MlflowTrackerFactory()
+    {
+        this(System.getenv());
+    }
+
+    MlflowTrackerFactory(Map<String, String> environment)
+    {
+        this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+    }
+
+    @Override
+    public String name()
+    {
+        return "mlflow";
+    }
+
+    @Override
+    public Class<MlflowTrackerSpec> specClass()
+    {
+        return MlflowTrackerSpec.class;
+    }
+
+    @Override
+    public String description()
+    {
+        return "mirrors runs to an MLflow tracking server as they train (the journal stays the source of truth; see minimax sync)";
+    }
+
+    @Override
+    public Tracker create(MlflowTrackerSpec spec, PluginContext context)
+    {
+        return tracker(spec, Optional.empty());
+    }
+
+    @Override
+    public Tracker createChild(MlflowTrackerSpec spec, PluginContext context, Tracker parent)
+    {
+        Optional<MlflowTracker> sweep = parent instanceof MlflowTracker tracker ? Optional.of(tracker) : Optional.empty();
+        return tracker(spec, sweep);
+    }
+
+    private Tracker tracker(MlflowTrackerSpec spec, Optional<MlflowTracker> parent)
+    {
+        MlflowApi api = api(spec.trackingUri(), environment);
+        return new MlflowTracker(
+                tags -> MlflowTracker.isSweep(tags)
+                        ? new SweepStream(api, warnings)
+                        : new RunStream(api, warnings, parent.flatMap(MlflowTracker::sweep)),
+                warnings, api.server(), CLOSE_TIMEOUT_MILLIS);
+    }
+
+    static MlflowApi api(TrackingUri server, Map<String, String> environment)
+    {
+        return new MlflowApi(new MlflowHttp(server, MlflowCredentials.fromEnvironment(environment), environment, CONNECT_TIMEOUT, REQUEST_TIMEOUT));
+    }
+}
