@@ -47,7 +47,6 @@ final class UiCommand
 
     @Override
     public Integer call()
-            throws IOException
     {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -78,6 +77,10 @@ final class UiCommand
         catch (InterruptedException e) {
             // stopped by the caller (tests interrupt the command's thread); the server is closed above
             Thread.currentThread().interrupt();
+        }
+        catch (IOException e) {
+            err.println("minimax: " + e.getMessage());
+            return Main.RUN_FAILED;
         }
         return Main.SUCCESS;
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The product's face: {@code minimax ui} starts MLflow on journaled runs and prints the compare view of a loss
- * comparison, which a headless Chromium opens. Its screenshot stays in {@code target/compare-view.png}.
+ * comparison, which a headless Chromium opens: both runs by name, and the {@code loss.type} row of the params table
+ * telling them apart. Screenshots stay in {@code target/compare-view.png} and {@code target/compare-view-params.png}.
  */
 @ExtendWith(MlflowTestServer.class)
 class MlflowCompareViewTest
@@ -57,14 +59,17 @@ class MlflowCompareViewTest
             ChromeDriver browser = HeadlessChromium.start();
             try {
                 browser.get(compareUrl);
+                By lossTypeRow = By.xpath("//tr[th[normalize-space()='loss.type']]");
                 new WebDriverWait(browser, Duration.ofSeconds(90)).until(page -> {
                     String text = page.findElement(By.tagName("body")).getText();
-                    return text.contains("loss=minimax seed=1") && text.contains("loss=non-saturating seed=1") && text.contains("loss.type");
+                    return text.contains("loss=minimax seed=1") && text.contains("loss=non-saturating seed=1") && !page.findElements(lossTypeRow).isEmpty();
                 });
-                Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
-                Files.copy(screenshot, CliHarness.REPOSITORY.resolve("framework/cli/target/compare-view.png"), StandardCopyOption.REPLACE_EXISTING);
-                String page = browser.findElement(By.tagName("body")).getText();
-                assertThat(page).contains("loss=minimax seed=1", "loss=non-saturating seed=1", "loss.type", "minimax", "non-saturating");
+                screenshot(browser, "compare-view.png");
+                WebElement row = browser.findElement(lossTypeRow);
+                assertThat(row.getText()).contains("minimax", "non-saturating");
+                browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", row);
+                screenshot(browser, "compare-view-params.png");
+                assertThat(browser.findElement(By.tagName("body")).getText()).contains("loss=minimax seed=1", "loss=non-saturating seed=1");
             }
             finally {
                 browser.quit();
@@ -75,6 +80,13 @@ class MlflowCompareViewTest
             ui.join(TimeUnit.SECONDS.toMillis(30));
         }
         assertThat(ui.isAlive()).isFalse();
+    }
+
+    private static void screenshot(ChromeDriver browser, String name)
+            throws java.io.IOException
+    {
+        Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(screenshot, CliHarness.REPOSITORY.resolve("framework/cli/target").resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String awaitCompareUrl(StringWriter out, StringWriter err, Thread ui)

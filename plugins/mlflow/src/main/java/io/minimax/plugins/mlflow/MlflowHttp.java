@@ -46,6 +46,8 @@ final class MlflowHttp
         this.credentials = requireNonNull(credentials, "credentials is null");
         this.requestTimeout = requireNonNull(requestTimeout, "requestTimeout is null");
         HttpClient.Builder builder = HttpClient.newBuilder()
+                // MLflow's server speaks HTTP/1.1 only; asking for an h2c upgrade on every request just costs a round of warnings
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(requireNonNull(connectTimeout, "connectTimeout is null"))
                 .followRedirects(HttpClient.Redirect.NORMAL);
         MlflowTls.fromEnvironment(environment).ifPresent(builder::sslContext);

@@ -16,7 +16,8 @@ public final class MlflowTrackerFactory
 {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    static final long CLOSE_TIMEOUT_MILLIS = 10_000;
+    /** How long the end of a run waits for its backlog (the last points, the plots, the status): each request has its own timeout. */
+    static final long CLOSE_TIMEOUT_MILLIS = 60_000;
 
     // one per process: a server that is down is reported once, not once per run
     private final MlflowWarnings warnings = new MlflowWarnings();

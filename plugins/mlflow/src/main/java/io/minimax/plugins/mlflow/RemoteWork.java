@@ -77,6 +77,11 @@ abstract class RemoteWork
         catch (MlflowException e) {
             incomplete = true;
             TrackingUri server = api.server();
+            if (Thread.currentThread().isInterrupted()) {
+                // the tracker gave up waiting for this thread and has said so
+                away = true;
+                return;
+            }
             if (e.serverAway()) {
                 away = true;
                 warnings.once("away " + server, "MLflow at " + server + " is not available (" + e.getMessage() + "). Runs go on and are"
