@@ -31,7 +31,8 @@ final class PluginFixtures
     static final Map<String, List<String>> OPTIMIZERS = Map.of(
             "sgd", List.of("{ type: sgd, learningRate: 0.01 }"),
             "momentum", List.of("{ type: momentum, learningRate: 0.01, momentum: 0.9, nesterov: true }"),
-            "adam", List.of("{ type: adam, learningRate: 0.001, beta1: 0.5, beta2: 0.999 }"));
+            "adam", List.of("{ type: adam, learningRate: 0.001, beta1: 0.5, beta2: 0.999 }"),
+            "frozen", List.of("{ type: frozen }"));
 
     static final Map<String, List<String>> NETWORKS = Map.of(
             "mlp", List.of(
@@ -39,7 +40,14 @@ final class PluginFixtures
                     "{ type: mlp, hidden: [4, 3], activation: leaky-relu, leak: 0.2 }",
                     "{ type: mlp, hidden: [3], activation: tanh, outputActivation: tanh }"));
 
-    static final Map<String, List<String>> METRICS = Map.of();
+    /** Each runs in {@link EveryMetricRunsTest} on the ring (and on gaussian-1d) through a short real training run. */
+    static final Map<String, List<String>> METRICS = Map.of(
+            "optimal-discriminator", List.of(
+                    "{ type: optimal-discriminator }",
+                    "{ type: optimal-discriminator, bandwidthRule: fixed, bandwidth: 0.05 }"),
+            "mode-coverage", List.of("{ type: mode-coverage, threshold: 3.0 }"),
+            "mmd", List.of("{ type: mmd }"),
+            "value-estimator", List.of("{ type: value-estimator, largestBatch: 8, repeats: 4, referenceSamples: 1000 }"));
 
     static final Map<String, List<String>> TRACKERS = Map.of();
 
