@@ -2,6 +2,7 @@ package io.minimax.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,18 @@ class EveryMetricRunsTest
         return tests;
     }
 
-    private void runWith(String name, String data, String metric)
+    @Test
+    void theEstimatorLogsAtStepsThatAreMinibatchSizesAndDrawsItsChart()
+            throws Exception
+    {
+        Path run = runWith("estimator", PluginFixtures.DATA.get("gaussian-1d").get(0), PluginFixtures.METRICS.get("value-estimator").get(0));
+        List<JsonNode> means = metrics(run).stream().filter(point -> point.get("key").asText().equals("estimator/mean")).toList();
+        assertThat(means).extracting(point -> point.get("step").asLong()).containsExactly(1L, 2L, 4L, 8L);
+        assertThat(Files.exists(run.resolve("artifacts/value-estimator.png"))).isTrue();
+        assertThat(Files.exists(run.resolve("artifacts/value-estimator-spread.png"))).isTrue();
+    }
+
+    private Path runWith(String name, String data, String metric)
             throws Exception
     {
         String descriptor = """
@@ -81,6 +93,7 @@ class EveryMetricRunsTest
         }
         assertThat(artifacts).as("charts of %s", metric).anyMatch(file -> !file.startsWith("samples") && !List.of(
                 "losses.png", "value.png", "discriminator.png", "gradient-norms.png").contains(file));
+        return run;
     }
 
     private static boolean isMetricKey(String key)

@@ -14,6 +14,7 @@ import java.awt.Color;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,12 +54,22 @@ public final class MetricChartPlot
         xyChart.getStyler().setXAxisLogarithmic(chart.logarithmicX());
         xyChart.getStyler().setYAxisLogarithmic(chart.logarithmicY());
         xyChart.getStyler().setErrorBarsColorSeriesColor(true);
-        int colour = 0;
+        Map<Series, List<MetricPoint>> drawn = new LinkedHashMap<>();
         for (Series series : chart.series()) {
             List<MetricPoint> points = drawable(chart, history.getOrDefault(series.key(), List.of()));
-            if (points.isEmpty()) {
-                continue;
+            if (!points.isEmpty()) {
+                drawn.put(series, points);
             }
+        }
+        if (!chart.logarithmicX() && !drawn.isEmpty()) {
+            long first = drawn.values().stream().mapToLong(points -> points.get(0).step()).min().orElseThrow();
+            long last = drawn.values().stream().mapToLong(points -> points.get(points.size() - 1).step()).max().orElseThrow();
+            RoundTicks.request(xyChart, first, last);
+        }
+        int colour = 0;
+        for (Map.Entry<Series, List<MetricPoint>> entry : drawn.entrySet()) {
+            Series series = entry.getKey();
+            List<MetricPoint> points = entry.getValue();
             double[] steps = points.stream().mapToDouble(MetricPoint::step).toArray();
             double[] values = points.stream().mapToDouble(MetricPoint::value).toArray();
             XYSeries line;

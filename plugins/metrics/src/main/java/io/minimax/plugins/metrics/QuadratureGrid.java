@@ -9,8 +9,11 @@ import static java.util.Objects.requireNonNull;
  */
 final class QuadratureGrid
 {
-    /** Points per axis: 8192 on the line; 512 × 512 in the plane, so a grid costs the same order in both. */
-    static final int POINTS_1D = 8192;
+    /**
+     * Points per axis: 2048 on the line, 512 × 512 in the plane. With the bandwidth floor and the margins of
+     * {@link #covering} a cell stays well below the narrowest kernel of the density estimate on the line.
+     */
+    static final int POINTS_1D = 2048;
     static final int POINTS_PER_AXIS_2D = 512;
 
     private final double[][] axes;
