@@ -13,6 +13,10 @@ import static java.util.Objects.requireNonNull;
 final class KernelDensity
 {
     private static final double LOG_SQRT_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+    /** Held-out points of the likelihood cross-validation: the first this many samples. */
+    static final int CROSS_VALIDATION_POINTS = 500;
+    /** Candidate factors 2^(−k/2), k = 0 … this. */
+    static final int CROSS_VALIDATION_HALVINGS = 28;
 
     private final double[][] centres;
     private final double[] bandwidths;
@@ -47,11 +51,62 @@ final class KernelDensity
         int dimension = samples[0].length;
         double[] deviations = SampleRows.columnStandardDeviations(samples);
         double[] bandwidths = new double[dimension];
+        double factor = switch (rule) {
+            case FIXED -> Double.NaN;
+            case CROSS_VALIDATION -> crossValidatedFactor(samples, deviations, floors);
+            default -> rule.factor(samples.length, dimension);
+        };
         for (int axis = 0; axis < dimension; axis++) {
-            double bandwidth = rule == BandwidthRule.FIXED ? fixed : rule.factor(samples.length, dimension) * deviations[axis];
+            double bandwidth = rule == BandwidthRule.FIXED ? fixed : factor * deviations[axis];
             bandwidths[axis] = Math.max(bandwidth, floors[axis]);
         }
         return new KernelDensity(samples, bandwidths);
+    }
+
+    /**
+     * The factor c maximising Σ_i log((1/(n−1)) Σ_{l≠i} K_c(x_i − x_l)) over the held-out x_i, with h_j = max(c·σ̂_j,
+     * floor_j). Distances are scaled by σ̂ once; each candidate then costs one exp per pair.
+     */
+    private static double crossValidatedFactor(double[][] samples, double[] deviations, double[] floors)
+    {
+        int dimension = deviations.length;
+        int heldOut = Math.min(samples.length, CROSS_VALIDATION_POINTS);
+        double bestFactor = 1;
+        double bestLikelihood = Double.NEGATIVE_INFINITY;
+        double[] exponents = new double[samples.length];
+        for (int k = 0; k <= CROSS_VALIDATION_HALVINGS; k++) {
+            double factor = Math.pow(2, -k / 2.0);
+            double[] inverseSquares = new double[dimension];
+            double logNormalisation = -Math.log(samples.length - 1);
+            for (int axis = 0; axis < dimension; axis++) {
+                double bandwidth = Math.max(factor * deviations[axis], floors[axis]);
+                inverseSquares[axis] = 1 / (bandwidth * bandwidth);
+                logNormalisation -= Math.log(bandwidth) + LOG_SQRT_TWO_PI;
+            }
+            double likelihood = 0;
+            for (int i = 0; i < heldOut; i++) {
+                double largest = Double.NEGATIVE_INFINITY;
+                for (int l = 0; l < samples.length; l++) {
+                    double squares = 0;
+                    for (int axis = 0; axis < dimension; axis++) {
+                        double difference = samples[i][axis] - samples[l][axis];
+                        squares += difference * difference * inverseSquares[axis];
+                    }
+                    exponents[l] = l == i ? Double.NEGATIVE_INFINITY : -0.5 * squares;
+                    largest = Math.max(largest, exponents[l]);
+                }
+                double sum = 0;
+                for (double exponent : exponents) {
+                    sum += Math.exp(exponent - largest);
+                }
+                likelihood += logNormalisation + largest + Math.log(sum);
+            }
+            if (likelihood > bestLikelihood) {
+                bestLikelihood = likelihood;
+                bestFactor = factor;
+            }
+        }
+        return bestFactor;
     }
 
     double[] bandwidths()

@@ -30,6 +30,8 @@ class MetricsBenchmark
         time("optimal-discriminator, 1-D", new OptimalDiscriminatorMetric(BandwidthRule.SCOTT, 0.1), () -> run(line, new GaussianLine(1, 1.5, 4)));
         time("optimal-discriminator, ring of 8", new OptimalDiscriminatorMetric(BandwidthRule.SCOTT, 0.1), () -> run(ring, new RingOfGaussians(8, 1, 0.05, 5)));
         time("optimal-discriminator, 25 modes", new OptimalDiscriminatorMetric(BandwidthRule.SCOTT, 0.1), () -> run(twentyFive, new RingOfGaussians(25, 4, 0.1, 6)));
+        time("optimal-discriminator, ring of 8, cross-validation", new OptimalDiscriminatorMetric(BandwidthRule.CROSS_VALIDATION, 0.1),
+                () -> run(ring, new RingOfGaussians(8, 1, 0.05, 5)));
         time("mode-coverage, 25 modes", new ModeCoverageMetric(3), () -> run(twentyFive, new RingOfGaussians(25, 4, 0.1, 6)));
         time("mmd, 2-D", new MmdMetric(), () -> run(ring, new RingOfGaussians(8, 1, 0.05, 5)));
         INDArray images = Nd4j.rand(DataType.FLOAT, COUNT, 1, 28, 28);

@@ -1,6 +1,10 @@
 package io.minimax.plugins.metrics;
 
+import io.minimax.spi.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +27,27 @@ class TestKernelDensity
         // 2500 points in the plane: Scott's factor 2500^(-1/6) = 0.2714
         assertThat(BandwidthRule.SCOTT.factor(2500, 2)).isCloseTo(0.27144, within(1e-5));
         assertThat(BandwidthRule.named("silverman")).isEqualTo(BandwidthRule.SILVERMAN);
-        assertThatThrownBy(() -> BandwidthRule.named("wide")).hasMessage("unknown bandwidth rule 'wide' (known: scott, silverman, fixed)");
+        assertThatThrownBy(() -> BandwidthRule.named("wide")).hasMessage("unknown bandwidth rule 'wide' (known: scott, silverman, cross-validation, fixed)");
+    }
+
+    @Test
+    void crossValidationFollowsNarrowSeparatedModes()
+    {
+        // two modes of σ = 0.01 at ±1: σ̂ ≈ 1, so Scott's rule gives about 0.25, twenty-five times the modes' width
+        double[][] samples = new double[1000][1];
+        INDArray noise = Nd4j.create(DataType.DOUBLE, 1000);
+        RandomSource.seeded(3).gaussian(noise, 0, 0.01);
+        double[] draws = SampleRows.values(noise);
+        for (int i = 0; i < samples.length; i++) {
+            samples[i][0] = (i % 2 == 0 ? -1 : 1) + draws[i];
+        }
+        double[] floors = {1e-6};
+        double scott = KernelDensity.fit(samples, BandwidthRule.SCOTT, 0, floors).bandwidths()[0];
+        double crossValidated = KernelDensity.fit(samples, BandwidthRule.CROSS_VALIDATION, 0, floors).bandwidths()[0];
+        assertThat(scott).isCloseTo(0.25, within(0.01));
+        assertThat(crossValidated).isBetween(0.002, 0.02);
+        assertThat(KernelDensity.fit(new double[][] {{2}, {2}, {2}}, BandwidthRule.CROSS_VALIDATION, 0, new double[] {0.05}).bandwidths())
+                .as("a collapsed sample gets the floor").containsExactly(0.05);
     }
 
     @Test

@@ -67,7 +67,7 @@ class TestMetricsPlugin
         assertThatThrownBy(() -> new OptimalDiscriminatorSpec("wide", -1))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("bandwidthRule")
-                .hasMessageContaining("must be one of scott, silverman, fixed (got 'wide')")
+                .hasMessageContaining("must be one of scott, silverman, cross-validation, fixed (got 'wide')")
                 .hasMessageContaining("bandwidth");
         assertThatThrownBy(() -> new ValueEstimatorSpec(100, 1, 10))
                 .isInstanceOf(InvalidSpecException.class)

@@ -61,10 +61,16 @@ class TestOptimalDiscriminatorMetric
         Map<String, Double> scott = metric().evaluate(new FakeRunView(data, new RingOfGaussians(8, 1.0, 0.05, 6), x -> 0, COUNT, true));
         Map<String, Double> narrow = new OptimalDiscriminatorMetric(BandwidthRule.FIXED, 0.02)
                 .evaluate(new FakeRunView(data, new RingOfGaussians(8, 1.0, 0.05, 6), x -> 0, COUNT, true));
+        Map<String, Double> crossValidated = new OptimalDiscriminatorMetric(BandwidthRule.CROSS_VALIDATION, 0.1)
+                .evaluate(new FakeRunView(data, new RingOfGaussians(8, 1.0, 0.05, 6), x -> 0, COUNT, true));
 
         // A bandwidth below the modes' σ models p_g well: the JSD is near 0 and the self-check holds.
         assertThat(narrow.get(JSD)).isBetween(0.0, 0.02);
         assertThat(narrow.get(IDENTITY_GAP)).isLessThan(0.02);
+        // cross-validation finds such a bandwidth by itself
+        assertThat(crossValidated.get(BANDWIDTH)).isBetween(0.01, 0.04);
+        assertThat(crossValidated.get(JSD)).isBetween(0.0, 0.02);
+        assertThat(crossValidated.get(IDENTITY_GAP)).isLessThan(0.02);
         // Scott's rule spreads each generated point over 0.19, four times the modes' σ = 0.05: at the generated
         // samples p_data far exceeds the estimate, and the self-check exposes the misfit instead of hiding it.
         assertThat(scott.get(BANDWIDTH)).isCloseTo(0.19, within(0.01));
