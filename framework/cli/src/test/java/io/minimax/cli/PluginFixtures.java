@@ -41,7 +41,8 @@ final class PluginFixtures
     static final Map<String, List<String>> OPTIMIZERS = Map.of(
             "sgd", List.of("{ type: sgd, learningRate: 0.01 }"),
             "momentum", List.of("{ type: momentum, learningRate: 0.01, momentum: 0.9, nesterov: true }"),
-            "adam", List.of("{ type: adam, learningRate: 0.001, beta1: 0.5, beta2: 0.999 }"));
+            "adam", List.of("{ type: adam, learningRate: 0.001, beta1: 0.5, beta2: 0.999 }"),
+            "frozen", List.of("{ type: frozen }"));
 
     static final Map<String, List<String>> NETWORKS = Map.of(
             "mlp", List.of(
@@ -51,7 +52,14 @@ final class PluginFixtures
             "constant", List.of("{ type: constant, init: 0.5 }"),
             "linear", List.of("{ type: linear, init: 0.3 }", "{ type: linear, bias: true, init: -0.7 }"));
 
-    static final Map<String, List<String>> METRICS = Map.of();
+    /** Each runs in {@link EveryMetricRunsTest} on the ring (and on gaussian-1d) through a short real training run. */
+    static final Map<String, List<String>> METRICS = Map.of(
+            "optimal-discriminator", List.of(
+                    "{ type: optimal-discriminator }",
+                    "{ type: optimal-discriminator, bandwidthRule: fixed, bandwidth: 0.05 }"),
+            "mode-coverage", List.of("{ type: mode-coverage, threshold: 3.0 }"),
+            "mmd", List.of("{ type: mmd }"),
+            "value-estimator", List.of("{ type: value-estimator, largestBatch: 8, repeats: 4, referenceSamples: 1000 }"));
 
     static final Map<String, List<String>> TRACKERS = Map.of(
             "mlflow", List.of("{ type: mlflow, uri: http://127.0.0.1:5000 }"));

@@ -3,12 +3,16 @@ package io.minimax.core.evaluation;
 import io.minimax.core.engine.Evaluation;
 import io.minimax.core.engine.MetricsRecorder;
 import io.minimax.core.engine.Players;
+import io.minimax.core.plot.MetricChartPlot;
 import io.minimax.core.plot.SamplePlot;
 import io.minimax.core.plot.SamplesCsv;
 import io.minimax.core.wiring.ForEvaluation;
 import io.minimax.spi.data.DataSource;
+import io.minimax.spi.metric.Measurement;
 import io.minimax.spi.prior.NoisePrior;
 import io.minimax.spi.metric.Metric;
+import io.minimax.spi.metric.MetricChart;
+import io.minimax.spi.tracking.MetricPoint;
 import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.Tracker;
 import jakarta.inject.Inject;
@@ -18,6 +22,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,7 +30,8 @@ import static java.util.Objects.requireNonNull;
  * Every {@code evalEvery} steps: draws {@value #SAMPLE_COUNT} generated and as many real samples (from streams of
  * their own, so evaluating never changes the training trajectory), runs the metric
  * plugins on them, and for data of dimension ≤ 2 plots them. After the last step the same generated samples are
- * written to {@code samples-final.csv}, so final metrics and the file describe exactly the same points.
+ * written to {@code samples-final.csv}, so final metrics and the file describe exactly the same points; then the
+ * training curves and the charts the metrics declared are drawn.
  */
 public final class SampleEvaluation
         implements Evaluation
@@ -60,13 +66,7 @@ public final class SampleEvaluation
     public Map<String, Double> evaluate(long step, boolean isFinal)
     {
         EvaluationSamples samples = EvaluationSamples.draw(players, data, prior, step, isFinal, SAMPLE_COUNT, dataType);
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (Metric metric : metrics) {
-            values.putAll(metric.evaluate(samples));
-        }
-        if (!values.isEmpty()) {
-            recorder.record(step, values);
-        }
+        Map<String, Double> values = record(step, samples);
         if (samples.sampleSize() <= 2) {
             publish(SamplePlot.write(samples.generatedSamples(), samples.realSamples(), step,
                     artifacts.resolve(String.format("samples-step-%06d.png", step))));
@@ -76,8 +76,38 @@ public final class SampleEvaluation
                 publish(SamplesCsv.write(samples.generatedSamples(), artifacts.resolve("samples-final.csv")));
             }
             TrainingCurves.write(recorder.history(), artifacts).forEach(this::publish);
+            drawCharts();
         }
         return values;
+    }
+
+    /** Logs every metric's measurements, grouped by their step; returns those at the evaluation's own step. */
+    private Map<String, Double> record(long step, EvaluationSamples samples)
+    {
+        Map<Long, Map<String, Double>> byStep = new TreeMap<>();
+        for (Metric metric : metrics) {
+            for (Measurement measurement : metric.measure(samples)) {
+                byStep.computeIfAbsent(measurement.step(), ignored -> new LinkedHashMap<>()).put(measurement.key(), measurement.value());
+            }
+        }
+        byStep.forEach(recorder::record);
+        return Map.copyOf(byStep.getOrDefault(step, Map.of()));
+    }
+
+    private void drawCharts()
+    {
+        for (Metric metric : metrics) {
+            for (MetricChart chart : metric.charts()) {
+                Map<String, List<MetricPoint>> history = new LinkedHashMap<>();
+                for (MetricChart.Series series : chart.series()) {
+                    history.put(series.key(), recorder.history().of(series.key()));
+                    series.errorKey().ifPresent(key -> history.put(key, recorder.history().of(key)));
+                }
+                if (history.values().stream().anyMatch(points -> !points.isEmpty())) {
+                    publish(MetricChartPlot.write(chart, history, artifacts.resolve(chart.fileName())));
+                }
+            }
+        }
     }
 
     private void publish(Path file)

@@ -24,4 +24,13 @@ public interface DataSource
     {
         return Optional.empty();
     }
+
+    /**
+     * Where p_data's modes are, when it is an equally weighted mixture of isotropic Gaussians of one σ (the ring and
+     * grid benchmarks); empty otherwise. Mode-coverage instruments need it.
+     */
+    default Optional<ModeMixture> modes()
+    {
+        return Optional.empty();
+    }
 }

@@ -25,4 +25,19 @@ public interface RunView
 
     /** D's logits on {@code points} ({@code [n, sampleShape...]}), as a new {@code [n, 1]} array. */
     INDArray discriminatorLogits(INDArray points);
+
+    /**
+     * {@code count} new samples G(z), z ~ p_z, beyond this evaluation's shared ones, as a new
+     * {@code [count, sampleShape...]} array owned by the caller. They come from the run's noise stream, so drawing
+     * them before the last step changes the noise that later training steps see (reproducibly, for a given seed):
+     * instruments that need many should draw them at the final evaluation.
+     */
+    INDArray freshGeneratedSamples(int count);
+
+    /**
+     * {@code count} new samples of p_data beyond this evaluation's shared ones, as a new {@code [count,
+     * sampleShape...]} array owned by the caller; from the run's data stream, with the same caveat as
+     * {@link #freshGeneratedSamples}.
+     */
+    INDArray freshRealSamples(int count);
 }

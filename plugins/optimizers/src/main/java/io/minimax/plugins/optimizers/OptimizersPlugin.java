@@ -12,6 +12,6 @@ public final class OptimizersPlugin
     @Override
     public List<OptimizerFactory<?>> optimizers()
     {
-        return List.of(new SgdFactory(), new MomentumFactory(), new AdamFactory());
+        return List.of(new SgdFactory(), new MomentumFactory(), new AdamFactory(), new FrozenFactory());
     }
 }

@@ -89,6 +89,14 @@ class TestOptimizers
     }
 
     @Test
+    void frozenLeavesTheParametersAsTheyWere()
+    {
+        assertThreeSteps(new FrozenFactory().create(new FrozenSpec(), TestContexts.plugin(1, DataType.DOUBLE)), START.clone());
+        assertThatThrownBy(() -> new FrozenOptimizer().step(Nd4j.zeros(DataType.DOUBLE, 1, 4), Nd4j.ones(DataType.DOUBLE, 1, 3)))
+                .hasMessageContaining("parameters and gradients must both be [1, n]");
+    }
+
+    @Test
     void adamInFloatTracksDoubles()
     {
         INDArray doubles = Nd4j.createFromArray(START).reshape(1, 4);

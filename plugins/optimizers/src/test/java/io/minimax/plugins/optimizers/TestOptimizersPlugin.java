@@ -21,9 +21,9 @@ class TestOptimizersPlugin
     }
 
     @Test
-    void contributesSgdMomentumAndAdam()
+    void contributesSgdMomentumAdamAndFrozen()
     {
-        assertThat(new OptimizersPlugin().optimizers()).extracting(PluginFactory::name).containsExactly("sgd", "momentum", "adam");
+        assertThat(new OptimizersPlugin().optimizers()).extracting(PluginFactory::name).containsExactly("sgd", "momentum", "adam", "frozen");
     }
 
     @Test

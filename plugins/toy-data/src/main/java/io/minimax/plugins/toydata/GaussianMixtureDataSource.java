@@ -3,6 +3,7 @@ package io.minimax.plugins.toydata;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.Density;
+import io.minimax.spi.data.ModeMixture;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,6 +26,7 @@ public final class GaussianMixtureDataSource
     private final GaussianMixture mixture;
     private final RandomSource random;
     private final Density density;
+    private final ModeMixture modes;
     // the means of the components drawn for the current batch; reused while the batch size and type stay the same
     private INDArray chosenMeans;
 
@@ -33,6 +35,7 @@ public final class GaussianMixtureDataSource
         this.mixture = requireNonNull(mixture, "mixture is null");
         this.random = requireNonNull(random, "random is null");
         this.density = new GaussianMixtureDensity(mixture);
+        this.modes = new ModeMixture(mixture.means(), mixture.std());
     }
 
     /** Where the modes are and how wide: what mode-coverage instruments measure generated samples against. */
@@ -75,6 +78,12 @@ public final class GaussianMixtureDataSource
     public Optional<Density> density()
     {
         return Optional.of(density);
+    }
+
+    @Override
+    public Optional<ModeMixture> modes()
+    {
+        return Optional.of(modes);
     }
 
     private INDArray chosenMeansBuffer(int count, DataType dataType)

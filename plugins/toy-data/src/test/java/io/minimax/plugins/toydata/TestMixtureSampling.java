@@ -5,6 +5,7 @@ import io.minimax.testkit.TestContexts;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.Density;
+import io.minimax.spi.data.ModeMixture;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -126,6 +127,25 @@ class TestMixtureSampling
         assertThat(source.mixture()).isEqualTo(GaussianMixture.ring(8, 1.0, 0.01));
         assertThat(((GaussianMixtureDataSource) gaussian1d(new Gaussian1dSpec(4.0, 0.5), 1)).mixture().means())
                 .isEqualTo(new double[][] {{4.0}});
+    }
+
+    @Test
+    void sourcesPublishTheirModesThroughTheSpi()
+    {
+        ModeMixture ring = ring(new RingSpec(8, 2.0, 0.01), 1).modes().orElseThrow();
+        assertThat(ring.modeCount()).isEqualTo(8);
+        assertThat(ring.std()).isEqualTo(0.01);
+        assertThat(ring.mean(0)).containsExactly(2.0, 0.0);
+        assertThat(ring.mean(2)[0]).isCloseTo(0.0, within(1e-15));
+        assertThat(ring.mean(2)[1]).isEqualTo(2.0);
+
+        ModeMixture grid = grid(new GridSpec(5, 2.0, 0.05), 1).modes().orElseThrow();
+        assertThat(grid.means()).isEqualTo(GaussianMixture.grid(5, 2.0, 0.05).means());
+        assertThat(grid.mean(0)).containsExactly(-4.0, -4.0);
+        assertThat(grid.mean(24)).containsExactly(4.0, 4.0);
+
+        assertThat(gaussian1d(new Gaussian1dSpec(4.0, 0.5), 1).modes()).contains(new ModeMixture(new double[][] {{4.0}}, 0.5));
+        assertThat(new SwissRollDataSourceFactory().create(new SwissRollSpec(0.25), TestContexts.plugin(1, DataType.DOUBLE)).modes()).isEmpty();
     }
 
     private static void assertMixtureSamples(DataSource source, GaussianMixture mixture, int count)
