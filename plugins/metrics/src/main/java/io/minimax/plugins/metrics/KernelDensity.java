@@ -65,7 +65,8 @@ final class KernelDensity
 
     /**
      * The factor c maximising Σ_i log((1/(n−1)) Σ_{l≠i} K_c(x_i − x_l)) over the held-out x_i, with h_j = max(c·σ̂_j,
-     * floor_j). Distances are scaled by σ̂ once; each candidate then costs one exp per pair.
+     * floor_j): one kernel per pair of a held-out point and a sample, for each of the 29 candidates. The first is
+     * kept on ties, so a collapsed sample (σ̂ = 0, every candidate at the floor) gets the floor.
      */
     private static double crossValidatedFactor(double[][] samples, double[] deviations, double[] floors)
     {
