@@ -28,15 +28,14 @@ public interface RunView
 
     /**
      * {@code count} new samples G(z), z ~ p_z, beyond this evaluation's shared ones, as a new
-     * {@code [count, sampleShape...]} array owned by the caller. They come from the run's noise stream, so drawing
-     * them before the last step changes the noise that later training steps see (reproducibly, for a given seed):
-     * instruments that need many should draw them at the final evaluation.
+     * {@code [count, sampleShape...]} array owned by the caller. They come from the evaluation's own noise stream,
+     * never the training one, so drawing them does not change what later training steps see.
      */
     INDArray freshGeneratedSamples(int count);
 
     /**
      * {@code count} new samples of p_data beyond this evaluation's shared ones, as a new {@code [count,
-     * sampleShape...]} array owned by the caller; from the run's data stream, with the same caveat as
+     * sampleShape...]} array owned by the caller; from the evaluation's own data stream, like
      * {@link #freshGeneratedSamples}.
      */
     INDArray freshRealSamples(int count);
