@@ -1,6 +1,6 @@
 package io.minimax.plugins.toydata;
 
-import java.util.Arrays;
+import io.minimax.spi.data.ModeMixture;
 
 import static java.util.Objects.requireNonNull;
 
@@ -11,8 +11,9 @@ import static java.util.Objects.requireNonNull;
  */
 public final class GaussianMixture
 {
+    private final ModeMixture modes;
+    // the same means, read without copying by the sampling loop and the log-density
     private final double[][] means;
-    private final double std;
 
     public GaussianMixture(double[][] means, double std)
     {
@@ -20,21 +21,8 @@ public final class GaussianMixture
         if (means.length == 0) {
             throw new IllegalArgumentException("a mixture needs at least one component");
         }
-        int dimension = means[0].length;
-        if (dimension == 0) {
-            throw new IllegalArgumentException("means need at least one coordinate");
-        }
-        this.means = new double[means.length][];
-        for (int k = 0; k < means.length; k++) {
-            if (means[k].length != dimension) {
-                throw new IllegalArgumentException("mean " + k + " has " + means[k].length + " coordinates, mean 0 has " + dimension);
-            }
-            this.means[k] = means[k].clone();
-        }
-        if (!(std > 0) || !Double.isFinite(std)) {
-            throw new IllegalArgumentException("std must be > 0 (got " + std + ")");
-        }
-        this.std = std;
+        this.modes = new ModeMixture(means, std);
+        this.means = modes.means();
     }
 
     /** {@code modes} means equally spaced on the circle of {@code radius}, the first at (radius, 0). */
@@ -63,22 +51,18 @@ public final class GaussianMixture
 
     public int componentCount()
     {
-        return means.length;
+        return modes.modeCount();
     }
 
     public int dimension()
     {
-        return means[0].length;
+        return modes.dimension();
     }
 
     /** A copy of every component's mean, {@code [componentCount][dimension]}. */
     public double[][] means()
     {
-        double[][] copy = new double[means.length][];
-        for (int k = 0; k < means.length; k++) {
-            copy[k] = means[k].clone();
-        }
-        return copy;
+        return modes.means();
     }
 
     /** Reads one coordinate without copying; for the hot sampling loop. */
@@ -90,7 +74,13 @@ public final class GaussianMixture
     /** The standard deviation of every component along every axis. */
     public double std()
     {
-        return std;
+        return modes.std();
+    }
+
+    /** The same geometry as the SPI's mode capability, for instruments that must not depend on this plugin. */
+    public ModeMixture modes()
+    {
+        return modes;
     }
 
     /**
@@ -102,6 +92,7 @@ public final class GaussianMixture
         if (point.length != dimension()) {
             throw new IllegalArgumentException("point has " + point.length + " coordinates, the mixture " + dimension());
         }
+        double std = modes.std();
         double[] exponents = new double[means.length];
         double largest = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < means.length; k++) {
@@ -124,18 +115,18 @@ public final class GaussianMixture
     @Override
     public boolean equals(Object other)
     {
-        return other instanceof GaussianMixture that && std == that.std && Arrays.deepEquals(means, that.means);
+        return other instanceof GaussianMixture that && modes.equals(that.modes);
     }
 
     @Override
     public int hashCode()
     {
-        return 31 * Arrays.deepHashCode(means) + Double.hashCode(std);
+        return modes.hashCode();
     }
 
     @Override
     public String toString()
     {
-        return "GaussianMixture{components=" + means.length + ", dimension=" + dimension() + ", std=" + std + "}";
+        return "GaussianMixture{components=" + means.length + ", dimension=" + dimension() + ", std=" + modes.std() + "}";
     }
 }

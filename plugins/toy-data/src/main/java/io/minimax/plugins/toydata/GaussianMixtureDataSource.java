@@ -26,7 +26,6 @@ public final class GaussianMixtureDataSource
     private final GaussianMixture mixture;
     private final RandomSource random;
     private final Density density;
-    private final ModeMixture modes;
     // the means of the components drawn for the current batch; reused while the batch size and type stay the same
     private INDArray chosenMeans;
 
@@ -35,7 +34,6 @@ public final class GaussianMixtureDataSource
         this.mixture = requireNonNull(mixture, "mixture is null");
         this.random = requireNonNull(random, "random is null");
         this.density = new GaussianMixtureDensity(mixture);
-        this.modes = new ModeMixture(mixture.means(), mixture.std());
     }
 
     /** Where the modes are and how wide: what mode-coverage instruments measure generated samples against. */
@@ -83,7 +81,7 @@ public final class GaussianMixtureDataSource
     @Override
     public Optional<ModeMixture> modes()
     {
-        return Optional.of(modes);
+        return Optional.of(mixture.modes());
     }
 
     private INDArray chosenMeansBuffer(int count, DataType dataType)
