@@ -1,5 +1,6 @@
 package io.minimax.core.engine;
 
+import io.minimax.spi.loss.Logistic;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -16,28 +17,18 @@ record ValueFunctionEstimate(double value, double meanRealOutput, double meanFak
         double logRealSum = 0;
         double realOutputSum = 0;
         for (double f : real) {
-            logRealSum -= softplus(-f);
-            realOutputSum += sigmoid(f);
+            logRealSum -= Logistic.softplus(-f);
+            realOutputSum += Logistic.sigmoid(f);
         }
         double logFakeSum = 0;
         double fakeOutputSum = 0;
         for (double f : fake) {
-            logFakeSum -= softplus(f);
-            fakeOutputSum += sigmoid(f);
+            logFakeSum -= Logistic.softplus(f);
+            fakeOutputSum += Logistic.sigmoid(f);
         }
         return new ValueFunctionEstimate(
                 logRealSum / real.length + logFakeSum / fake.length,
                 realOutputSum / real.length,
                 fakeOutputSum / fake.length);
-    }
-
-    static double softplus(double x)
-    {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-    }
-
-    static double sigmoid(double x)
-    {
-        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
 }

@@ -1,5 +1,6 @@
 package io.minimax.plugins.losses;
 
+import io.minimax.spi.loss.Logistic;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -29,13 +30,13 @@ final class BinaryCrossEntropy
         double sum = 0;
         for (int i = 0; i < real.length(); i++) {
             double logit = real.get(i);
-            sum += StableLogistic.softplus(-logit);
-            realOut.set(i, (StableLogistic.sigmoid(logit) - 1) / count);
+            sum += Logistic.softplus(-logit);
+            realOut.set(i, (Logistic.sigmoid(logit) - 1) / count);
         }
         for (int i = 0; i < fake.length(); i++) {
             double logit = fake.get(i);
-            sum += StableLogistic.softplus(logit);
-            fakeOut.set(i, StableLogistic.sigmoid(logit) / count);
+            sum += Logistic.softplus(logit);
+            fakeOut.set(i, Logistic.sigmoid(logit) / count);
         }
         return sum / count;
     }

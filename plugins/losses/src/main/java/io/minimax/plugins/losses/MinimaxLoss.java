@@ -1,5 +1,6 @@
 package io.minimax.plugins.losses;
 
+import io.minimax.spi.loss.Logistic;
 import io.minimax.spi.loss.LossVariant;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -29,8 +30,8 @@ public final class MinimaxLoss
         double sum = 0;
         for (int i = 0; i < fake.length(); i++) {
             double logit = fake.get(i);
-            sum += -StableLogistic.softplus(logit);
-            gradient.set(i, (-StableLogistic.sigmoid(logit)) / count);
+            sum += -Logistic.softplus(logit);
+            gradient.set(i, (-Logistic.sigmoid(logit)) / count);
         }
         return sum / count;
     }

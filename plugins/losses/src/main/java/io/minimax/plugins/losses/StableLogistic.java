@@ -1,5 +1,6 @@
 package io.minimax.plugins.losses;
 
+import io.minimax.spi.loss.Logistic;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import static java.util.Objects.requireNonNull;
@@ -40,7 +41,7 @@ public final class StableLogistic
         LogitVector result = LogitVector.of(requireNonNull(out, "out is null"));
         in.checkSameLength(result, "the sigmoid's output");
         for (int i = 0; i < in.length(); i++) {
-            result.set(i, sigmoid(in.get(i)));
+            result.set(i, Logistic.sigmoid(in.get(i)));
         }
     }
 
@@ -50,24 +51,8 @@ public final class StableLogistic
         LogitVector vector = LogitVector.of(requireNonNull(logits, "logits is null"));
         double sum = 0;
         for (int i = 0; i < vector.length(); i++) {
-            sum += softplus(sign * vector.get(i));
+            sum += Logistic.softplus(sign * vector.get(i));
         }
         return sum;
-    }
-
-    /** softplus(x) = log(1 + eˣ) for one double, exact to rounding for every finite x. */
-    public static double softplus(double x)
-    {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-    }
-
-    /** σ(x) for one double, without overflow of exp for large |x|. */
-    public static double sigmoid(double x)
-    {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double exp = Math.exp(x);
-        return exp / (1 + exp);
     }
 }

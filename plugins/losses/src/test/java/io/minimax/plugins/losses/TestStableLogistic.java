@@ -1,5 +1,6 @@
 package io.minimax.plugins.losses;
 
+import io.minimax.spi.loss.Logistic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,21 +22,21 @@ class TestStableLogistic
     void scalarSoftplusMatchesTheDefinitionAndItsAsymptotes()
     {
         for (double x = -20; x <= 20; x += 0.25) {
-            assertThat(StableLogistic.softplus(x)).isCloseTo(Math.log(1 + Math.exp(x)), within(1e-14));
+            assertThat(Logistic.softplus(x)).isCloseTo(Math.log(1 + Math.exp(x)), within(1e-14));
         }
-        assertThat(StableLogistic.softplus(1000)).isEqualTo(1000.0);
-        assertThat(StableLogistic.softplus(-1000)).isEqualTo(0.0);
-        assertThat(StableLogistic.softplus(-40)).isCloseTo(Math.exp(-40), within(1e-30));
+        assertThat(Logistic.softplus(1000)).isEqualTo(1000.0);
+        assertThat(Logistic.softplus(-1000)).isEqualTo(0.0);
+        assertThat(Logistic.softplus(-40)).isCloseTo(Math.exp(-40), within(1e-30));
     }
 
     @Test
     void scalarSigmoidIsFiniteAndExactAtTheExtremes()
     {
-        assertThat(StableLogistic.sigmoid(0)).isEqualTo(0.5);
-        assertThat(StableLogistic.sigmoid(1000)).isEqualTo(1.0);
-        assertThat(StableLogistic.sigmoid(-1000)).isEqualTo(0.0);
-        assertThat(StableLogistic.sigmoid(-700)).isGreaterThan(0);
-        assertThat(StableLogistic.sigmoid(2)).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-16));
+        assertThat(Logistic.sigmoid(0)).isEqualTo(0.5);
+        assertThat(Logistic.sigmoid(1000)).isEqualTo(1.0);
+        assertThat(Logistic.sigmoid(-1000)).isEqualTo(0.0);
+        assertThat(Logistic.sigmoid(-700)).isGreaterThan(0);
+        assertThat(Logistic.sigmoid(2)).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-16));
     }
 
     @Test
@@ -65,10 +66,10 @@ class TestStableLogistic
             double tolerance = dataType == DataType.DOUBLE ? 1e-12 : 1e-6 * Math.max(1, Math.abs(f));
             assertThat(logistic.sumLogSigmoid(single)).as("log σ(%s)", f)
                     .isFinite()
-                    .isCloseTo(-StableLogistic.softplus(-f), within(tolerance));
+                    .isCloseTo(-Logistic.softplus(-f), within(tolerance));
             assertThat(logistic.sumLogOneMinusSigmoid(single)).as("log(1 − σ(%s))", f)
                     .isFinite()
-                    .isCloseTo(-StableLogistic.softplus(f), within(tolerance));
+                    .isCloseTo(-Logistic.softplus(f), within(tolerance));
         }
     }
 
@@ -81,7 +82,7 @@ class TestStableLogistic
         INDArray target = Nd4j.zeros(dataType, EXTREME_LOGITS.length, 3);
         logistic.sigmoid(logits, target.getColumn(1, true));
         for (int i = 0; i < EXTREME_LOGITS.length; i++) {
-            assertThat(target.getDouble(i, 1)).isCloseTo(StableLogistic.sigmoid(EXTREME_LOGITS[i]), within(1e-7));
+            assertThat(target.getDouble(i, 1)).isCloseTo(Logistic.sigmoid(EXTREME_LOGITS[i]), within(1e-7));
             assertThat(target.getDouble(i, 0)).isZero();
             assertThat(target.getDouble(i, 2)).isZero();
         }
@@ -95,7 +96,7 @@ class TestStableLogistic
             double[] logits = randomLogits(length, 3.0, length);
             double expected = 0;
             for (double f : logits) {
-                expected -= StableLogistic.softplus(-f);
+                expected -= Logistic.softplus(-f);
             }
             assertThat(logistic.sumLogSigmoid(column(logits, DataType.DOUBLE))).isCloseTo(expected, within(1e-12));
         }

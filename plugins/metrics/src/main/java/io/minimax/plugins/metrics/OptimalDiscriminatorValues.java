@@ -1,5 +1,6 @@
 package io.minimax.plugins.metrics;
 
+import io.minimax.spi.loss.Logistic;
 import static java.util.Objects.requireNonNull;
 
 /**

@@ -1,5 +1,6 @@
 package io.minimax.plugins.metrics;
 
+import io.minimax.spi.loss.Logistic;
 import io.minimax.spi.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
