@@ -1,9 +1,9 @@
 package io.minimax.nn;
 
+import io.minimax.nn.kernel.Gemm;
 import io.minimax.spi.RandomSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.XwPlusB;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -19,9 +19,10 @@ import static java.util.Objects.requireNonNull;
  * then {@code b}. Initialisation follows PyTorch's {@code nn.Linear}: every weight and bias is drawn from
  * U(-1/√inputSize, 1/√inputSize).
  *
- * <p>Native calls per pass: forward {@code xw_plus_b} plus the activation (0 or 1); backward the activation's
- * derivative (0, 2 or 3), then {@code dW = xᵀ·δ} and {@code db = 1ᵀ·δ} (two gemms, skipped without parameter
- * gradients) and {@code dx = δ·Wᵀ} (one gemm). All results go into preallocated buffers or gradient views.
+ * <p>Native calls per pass: forward two gemms ({@code y = 1·b}, then {@code y += x·W}) plus the activation (0 or 1);
+ * backward the activation's derivative (0, 2 or 3), then {@code dW = xᵀ·δ} and {@code db = 1ᵀ·δ} (two gemms, skipped
+ * without parameter gradients) and {@code dx = δ·Wᵀ} (one gemm). The products go straight to OpenBLAS
+ * ({@link Gemm}); all results go into preallocated buffers or gradient views.
  *
  * <p>Double backpropagation (for gradient penalties) is forward-over-reverse: {@link Pass#forwardTangent} carries an
  * input direction ẋ through the layer (ȧ = ẋ·W, ẏ = f'(a)⊙ȧ), and {@link Pass#backwardTangent} differentiates the
@@ -106,12 +107,12 @@ public final class Dense
             implements Layer.Pass
     {
         private final INDArray weights;
-        // Rank 1, as xw_plus_b wants it; the bias gradient stays [1, outputSize], the shape of ones·delta.
+        // [1, outputSize], as are the bias gradients, the shape of onesᵀ·delta
         private final INDArray bias;
         private final INDArray weightGradients;
         private final INDArray biasGradients;
-        // A row of ones: the bias gradient is the column sum of the delta, done as ones·delta, a far cheaper
-        // native call than a reduction along dimension 0.
+        // A column of ones [m, 1]: the bias broadcast is ones·b and the bias gradient the column sum of the delta,
+        // onesᵀ·delta; two small products are far cheaper than a broadcast op and a reduction along dimension 0.
         private final INDArray ones;
         private final INDArray output;
         private final INDArray delta;
@@ -126,10 +127,10 @@ public final class Dense
         {
             DataType dataType = parameters.dataType();
             this.weights = weightsOf(parameters);
-            this.bias = biasOf(parameters).reshape(outputSize);
+            this.bias = biasOf(parameters);
             this.weightGradients = weightsOf(gradients);
             this.biasGradients = biasOf(gradients);
-            this.ones = Nd4j.ones(dataType, 1, batchSize);
+            this.ones = Nd4j.ones(dataType, batchSize, 1);
             this.output = Nd4j.create(dataType, batchSize, outputSize);
             this.delta = Nd4j.create(dataType, batchSize, outputSize);
             this.inputGradient = Nd4j.create(dataType, batchSize, inputSize);
@@ -139,9 +140,8 @@ public final class Dense
         public INDArray forward(INDArray input)
         {
             this.input = input;
-            // xw_plus_b: the matrix product and the bias in one native call; gemm plus addiRowVector is two, and
-            // a native call costs more than the bias addition itself at these sizes.
-            Nd4j.exec(new XwPlusB(new INDArray[] {input, weights, bias}, output));
+            Gemm.gemm(ones, bias, output, false, false, 1.0, 0.0);
+            Gemm.gemm(input, weights, output, false, false, 1.0, 1.0);
             activation.activateInPlace(output);
             return output;
         }
@@ -156,10 +156,10 @@ public final class Dense
             this.outputGradient = outputGradient;
             this.preActivationGradient = preActivationGradient;
             if (parameterGradients) {
-                Nd4j.gemm(input, preActivationGradient, weightGradients, true, false, 1.0, 0.0);
-                Nd4j.gemm(ones, preActivationGradient, biasGradients, false, false, 1.0, 0.0);
+                Gemm.gemm(input, preActivationGradient, weightGradients, true, false, 1.0, 0.0);
+                Gemm.gemm(ones, preActivationGradient, biasGradients, true, false, 1.0, 0.0);
             }
-            Nd4j.gemm(preActivationGradient, weights, inputGradient, false, true, 1.0, 0.0);
+            Gemm.gemm(preActivationGradient, weights, inputGradient, false, true, 1.0, 0.0);
             return inputGradient;
         }
 
@@ -173,7 +173,7 @@ public final class Dense
                 tangents = new Tangents(output.dataType(), output.size(0));
             }
             tangents.input = inputTangent;
-            Nd4j.gemm(inputTangent, weights, tangents.preActivation, false, false, 1.0, 0.0);
+            Gemm.gemm(inputTangent, weights, tangents.preActivation, false, false, 1.0, 0.0);
             return activation.backward(output, tangents.preActivation, tangents.output);
         }
 
@@ -185,10 +185,10 @@ public final class Dense
             }
             INDArray preActivationGradientTangent = activation.backwardTangent(
                     output, tangents.preActivation, outputGradient, outputGradientTangent, tangents.delta, tangents.scratch);
-            Nd4j.gemm(tangents.input, preActivationGradient, weightGradients, true, false, 1.0, 1.0);
-            Nd4j.gemm(input, preActivationGradientTangent, weightGradients, true, false, 1.0, 1.0);
-            Nd4j.gemm(ones, preActivationGradientTangent, biasGradients, false, false, 1.0, 1.0);
-            Nd4j.gemm(preActivationGradientTangent, weights, tangents.inputGradient, false, true, 1.0, 0.0);
+            Gemm.gemm(tangents.input, preActivationGradient, weightGradients, true, false, 1.0, 1.0);
+            Gemm.gemm(input, preActivationGradientTangent, weightGradients, true, false, 1.0, 1.0);
+            Gemm.gemm(ones, preActivationGradientTangent, biasGradients, true, false, 1.0, 1.0);
+            Gemm.gemm(preActivationGradientTangent, weights, tangents.inputGradient, false, true, 1.0, 0.0);
             return tangents.inputGradient;
         }
 

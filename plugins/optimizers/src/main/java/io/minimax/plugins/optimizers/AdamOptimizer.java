@@ -1,30 +1,30 @@
 package io.minimax.plugins.optimizers;
 
 import io.minimax.spi.optim.Optimizer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 
 /**
- * PyTorch's Adam in two native ops per step: ND4J's fused {@code adam_updater}, then one subtraction.
- *
- * <p>The fused op applies the bias corrections as a step-size factor and adds ε to the uncorrected root:
- * {@code lr·sqrt(1-β2^t)/(1-β1^t) · m / (sqrt(v) + ε')}. PyTorch's {@code lr/(1-β1^t) · m / (sqrt(v)/sqrt(1-β2^t) + ε)}
- * is the same expression with {@code ε' = ε·sqrt(1-β2^t)}, so each step passes that ε'. In FLOAT the op computes
- * {@code β^t} in single precision, which moves the step size by about 1e-5 relative in the first steps.
+ * PyTorch's Adam ({@code torch.optim.Adam}, single-tensor path), in the parameters' own precision:
+ * <pre>
+ *   m ← β1·m + (1-β1)·g        v ← β2·v + (1-β2)·g²
+ *   θ ← θ − lr/(1-β1^t) · m / (sqrt(v)/sqrt(1-β2^t) + ε)
+ * </pre>
+ * One pass of plain Java over arrays on the heap: the moments live there, and the parameters and gradients are copied
+ * in and the parameters out in bulk. The JIT vectorises the loop; ND4J's fused {@code adam_updater} op measured
+ * ~120 µs for the toy discriminator's 17k parameters, this pass ~25 µs (see the README's Performance section).
  */
 final class AdamOptimizer
         implements Optimizer
 {
-    private static final int FIRST_MOMENT = 0;
-    private static final int SECOND_MOMENT = 1;
-    private static final int UPDATE = 2;
-
     private final double learningRate;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private OptimizerState state;
+    private State state;
     private int step;
 
     AdamOptimizer(double learningRate, double beta1, double beta2, double epsilon)
@@ -38,18 +38,111 @@ final class AdamOptimizer
     @Override
     public void step(INDArray parameters, INDArray gradients)
     {
+        OptimizerState.checkStep(parameters, gradients);
         if (state == null) {
-            state = OptimizerState.allocate(parameters, gradients, 3);
+            state = new State(parameters.dataType(), Math.toIntExact(parameters.length()));
         }
-        state.checkSameNetwork(parameters, gradients);
+        state.checkSameNetwork(parameters);
         step = Math.addExact(step, 1);
-        INDArray firstMoment = state.row(FIRST_MOMENT);
-        INDArray secondMoment = state.row(SECOND_MOMENT);
-        INDArray update = state.row(UPDATE);
-        double scaledEpsilon = epsilon * Math.sqrt(1 - Math.pow(beta2, step));
-        // The op's iteration counts from 0: it raises the betas to (iteration + 1).
-        Nd4j.exec(new AdamUpdater(gradients, secondMoment, firstMoment, update, secondMoment, firstMoment,
-                learningRate, beta1, beta2, scaledEpsilon, step - 1));
-        parameters.subi(update);
+        double stepSize = learningRate / (1 - Math.pow(beta1, step));
+        double biasCorrection2Root = Math.sqrt(1 - Math.pow(beta2, step));
+        if (state.dataType == DataType.FLOAT) {
+            stepFloats(parameters, gradients, (float) stepSize, (float) biasCorrection2Root);
+        }
+        else {
+            stepDoubles(parameters, gradients, stepSize, biasCorrection2Root);
+        }
+    }
+
+    private void stepFloats(INDArray parameters, INDArray gradients, float stepSize, float biasCorrection2Root)
+    {
+        float[] theta = state.floatParameters;
+        float[] g = state.floatGradients;
+        float[] m = state.floatFirst;
+        float[] v = state.floatSecond;
+        FloatBuffer parameterBuffer = parameters.data().asNioFloat();
+        FloatBuffer gradientBuffer = gradients.data().asNioFloat();
+        // asNio* of a view spans the whole underlying buffer, positioned at the view's first element
+        parameterBuffer.get(parameterBuffer.position(), theta, 0, theta.length);
+        gradientBuffer.get(gradientBuffer.position(), g, 0, g.length);
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float oneMinusB1 = (float) (1 - beta1);
+        float oneMinusB2 = (float) (1 - beta2);
+        float eps = (float) epsilon;
+        for (int i = 0; i < theta.length; i++) {
+            float gi = g[i];
+            float mi = b1 * m[i] + oneMinusB1 * gi;
+            float vi = b2 * v[i] + oneMinusB2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            theta[i] -= stepSize * (mi / ((float) Math.sqrt(vi) / biasCorrection2Root + eps));
+        }
+        parameterBuffer.put(parameterBuffer.position(), theta, 0, theta.length);
+    }
+
+    private void stepDoubles(INDArray parameters, INDArray gradients, double stepSize, double biasCorrection2Root)
+    {
+        double[] theta = state.doubleParameters;
+        double[] g = state.doubleGradients;
+        double[] m = state.doubleFirst;
+        double[] v = state.doubleSecond;
+        DoubleBuffer parameterBuffer = parameters.data().asNioDouble();
+        DoubleBuffer gradientBuffer = gradients.data().asNioDouble();
+        parameterBuffer.get(parameterBuffer.position(), theta, 0, theta.length);
+        gradientBuffer.get(gradientBuffer.position(), g, 0, g.length);
+        for (int i = 0; i < theta.length; i++) {
+            double gi = g[i];
+            double mi = beta1 * m[i] + (1 - beta1) * gi;
+            double vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            theta[i] -= stepSize * (mi / (Math.sqrt(vi) / biasCorrection2Root + epsilon));
+        }
+        parameterBuffer.put(parameterBuffer.position(), theta, 0, theta.length);
+    }
+
+    /** The moments, and host copies of the parameters and gradients, in the network's precision. */
+    private static final class State
+    {
+        private final DataType dataType;
+        private final int length;
+        private float[] floatParameters;
+        private float[] floatGradients;
+        private float[] floatFirst;
+        private float[] floatSecond;
+        private double[] doubleParameters;
+        private double[] doubleGradients;
+        private double[] doubleFirst;
+        private double[] doubleSecond;
+
+        State(DataType dataType, int length)
+        {
+            this.dataType = dataType;
+            this.length = length;
+            if (dataType == DataType.FLOAT) {
+                floatParameters = new float[length];
+                floatGradients = new float[length];
+                floatFirst = new float[length];
+                floatSecond = new float[length];
+            }
+            else if (dataType == DataType.DOUBLE) {
+                doubleParameters = new double[length];
+                doubleGradients = new double[length];
+                doubleFirst = new double[length];
+                doubleSecond = new double[length];
+            }
+            else {
+                throw new IllegalArgumentException("adam supports FLOAT and DOUBLE parameters, not " + dataType);
+            }
+        }
+
+        void checkSameNetwork(INDArray parameters)
+        {
+            if (parameters.length() != length || parameters.dataType() != dataType) {
+                throw new IllegalArgumentException("this optimizer's state is for " + length + " " + dataType + " parameters, got "
+                        + parameters.length() + " " + parameters.dataType() + ": create one optimizer per network");
+            }
+        }
     }
 }
