@@ -8,6 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -90,9 +91,41 @@ public final class Dense
     }
 
     @Override
+    public boolean stackable()
+    {
+        return true;
+    }
+
+    @Override
+    public Layer.Pass createStackedPass(List<INDArray> laneParameters, List<INDArray> laneGradients, long laneBatchSize)
+    {
+        if (laneParameters.isEmpty() || laneParameters.size() != laneGradients.size()) {
+            throw new IllegalArgumentException("need one parameter and one gradient slice per lane (got "
+                    + laneParameters.size() + " and " + laneGradients.size() + ")");
+        }
+        if (laneBatchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be > 0 (got " + laneBatchSize + ")");
+        }
+        laneParameters.forEach(slice -> checkSlice("parameters", slice));
+        laneGradients.forEach(slice -> checkSlice("gradients", slice));
+        return new StackedPass(laneParameters, laneGradients, laneBatchSize);
+    }
+
+    @Override
     public String toString()
     {
         return "Dense(" + inputSize + " -> " + outputSize + ", " + activation + ")";
+    }
+
+    private INDArray weightsOf(INDArray slice)
+    {
+        return slice.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(0, inputSize * outputSize))
+                .reshape('c', inputSize, outputSize);
+    }
+
+    private INDArray biasOf(INDArray slice)
+    {
+        return slice.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(inputSize * outputSize, parameterCount()));
     }
 
     private void checkSlice(String name, INDArray slice)
@@ -191,16 +224,93 @@ public final class Dense
             Gemm.gemm(preActivationGradientTangent, weights, tangents.inputGradient, false, true, 1.0, 0.0);
             return tangents.inputGradient;
         }
+    }
 
-        private INDArray weightsOf(INDArray slice)
+    /**
+     * R lanes of this layer: one product (two for the bias) per lane into its rows of shared buffers, and the
+     * activation and its derivative once over all rows.
+     */
+    private final class StackedPass
+            implements Layer.Pass
+    {
+        private final int lanes;
+        private final INDArray[] weights;
+        private final INDArray[] biases;
+        private final INDArray[] weightGradients;
+        private final INDArray[] biasGradients;
+        private final INDArray ones;
+        private final INDArray output;
+        private final INDArray delta;
+        private final INDArray inputGradient;
+        private final RowBlocks blocks;
+        private final INDArray[] outputBlocks;
+        private final INDArray[] inputGradientBlocks;
+        private INDArray input;
+
+        StackedPass(List<INDArray> laneParameters, List<INDArray> laneGradients, long laneBatchSize)
         {
-            return slice.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(0, inputSize * outputSize))
-                    .reshape('c', inputSize, outputSize);
+            this.lanes = laneParameters.size();
+            this.weights = new INDArray[lanes];
+            this.biases = new INDArray[lanes];
+            this.weightGradients = new INDArray[lanes];
+            this.biasGradients = new INDArray[lanes];
+            for (int lane = 0; lane < lanes; lane++) {
+                weights[lane] = weightsOf(laneParameters.get(lane));
+                biases[lane] = biasOf(laneParameters.get(lane));
+                weightGradients[lane] = weightsOf(laneGradients.get(lane));
+                biasGradients[lane] = biasOf(laneGradients.get(lane));
+            }
+            DataType dataType = laneParameters.get(0).dataType();
+            this.ones = Nd4j.ones(dataType, laneBatchSize, 1);
+            this.output = Nd4j.create(dataType, lanes * laneBatchSize, outputSize);
+            this.delta = Nd4j.create(dataType, lanes * laneBatchSize, outputSize);
+            this.inputGradient = Nd4j.create(dataType, lanes * laneBatchSize, inputSize);
+            this.blocks = new RowBlocks(lanes, laneBatchSize);
+            this.outputBlocks = blocks.of(output);
+            this.inputGradientBlocks = blocks.of(inputGradient);
         }
 
-        private INDArray biasOf(INDArray slice)
+        @Override
+        public INDArray forward(INDArray input)
         {
-            return slice.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(inputSize * outputSize, parameterCount()));
+            this.input = input;
+            INDArray[] inputBlocks = blocks.of(input);
+            for (int lane = 0; lane < lanes; lane++) {
+                Gemm.gemm(ones, biases[lane], outputBlocks[lane], false, false, 1.0, 0.0);
+                Gemm.gemm(inputBlocks[lane], weights[lane], outputBlocks[lane], false, false, 1.0, 1.0);
+            }
+            activation.activateInPlace(output);
+            return output;
+        }
+
+        @Override
+        public INDArray backward(INDArray outputGradient, boolean parameterGradients)
+        {
+            if (input == null) {
+                throw new IllegalStateException("backward before forward in " + Dense.this);
+            }
+            INDArray[] deltaBlocks = blocks.of(activation.backward(output, outputGradient, delta));
+            INDArray[] inputBlocks = blocks.of(input);
+            for (int lane = 0; lane < lanes; lane++) {
+                if (parameterGradients) {
+                    Gemm.gemm(inputBlocks[lane], deltaBlocks[lane], weightGradients[lane], true, false, 1.0, 0.0);
+                    Gemm.gemm(ones, deltaBlocks[lane], biasGradients[lane], true, false, 1.0, 0.0);
+                }
+                Gemm.gemm(deltaBlocks[lane], weights[lane], inputGradientBlocks[lane], false, true, 1.0, 0.0);
+            }
+            return inputGradient;
+        }
+
+        @Override
+        public INDArray forwardTangent(INDArray inputTangent)
+        {
+            throw new UnsupportedOperationException("a stacked " + Dense.this + " has no tangent passes");
+        }
+
+        @Override
+        public INDArray backwardTangent(INDArray outputGradientTangent)
+        {
+            throw new UnsupportedOperationException("a stacked " + Dense.this + " has no tangent passes");
         }
     }
 

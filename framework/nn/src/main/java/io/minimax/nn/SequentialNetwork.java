@@ -10,6 +10,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,8 +42,8 @@ public final class SequentialNetwork
     private final long outputSize;
     private final List<Layer> layers;
     private final DataType dataType;
-    private final INDArray parameters;
-    private final INDArray gradients;
+    private INDArray parameters;
+    private INDArray gradients;
     private final List<INDArray> parameterSlices = new ArrayList<>();
     private final List<INDArray> gradientSlices = new ArrayList<>();
     // Most recently used first; linear search beats hashing boxed keys for a handful of entries.
@@ -67,15 +68,7 @@ public final class SequentialNetwork
         checkChain();
 
         long parameterCount = this.layers.stream().mapToLong(Layer::parameterCount).sum();
-        this.parameters = Nd4j.create(dataType, 1, parameterCount);
-        this.gradients = Nd4j.create(dataType, 1, parameterCount);
-        long offset = 0;
-        for (Layer layer : this.layers) {
-            long end = offset + layer.parameterCount();
-            parameterSlices.add(slice(parameters, offset, end));
-            gradientSlices.add(slice(gradients, offset, end));
-            offset = end;
-        }
+        bind(Nd4j.create(dataType, 1, parameterCount), Nd4j.create(dataType, 1, parameterCount));
         for (int i = 0; i < this.layers.size(); i++) {
             if (this.layers.get(i).parameterCount() > 0) {
                 this.layers.get(i).initialize(parameterSlices.get(i), random);
@@ -150,6 +143,69 @@ public final class SequentialNetwork
     public INDArray gradients()
     {
         return gradients;
+    }
+
+    /**
+     * Stacks networks of the same layers, shapes and type ({@link StackedSequentialNetwork}); empty if a lane differs
+     * or a layer cannot be stacked.
+     */
+    @Override
+    public Optional<Network> stack(List<Network> lanes)
+    {
+        List<SequentialNetwork> networks = new ArrayList<>();
+        for (Network lane : lanes) {
+            if (!(lane instanceof SequentialNetwork network) || !network.sameArchitecture(this)) {
+                return Optional.empty();
+            }
+            networks.add(network);
+        }
+        if (networks.isEmpty() || !layers.stream().allMatch(Layer::stackable)) {
+            return Optional.empty();
+        }
+        return Optional.of(new StackedSequentialNetwork(networks));
+    }
+
+    private boolean sameArchitecture(SequentialNetwork other)
+    {
+        return other.dataType == dataType && Arrays.equals(other.inputShape, inputShape) && Arrays.equals(other.outputShape, outputShape)
+                && other.layers.toString().equals(layers.toString());
+    }
+
+    List<INDArray> parameterSlices()
+    {
+        return parameterSlices;
+    }
+
+    List<INDArray> gradientSlices()
+    {
+        return gradientSlices;
+    }
+
+    /**
+     * Moves this network's parameters and gradients into {@code parameters} and {@code gradients} (views of a
+     * stack's vectors, of the same length): the values are copied over, and every later pass works on the new arrays.
+     */
+    void rebind(INDArray parameters, INDArray gradients)
+    {
+        parameters.assign(this.parameters);
+        gradients.assign(this.gradients);
+        passes.clear();
+        bind(parameters, gradients);
+    }
+
+    private void bind(INDArray parameters, INDArray gradients)
+    {
+        this.parameters = parameters;
+        this.gradients = gradients;
+        parameterSlices.clear();
+        gradientSlices.clear();
+        long offset = 0;
+        for (Layer layer : layers) {
+            long end = offset + layer.parameterCount();
+            parameterSlices.add(slice(parameters, offset, end));
+            gradientSlices.add(slice(gradients, offset, end));
+            offset = end;
+        }
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.minimax.spi.network;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A differentiable network with hand-written forward and backward passes. All parameters live in one flat vector
@@ -71,5 +73,22 @@ public interface Network
     default Map<String, Double> loggedScalars()
     {
         return Map.of();
+    }
+
+    /**
+     * Stacks {@code lanes} (networks of the same architecture as this one, this one usually among them) into one
+     * network that computes all of them at once, for a sweep trained in lockstep ({@code train.vectorizeSweep}).
+     *
+     * <p>The stack maps R·m rows to R·m rows, lane r's minibatch being rows r·m to (r+1)·m, and gives every lane
+     * exactly the result that lane would give alone. Its {@link #parameters()} and {@link #gradients()} are
+     * {@code [1, R·P]}, lane r's P values at r·P in the lane's own order. Stacking takes the lanes' parameters over:
+     * afterwards each lane's {@link #parameters()} and {@link #gradients()} are views of the stack's, so a lane
+     * still works as a network of its own (for evaluation), and sees every update of the stack.
+     *
+     * @return empty when this kind of network cannot be stacked, or the lanes differ in architecture
+     */
+    default Optional<Network> stack(List<Network> lanes)
+    {
+        return Optional.empty();
     }
 }

@@ -13,4 +13,14 @@ public interface Optimizer
      * is changed in place using {@code gradients} (same shape, read only, dLoss/dparameters).
      */
     void step(INDArray parameters, INDArray gradients);
+
+    /**
+     * Whether each parameter's update depends only on its own gradient history and the step count (SGD, momentum,
+     * Adam; not an optimizer that clips by a global norm). Then one instance stepping several networks' parameters
+     * laid end to end updates each exactly as an instance of its own would, which lockstep sweeps rely on.
+     */
+    default boolean isElementwise()
+    {
+        return false;
+    }
 }

@@ -36,6 +36,12 @@ final class AdamOptimizer
     }
 
     @Override
+    public boolean isElementwise()
+    {
+        return true;
+    }
+
+    @Override
     public void step(INDArray parameters, INDArray gradients)
     {
         OptimizerState.checkStep(parameters, gradients);

@@ -8,6 +8,12 @@ final class FrozenOptimizer
         implements Optimizer
 {
     @Override
+    public boolean isElementwise()
+    {
+        return true;
+    }
+
+    @Override
     public void step(INDArray parameters, INDArray gradients)
     {
         OptimizerState.checkStep(parameters, gradients);

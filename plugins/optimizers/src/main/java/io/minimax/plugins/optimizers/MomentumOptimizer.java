@@ -25,6 +25,12 @@ final class MomentumOptimizer
     }
 
     @Override
+    public boolean isElementwise()
+    {
+        return true;
+    }
+
+    @Override
     public void step(INDArray parameters, INDArray gradients)
     {
         if (state == null) {

@@ -29,6 +29,12 @@ final class NesterovOptimizer
     }
 
     @Override
+    public boolean isElementwise()
+    {
+        return true;
+    }
+
+    @Override
     public void step(INDArray parameters, INDArray gradients)
     {
         if (state == null) {

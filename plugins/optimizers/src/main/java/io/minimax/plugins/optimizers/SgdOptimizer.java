@@ -16,6 +16,12 @@ final class SgdOptimizer
     }
 
     @Override
+    public boolean isElementwise()
+    {
+        return true;
+    }
+
+    @Override
     public void step(INDArray parameters, INDArray gradients)
     {
         OptimizerState.checkStep(parameters, gradients);
