@@ -10,7 +10,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A progress bar per run (steps/s, ETA, current losses) on a terminal; without one (CI, a pipe) a plain line every
@@ -32,6 +34,14 @@ final class ProgressBars
     public TrainingListener forRun(RunPlan plan, int index, int total)
     {
         String label = total == 1 ? plan.runName() : String.format("[%d/%d] %s", index + 1, total, plan.runName());
+        return terminal ? new Bar(label) : new Lines(label, out);
+    }
+
+    @Override
+    public TrainingListener forLockstep(List<RunPlan> plans, List<Integer> indices, int total)
+    {
+        String label = String.format("[%s/%d] %d runs in lockstep", indices.stream().map(index -> String.valueOf(index + 1))
+                .collect(Collectors.joining(",")), total, plans.size());
         return terminal ? new Bar(label) : new Lines(label, out);
     }
 

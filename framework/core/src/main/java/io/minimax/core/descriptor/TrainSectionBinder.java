@@ -1,6 +1,7 @@
 package io.minimax.core.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,10 +53,13 @@ final class TrainSectionBinder
             evalEvery = positive(read(train, "evalEvery", Long.class, steps.map(LongNode::valueOf).orElse(null), problems), "evalEvery", problems);
         }
 
-        if (steps.isEmpty() || batchSize.isEmpty() || discriminatorSteps.isEmpty() || updates.isEmpty() || logEvery.isEmpty() || evalEvery.isEmpty()) {
+        Optional<Boolean> vectorizeSweep = read(train, "vectorizeSweep", Boolean.class, BooleanNode.FALSE, problems);
+
+        if (vectorizeSweep.isEmpty() || steps.isEmpty() || batchSize.isEmpty() || discriminatorSteps.isEmpty() || updates.isEmpty() || logEvery.isEmpty() || evalEvery.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TrainSpec(steps.get(), batchSize.get(), discriminatorSteps.get(), updates.get(), logEvery.get(), evalEvery.get()));
+        return Optional.of(new TrainSpec(steps.get(), batchSize.get(), discriminatorSteps.get(), updates.get(), logEvery.get(), evalEvery.get(),
+                vectorizeSweep.get()));
     }
 
     private <T> Optional<T> read(ObjectNode train, String key, Class<T> type, JsonNode defaultValue, Problems problems)

@@ -10,9 +10,17 @@ import static java.util.Objects.requireNonNull;
  * @param discriminatorSteps k in Algorithm 1
  * @param logEvery log the training metrics every this many generator steps
  * @param evalEvery run the metric plugins and plots every this many generator steps
+ * @param vectorizeSweep train a sweep's runs that differ only in seed, loss or data together, in lockstep, as one
+ *     batched computation (each run's numbers are the ones it gets alone)
  */
-public record TrainSpec(long steps, int batchSize, int discriminatorSteps, UpdateRule updates, long logEvery, long evalEvery)
+public record TrainSpec(long steps, int batchSize, int discriminatorSteps, UpdateRule updates, long logEvery, long evalEvery,
+        boolean vectorizeSweep)
 {
+    public TrainSpec(long steps, int batchSize, int discriminatorSteps, UpdateRule updates, long logEvery, long evalEvery)
+    {
+        this(steps, batchSize, discriminatorSteps, updates, logEvery, evalEvery, false);
+    }
+
     public TrainSpec
     {
         requireNonNull(updates, "updates is null");

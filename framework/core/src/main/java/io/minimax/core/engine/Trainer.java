@@ -5,21 +5,15 @@ import io.minimax.core.descriptor.UpdateRule;
 import io.minimax.spi.tracking.RunStatus;
 import jakarta.inject.Inject;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import static io.minimax.core.engine.TrainingFailure.checkFinite;
-import static io.minimax.core.engine.TrainingMetrics.DISCRIMINATOR_FAKE;
-import static io.minimax.core.engine.TrainingMetrics.DISCRIMINATOR_GRADIENT_NORM;
 import static io.minimax.core.engine.TrainingMetrics.DISCRIMINATOR_LOSS;
-import static io.minimax.core.engine.TrainingMetrics.DISCRIMINATOR_REAL;
-import static io.minimax.core.engine.TrainingMetrics.GENERATOR_GRADIENT_NORM;
 import static io.minimax.core.engine.TrainingMetrics.GENERATOR_LOSS;
 import static io.minimax.core.engine.TrainingMetrics.PENALTY;
-import static io.minimax.core.engine.TrainingMetrics.STEP_MILLIS;
-import static io.minimax.core.engine.TrainingMetrics.VALUE_ESTIMATE;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -64,7 +58,7 @@ public final class Trainer
         long windowStart = System.nanoTime();
 
         long step = 0;
-        Map<String, Double> initialScalars = networkScalars();
+        Map<String, Double> initialScalars = StepMetrics.networkScalars(players);
         if (!initialScalars.isEmpty()) {
             recorder.record(0, initialScalars);
         }
@@ -120,30 +114,8 @@ public final class Trainer
     private Map<String, Double> stepValues(DiscriminatorStep discriminatorStep, double discriminatorLoss, double generatorLoss,
             double millisPerStep, int m)
     {
-        Map<String, Double> values = new LinkedHashMap<>();
-        values.put(DISCRIMINATOR_LOSS, discriminatorLoss);
-        values.put(GENERATOR_LOSS, generatorLoss);
-        if (!players.penalties().isEmpty()) {
-            values.put(PENALTY, discriminatorStep.lastPenalty());
-        }
-        if (players.loss().discriminatorOutputsProbability()) {
-            var logits = discriminatorStep.lastLogits();
-            ValueFunctionEstimate estimate = ValueFunctionEstimate.fromLogits(Minibatch.firstRows(logits, m), Minibatch.lastRows(logits, m));
-            values.put(VALUE_ESTIMATE, estimate.value());
-            values.put(DISCRIMINATOR_REAL, estimate.meanRealOutput());
-            values.put(DISCRIMINATOR_FAKE, estimate.meanFakeOutput());
-        }
-        values.put(GENERATOR_GRADIENT_NORM, players.generator().gradients().norm2Number().doubleValue());
-        values.put(DISCRIMINATOR_GRADIENT_NORM, players.discriminator().gradients().norm2Number().doubleValue());
-        values.put(STEP_MILLIS, millisPerStep);
-        values.putAll(networkScalars());
-        return values;
-    }
-
-    private Map<String, Double> networkScalars()
-    {
-        Map<String, Double> scalars = new LinkedHashMap<>(players.generator().loggedScalars());
-        scalars.putAll(players.discriminator().loggedScalars());
-        return scalars;
+        INDArray logits = discriminatorStep.lastLogits();
+        return StepMetrics.of(players, discriminatorLoss, generatorLoss, discriminatorStep.lastPenalty(),
+                Minibatch.firstRows(logits, m), Minibatch.lastRows(logits, m), millisPerStep);
     }
 }

@@ -5,6 +5,10 @@ import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.descriptor.RunPlan;
+import io.minimax.core.engine.Evaluation;
+import io.minimax.core.engine.LockstepTrainer;
+import io.minimax.core.engine.MetricsRecorder;
+import io.minimax.core.engine.Players;
 import io.minimax.core.engine.StopSignal;
 import io.minimax.core.engine.Trainer;
 import io.minimax.core.engine.TrainingListener;
@@ -29,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +55,12 @@ public final class ExperimentRunner
         ProgressListeners NONE = (plan, index, total) -> TrainingListener.NONE;
 
         TrainingListener forRun(RunPlan plan, int index, int total);
+
+        /** The listener of runs trained together in lockstep ({@code train.vectorizeSweep}), at plan positions {@code indices}. */
+        default TrainingListener forLockstep(List<RunPlan> plans, List<Integer> indices, int total)
+        {
+            return forRun(plans.get(0), indices.get(0), total);
+        }
     }
 
     private final PluginRegistry registry;
@@ -82,9 +93,21 @@ public final class ExperimentRunner
         Optional<Tracker> parent = sweepId.flatMap(id -> startParent(plan, id));
         List<RunOutcome> outcomes = new ArrayList<>();
         try {
-            for (int index = 0; index < plan.runs().size() && !stopSignal.isRequested(); index++) {
-                RunPlan runPlan = plan.runs().get(index);
-                outcomes.add(runOne(plan, runPlan, listeners.forRun(runPlan, index, plan.runs().size()), sweepId, parent));
+            List<List<Integer>> groups = plan.isSweep() && plan.runs().get(0).spec().train().vectorizeSweep()
+                    ? LockstepGroups.of(plan.runs())
+                    : plan.runs().stream().map(run -> List.of(plan.runs().indexOf(run))).toList();
+            for (List<Integer> group : groups) {
+                if (stopSignal.isRequested()) {
+                    break;
+                }
+                if (group.size() == 1) {
+                    int index = group.get(0);
+                    RunPlan runPlan = plan.runs().get(index);
+                    outcomes.add(runOne(plan, runPlan, listeners.forRun(runPlan, index, plan.runs().size()), sweepId, parent));
+                }
+                else {
+                    outcomes.addAll(runLockstep(plan, group, sweepId, parent));
+                }
             }
         }
         finally {
@@ -109,35 +132,152 @@ public final class ExperimentRunner
 
     private RunOutcome runOne(ExperimentPlan plan, RunPlan runPlan, TrainingListener listener, Optional<String> sweepId, Optional<Tracker> parent)
     {
+        OpenRun run = open(plan, runPlan, sweepId, parent);
+        TrainingResult result;
+        try {
+            listener.started(runPlan.runName(), runPlan.spec().train().steps());
+            result = run.injector(listener).getInstance(Trainer.class).train();
+        }
+        catch (RuntimeException e) {
+            result = failed(runPlan, e);
+        }
+        finally {
+            listener.finished();
+        }
+        return close(run, result);
+    }
+
+    /**
+     * A lockstep group: every run is journaled and wired as usual, then all train as lanes of one computation
+     * ({@link LockstepTrainer}). Runs that cannot be wired end FAILED alone; when the lanes cannot share a
+     * computation (the warning says why), they are trained one by one with the injectors already made.
+     */
+    private List<RunOutcome> runLockstep(ExperimentPlan plan, List<Integer> group, Optional<String> sweepId, Optional<Tracker> parent)
+    {
+        List<RunPlan> runPlans = group.stream().map(index -> plan.runs().get(index)).toList();
+        TrainingListener listener = listeners.forLockstep(runPlans, group, plan.runs().size());
+        List<OpenRun> runs = new ArrayList<>();
+        Map<OpenRun, TrainingResult> results = new HashMap<>();
+        List<OpenRun> wired = new ArrayList<>();
+        List<LockstepTrainer.Lane> lanes = new ArrayList<>();
+        for (RunPlan runPlan : runPlans) {
+            OpenRun run = open(plan, runPlan, sweepId, parent);
+            runs.add(run);
+            try {
+                Injector injector = run.injector(run.listener.watchedBy(listener));
+                lanes.add(new LockstepTrainer.Lane(injector.getInstance(Players.class), injector.getInstance(MetricsRecorder.class),
+                        injector.getInstance(Evaluation.class)));
+                wired.add(run);
+            }
+            catch (RuntimeException e) {
+                results.put(run, failed(runPlan, e));
+            }
+        }
+        RunPlan first = runPlans.get(0);
+        try {
+            LockstepTrainer trainer = LockstepTrainer.create(first.spec().train(), lanes, listener, stopSignal, DataType.FLOAT);
+            listener.started(wired.size() + " runs in lockstep", first.spec().train().steps());
+            try {
+                List<TrainingResult> laneResults = trainer.train();
+                for (int lane = 0; lane < wired.size(); lane++) {
+                    results.put(wired.get(lane), laneResults.get(lane));
+                }
+            }
+            catch (RuntimeException e) {
+                wired.forEach(run -> results.put(run, failed(run.plan(), e)));
+            }
+            finally {
+                listener.finished();
+            }
+        }
+        catch (LockstepTrainer.NotStackableException e) {
+            log.warn("train.vectorizeSweep: these {} runs are trained one by one: {}", wired.size(), e.getMessage());
+            for (OpenRun run : wired) {
+                if (stopSignal.isRequested()) {
+                    results.put(run, new TrainingResult(RunStatus.KILLED, 0, Map.of(), Optional.of("interrupted before it started")));
+                    continue;
+                }
+                int index = plan.runs().indexOf(run.plan());
+                TrainingListener own = run.listener.watchedBy(listeners.forRun(run.plan(), index, plan.runs().size()));
+                try {
+                    own.started(run.plan().runName(), run.plan().spec().train().steps());
+                    results.put(run, run.injector(own).getInstance(Trainer.class).train());
+                }
+                catch (RuntimeException failure) {
+                    results.put(run, failed(run.plan(), failure));
+                }
+                finally {
+                    own.finished();
+                }
+            }
+        }
+        return runs.stream().map(run -> close(run, results.get(run))).toList();
+    }
+
+    /** A run whose journal is open and whose trackers have been told it started. */
+    private final class OpenRun
+    {
+        private final RunPlan plan;
+        private final RunJournal journal;
+        private final List<Tracker> trackers;
+        // what the run's injector hands its trainer: the lockstep's listener, or the run's own when trained alone
+        private final ForwardingListener listener = new ForwardingListener();
+        private Injector injector;
+        private RuntimeException startFailure;
+
+        OpenRun(RunPlan plan, RunJournal journal, List<Tracker> trackers)
+        {
+            this.plan = plan;
+            this.journal = journal;
+            this.trackers = trackers;
+        }
+
+        RunPlan plan()
+        {
+            return plan;
+        }
+
+        /** The run's injector, made on first use with {@code listener} watching it. */
+        Injector injector(TrainingListener listener)
+        {
+            if (startFailure != null) {
+                throw startFailure;
+            }
+            if (injector == null) {
+                injector = RunInjector.create(
+                        new RunModule(plan.spec(), registry, DataType.FLOAT),
+                        new RunServicesModule(journal.info(), trackers, listener, stopSignal, clock));
+            }
+            return injector;
+        }
+    }
+
+    private OpenRun open(ExperimentPlan plan, RunPlan runPlan, Optional<String> sweepId, Optional<Tracker> parent)
+    {
         RunJournal journal = RunJournal.create(runsDirectory, runPlan.spec().name(), runPlan.runName(), clock);
         journal.writeDescriptor(runPlan.resolvedYaml());
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(journal);
-        TrainingResult result;
+        OpenRun run = new OpenRun(runPlan, journal, trackers);
         try {
             trackerFactories.forRun(runPlan, parent).ifPresent(trackers::add);
             Map<String, String> runTags = tags.forRun(plan, runPlan, registry, sweepId);
             for (Tracker tracker : trackers) {
                 tracker.runStarted(journal.info(), experimentParams(runPlan), runTags);
             }
-            listener.started(runPlan.runName(), runPlan.spec().train().steps());
-            Injector injector = RunInjector.create(
-                    new RunModule(runPlan.spec(), registry, DataType.FLOAT),
-                    new RunServicesModule(journal.info(), trackers, listener, stopSignal, clock));
-            result = injector.getInstance(Trainer.class).train();
-        }
-        catch (CreationException | ProvisionException e) {
-            result = failed(rootMessage(e));
         }
         catch (RuntimeException e) {
-            log.debug("run {} failed", runPlan.runName(), e);
-            result = failed(rootMessage(e));
+            // trackers that did start are ended by close(); the run fails when it tries to train without them
+            run.startFailure = e;
         }
-        finally {
-            listener.finished();
-        }
+        return run;
+    }
+
+    private RunOutcome close(OpenRun run, TrainingResult result)
+    {
+        RunJournal journal = run.journal;
         List<MirroredRun> mirrors = new ArrayList<>();
-        for (Tracker tracker : trackers) {
+        for (Tracker tracker : run.trackers) {
             endQuietly(tracker, new RunEnding(result.status(), result.error()));
             if (tracker instanceof MirroringTracker mirroring) {
                 mirroring.mirroredRun().ifPresent(mirror -> {
@@ -152,7 +292,15 @@ public final class ExperimentRunner
                 });
             }
         }
-        return new RunOutcome(runPlan, journal.info(), result, mirrors);
+        return new RunOutcome(run.plan, journal.info(), result, mirrors);
+    }
+
+    private static TrainingResult failed(RunPlan runPlan, RuntimeException e)
+    {
+        if (!(e instanceof CreationException) && !(e instanceof ProvisionException)) {
+            log.debug("run {} failed", runPlan.runName(), e);
+        }
+        return failed(rootMessage(e));
     }
 
     /**
@@ -191,5 +339,36 @@ public final class ExperimentRunner
         }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** A listener that passes everything on to the listener set last. */
+    private static final class ForwardingListener
+            implements TrainingListener
+    {
+        private TrainingListener delegate = TrainingListener.NONE;
+
+        ForwardingListener watchedBy(TrainingListener listener)
+        {
+            this.delegate = requireNonNull(listener, "listener is null");
+            return this;
+        }
+
+        @Override
+        public void started(String runName, long totalSteps)
+        {
+            delegate.started(runName, totalSteps);
+        }
+
+        @Override
+        public void logged(long step, Map<String, Double> values)
+        {
+            delegate.logged(step, values);
+        }
+
+        @Override
+        public void finished()
+        {
+            delegate.finished();
+        }
     }
 }
