@@ -37,6 +37,33 @@ public interface Activation
     INDArray backwardTangent(INDArray output, INDArray preActivationTangent, INDArray outputGradient, INDArray outputGradientTangent,
             INDArray scratch, INDArray secondScratch);
 
+    /**
+     * Whether {@link #activate(float[], int, int)} and {@link #backward(float[], float[], float[], int, int)} are implemented:
+     * then a FLOAT layer does its element-wise work in Java on the heap instead of in ND4J ops.
+     */
+    default boolean hasHostKernels()
+    {
+        return false;
+    }
+
+    /**
+     * {@code values[i] = f(values[i])} for i from {@code from} to {@code to}: the host kernel of {@link #activateInPlace}.
+     * Branch-free, so that the JIT vectorises it and random signs cost no mispredicted branches.
+     */
+    default void activate(float[] values, int from, int to)
+    {
+        throw new UnsupportedOperationException(this + " has no host kernels");
+    }
+
+    /**
+     * {@code delta[i] = f'·gradient[i]}, f' computed from {@code output[i]}, for i from {@code from} to {@code to}:
+     * the host kernel of {@link #backward(INDArray, INDArray, INDArray)}. Branch-free, like {@link #activate}.
+     */
+    default void backward(float[] output, float[] gradient, float[] delta, int from, int to)
+    {
+        throw new UnsupportedOperationException(this + " has no host kernels");
+    }
+
     /** max(0, x). */
     static Activation relu()
     {

@@ -1,6 +1,8 @@
 package io.minimax.nn;
 
 import io.minimax.nn.kernel.Gemm;
+import io.minimax.nn.kernel.HostCopy;
+import io.minimax.nn.kernel.RowKernels;
 import io.minimax.spi.RandomSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,6 +35,10 @@ import static java.util.Objects.requireNonNull;
 public final class Dense
         implements Layer
 {
+    private static final boolean HOST_KERNELS = !"false".equals(System.getProperty("minimax.hostKernels"));
+    // elements per block of host work: 16 KB of floats, so a block stays in the L1 cache between its passes
+    private static final int CHUNK = 4096;
+
     private final long inputSize;
     private final long outputSize;
     private final Activation activation;
@@ -117,6 +123,16 @@ public final class Dense
         return "Dense(" + inputSize + " -> " + outputSize + ", " + activation + ")";
     }
 
+    /**
+     * Host buffers when a pass can use them, else null: DOUBLE passes (the gradient checks) and activations without
+     * host kernels run their element-wise work as ND4J ops. {@code -Dminimax.hostKernels=false} turns them off, to
+     * measure the difference.
+     */
+    private HostBuffers hostBuffers(DataType dataType, long laneRows, int lanes)
+    {
+        return HOST_KERNELS && dataType == DataType.FLOAT && activation.hasHostKernels() ? new HostBuffers(laneRows, lanes) : null;
+    }
+
     private INDArray weightsOf(INDArray slice)
     {
         return slice.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(0, inputSize * outputSize))
@@ -150,6 +166,7 @@ public final class Dense
         private final INDArray output;
         private final INDArray delta;
         private final INDArray inputGradient;
+        private final HostBuffers host;
         private INDArray input;
         // kept from the last backward for the tangent pass: γ = dLoss/d(output) and δ = dLoss/d(pre-activation)
         private INDArray outputGradient;
@@ -167,12 +184,18 @@ public final class Dense
             this.output = Nd4j.create(dataType, batchSize, outputSize);
             this.delta = Nd4j.create(dataType, batchSize, outputSize);
             this.inputGradient = Nd4j.create(dataType, batchSize, inputSize);
+            this.host = hostBuffers(dataType, batchSize, 1);
         }
 
         @Override
         public INDArray forward(INDArray input)
         {
             this.input = input;
+            if (host != null) {
+                Gemm.gemm(input, weights, output, false, false, 1.0, 0.0);
+                host.activate(output, new INDArray[] {bias});
+                return output;
+            }
             Gemm.gemm(ones, bias, output, false, false, 1.0, 0.0);
             Gemm.gemm(input, weights, output, false, false, 1.0, 1.0);
             activation.activateInPlace(output);
@@ -185,12 +208,17 @@ public final class Dense
             if (input == null) {
                 throw new IllegalStateException("backward before forward in " + Dense.this);
             }
-            INDArray preActivationGradient = activation.backward(output, outputGradient, delta);
+            INDArray preActivationGradient = host != null ? host.backward(outputGradient, delta) : activation.backward(output, outputGradient, delta);
             this.outputGradient = outputGradient;
             this.preActivationGradient = preActivationGradient;
             if (parameterGradients) {
                 Gemm.gemm(input, preActivationGradient, weightGradients, true, false, 1.0, 0.0);
-                Gemm.gemm(ones, preActivationGradient, biasGradients, true, false, 1.0, 0.0);
+                if (host != null) {
+                    host.biasGradients(new INDArray[] {biasGradients});
+                }
+                else {
+                    Gemm.gemm(ones, preActivationGradient, biasGradients, true, false, 1.0, 0.0);
+                }
             }
             Gemm.gemm(preActivationGradient, weights, inputGradient, false, true, 1.0, 0.0);
             return inputGradient;
@@ -245,6 +273,7 @@ public final class Dense
         private final RowBlocks blocks;
         private final INDArray[] outputBlocks;
         private final INDArray[] inputGradientBlocks;
+        private final HostBuffers host;
         private INDArray input;
 
         StackedPass(List<INDArray> laneParameters, List<INDArray> laneGradients, long laneBatchSize)
@@ -268,6 +297,7 @@ public final class Dense
             this.blocks = new RowBlocks(lanes, laneBatchSize);
             this.outputBlocks = blocks.of(output);
             this.inputGradientBlocks = blocks.of(inputGradient);
+            this.host = hostBuffers(dataType, laneBatchSize, lanes);
         }
 
         @Override
@@ -275,6 +305,13 @@ public final class Dense
         {
             this.input = input;
             INDArray[] inputBlocks = blocks.of(input);
+            if (host != null) {
+                for (int lane = 0; lane < lanes; lane++) {
+                    Gemm.gemm(inputBlocks[lane], weights[lane], outputBlocks[lane], false, false, 1.0, 0.0);
+                }
+                host.activate(output, biases);
+                return output;
+            }
             for (int lane = 0; lane < lanes; lane++) {
                 Gemm.gemm(ones, biases[lane], outputBlocks[lane], false, false, 1.0, 0.0);
                 Gemm.gemm(inputBlocks[lane], weights[lane], outputBlocks[lane], false, false, 1.0, 1.0);
@@ -289,12 +326,17 @@ public final class Dense
             if (input == null) {
                 throw new IllegalStateException("backward before forward in " + Dense.this);
             }
-            INDArray[] deltaBlocks = blocks.of(activation.backward(output, outputGradient, delta));
+            INDArray[] deltaBlocks = blocks.of(host != null ? host.backward(outputGradient, delta) : activation.backward(output, outputGradient, delta));
             INDArray[] inputBlocks = blocks.of(input);
+            if (parameterGradients && host != null) {
+                host.biasGradients(biasGradients);
+            }
             for (int lane = 0; lane < lanes; lane++) {
                 if (parameterGradients) {
                     Gemm.gemm(inputBlocks[lane], deltaBlocks[lane], weightGradients[lane], true, false, 1.0, 0.0);
-                    Gemm.gemm(ones, deltaBlocks[lane], biasGradients[lane], true, false, 1.0, 0.0);
+                    if (host == null) {
+                        Gemm.gemm(ones, deltaBlocks[lane], biasGradients[lane], true, false, 1.0, 0.0);
+                    }
                 }
                 Gemm.gemm(deltaBlocks[lane], weights[lane], inputGradientBlocks[lane], false, true, 1.0, 0.0);
             }
@@ -311,6 +353,77 @@ public final class Dense
         public INDArray backwardTangent(INDArray outputGradientTangent)
         {
             throw new UnsupportedOperationException("a stacked " + Dense.this + " has no tangent passes");
+        }
+    }
+
+    /**
+     * The element-wise work of a FLOAT pass in Java on the heap ({@link Activation#hasHostKernels}): the bias, the
+     * activation and its derivative, and the bias gradient as column sums, each one loop over a host copy, instead
+     * of a rank-1 product and one to three ND4J ops. The activated output stays on the heap for the backward pass.
+     * For R lanes of m rows, lane r's bias goes to rows r·m to (r+1)·m.
+     */
+    private final class HostBuffers
+    {
+        private final int laneRows;
+        private final int lanes;
+        private final int columns;
+        private final int length;
+        private final float[] output;
+        private final float[] gradient;
+        private final float[] delta;
+        private final float[] row;
+        private final int chunkRows;
+
+        private HostBuffers(long laneRows, int lanes)
+        {
+            this.laneRows = Math.toIntExact(laneRows);
+            this.lanes = lanes;
+            this.columns = Math.toIntExact(outputSize);
+            this.length = Math.multiplyExact(Math.multiplyExact(this.laneRows, lanes), columns);
+            this.output = new float[length];
+            this.gradient = new float[length];
+            this.delta = new float[length];
+            this.row = new float[columns];
+            this.chunkRows = Math.max(1, CHUNK / columns);
+        }
+
+        /** {@code values} holds x·W for every lane; adds each lane's bias and applies the activation, in place. */
+        void activate(INDArray values, INDArray[] laneBiases)
+        {
+            // row blocks of about CHUNK elements: each is copied in, computed and copied out while it is in cache
+            for (int lane = 0; lane < lanes; lane++) {
+                HostCopy.read(laneBiases[lane], row, columns);
+                for (int firstRow = lane * laneRows; firstRow < (lane + 1) * laneRows; firstRow += chunkRows) {
+                    int rows = Math.min(chunkRows, (lane + 1) * laneRows - firstRow);
+                    int from = firstRow * columns;
+                    HostCopy.read(values, from, output, rows * columns);
+                    RowKernels.addRow(output, firstRow, rows, columns, row);
+                    activation.activate(output, from, from + rows * columns);
+                    HostCopy.write(output, from, rows * columns, values);
+                }
+            }
+        }
+
+        /** δ = f'⊙γ for the output of the last {@link #activate}, written into {@code target} and returned. */
+        INDArray backward(INDArray outputGradient, INDArray target)
+        {
+            int chunk = chunkRows * columns;
+            for (int from = 0; from < length; from += chunk) {
+                int count = Math.min(chunk, length - from);
+                HostCopy.read(outputGradient, from, gradient, count);
+                activation.backward(output, gradient, delta, from, from + count);
+                HostCopy.write(delta, from, count, target);
+            }
+            return target;
+        }
+
+        /** Each lane's bias gradient, the column sums of its rows of the last {@link #backward}'s δ. */
+        void biasGradients(INDArray[] laneBiasGradients)
+        {
+            for (int lane = 0; lane < lanes; lane++) {
+                RowKernels.columnSums(delta, lane * laneRows, laneRows, columns, row);
+                HostCopy.write(row, columns, laneBiasGradients[lane]);
+            }
         }
     }
 

@@ -28,6 +28,24 @@ final class IdentityActivation
     }
 
     @Override
+    public boolean hasHostKernels()
+    {
+        return true;
+    }
+
+    @Override
+    public void activate(float[] values, int from, int to)
+    {
+        // f(x) = x
+    }
+
+    @Override
+    public void backward(float[] output, float[] gradient, float[] delta, int from, int to)
+    {
+        System.arraycopy(gradient, from, delta, from, to - from);
+    }
+
+    @Override
     public String toString()
     {
         return "identity";

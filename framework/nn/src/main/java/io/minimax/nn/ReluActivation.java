@@ -36,6 +36,30 @@ final class ReluActivation
     }
 
     @Override
+    public boolean hasHostKernels()
+    {
+        return true;
+    }
+
+    @Override
+    public void activate(float[] values, int from, int to)
+    {
+        for (int i = from; i < to; i++) {
+            values[i] = Math.max(values[i], 0f);
+        }
+    }
+
+    @Override
+    public void backward(float[] output, float[] gradient, float[] delta, int from, int to)
+    {
+        // f' = 1 where output > 0: output·2^150, clamped to 1, is exactly 1 for every positive float (subnormals
+        // included) and 0 at output 0, without a branch
+        for (int i = from; i < to; i++) {
+            delta[i] = gradient[i] * Math.min(output[i] * 0x1p127f * 0x1p23f, 1f);
+        }
+    }
+
+    @Override
     public String toString()
     {
         return "relu";
