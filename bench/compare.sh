@@ -7,8 +7,8 @@
 #
 # Workloads: toy (W1: G 8-128-128-2, D 2-128-128-1, ring of 8), image-mlp (W2: G 64-256-512-784, D 784-512-256-1 on
 # 784-dimensional uniform noise). The default, all, runs toy at batches "64 256" and image-mlp at 64; --batches
-# overrides the batches of every workload run. --steps defaults to 1000 for toy and 200 for image-mlp (about 10x
-# the work per step).
+# overrides the batches of every workload run. --steps defaults to 1000 for toy and 500 for image-mlp (about 10x
+# the work per step), after 300 and 100 untimed warm-up steps.
 #
 # The references need Python 3 with PyTorch and numpy; on Debian: apt-get install -y python3-torch python3-numpy.
 # PYTHON names the interpreter (default /usr/bin/python3, where Debian installs them).
@@ -35,8 +35,8 @@ esac
 # per workload: the reference scripts' suffix, default batches, timed and warm-up steps
 script_of() { case "$1" in toy) echo toy ;; image-mlp) echo image_mlp ;; esac; }
 batches_of() { if [ -n "$batches" ]; then echo "$batches"; else case "$1" in toy) echo "64 256" ;; image-mlp) echo "64" ;; esac; fi; }
-steps_of() { if [ -n "$steps" ]; then echo "$steps"; else case "$1" in toy) echo 1000 ;; image-mlp) echo 200 ;; esac; fi; }
-warmup_of() { case "$1" in toy) echo 300 ;; image-mlp) echo 50 ;; esac; }
+steps_of() { if [ -n "$steps" ]; then echo "$steps"; else case "$1" in toy) echo 1000 ;; image-mlp) echo 500 ;; esac; fi; }
+warmup_of() { case "$1" in toy) echo 300 ;; image-mlp) echo 100 ;; esac; }
 
 python="${PYTHON:-/usr/bin/python3}"
 if ! "$python" -c "import torch, numpy" 2>/dev/null; then
