@@ -1,24 +1,43 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark of workload W1 (the toy GAN): Minimax, PyTorch and numpy, one thread each, run
-# alternately in one invocation so machine noise hits all three alike. Prints ms/step (best and median over
-# rounds) and the speed ratios; writes the same as JSON.
+# Side-by-side benchmark of the workloads of `minimax bench`: Minimax, PyTorch and numpy, one thread each, run
+# alternately in one invocation so machine noise hits all three alike. Prints ms/step (best and median over rounds)
+# and the speed ratios per workload and batch; writes the same as JSON, one list per workload.
 #
-#   bench/compare.sh [--batches "64 256"] [--rounds 3] [--steps 1000] [--json bench/compare.json]
+#   bench/compare.sh [--workload toy|image-mlp|all] [--batches "64 256"] [--rounds 3] [--steps N] [--json bench/compare.json]
 #
-# The references need Python 3 with PyTorch and numpy; on Debian: apt-get install python3-torch python3-numpy.
+# Workloads: toy (W1: G 8-128-128-2, D 2-128-128-1, ring of 8), image-mlp (W2: G 64-256-512-784, D 784-512-256-1 on
+# 784-dimensional uniform noise). The default, all, runs toy at batches "64 256" and image-mlp at 64; --batches
+# overrides the batches of every workload run. --steps defaults to 1000 for toy and 500 for image-mlp (about 10x
+# the work per step), after 300 and 100 untimed warm-up steps.
+#
+# The references need Python 3 with PyTorch and numpy; on Debian: apt-get install -y python3-torch python3-numpy.
 # PYTHON names the interpreter (default /usr/bin/python3, where Debian installs them).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-batches="64 256"; rounds=3; steps=1000; json="$root/bench/compare.json"
+workload="all"; batches=""; rounds=3; steps=""; json="$root/bench/compare.json"
 while [ $# -gt 0 ]; do
   case "$1" in
+    --workload) workload="$2"; shift 2 ;;
     --batches) batches="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --steps) steps="$2"; shift 2 ;;
     --json) json="$2"; shift 2 ;;
-    *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
+    *) echo "compare.sh: unknown option $1 (known: --workload, --batches, --rounds, --steps, --json)" >&2; exit 2 ;;
   esac
 done
+case "$workload" in
+  toy) workloads="toy" ;;
+  image-mlp) workloads="image-mlp" ;;
+  all) workloads="toy image-mlp" ;;
+  *) echo "compare.sh: unknown workload '$workload' (known: toy, image-mlp, all)" >&2; exit 2 ;;
+esac
+
+# per workload: the reference scripts' suffix, default batches, timed and warm-up steps
+script_of() { case "$1" in toy) echo toy ;; image-mlp) echo image_mlp ;; esac; }
+batches_of() { if [ -n "$batches" ]; then echo "$batches"; else case "$1" in toy) echo "64 256" ;; image-mlp) echo "64" ;; esac; fi; }
+steps_of() { if [ -n "$steps" ]; then echo "$steps"; else case "$1" in toy) echo 1000 ;; image-mlp) echo 500 ;; esac; fi; }
+warmup_of() { case "$1" in toy) echo 300 ;; image-mlp) echo 100 ;; esac; }
+
 python="${PYTHON:-/usr/bin/python3}"
 if ! "$python" -c "import torch, numpy" 2>/dev/null; then
   echo "compare.sh: $python cannot import torch and numpy; install them: apt-get install -y python3-torch python3-numpy" >&2
@@ -26,16 +45,19 @@ if ! "$python" -c "import torch, numpy" 2>/dev/null; then
 fi
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 results="$(mktemp)"
+out="$(mktemp)"
+trap 'rm -f "$results" "$out"' EXIT
 "$root/minimax" --version >/dev/null   # builds the jar first, outside the timings
 for round in $(seq 1 "$rounds"); do
-  for batch in $batches; do
-    out="$(mktemp)"
-    "$root/minimax" bench toy --batch "$batch" --steps "$steps" --warmup 300 --repeats 1 --json "$out" >/dev/null
-    "$python" -c "import json,sys; d=json.load(open('$out')); d['implementation']='minimax'; print(json.dumps(d))" >> "$results"
-    "$python" "$root/bench/reference/torch_toy.py" --batch "$batch" --steps "$steps" --warmup 300 --repeats 1 >> "$results"
-    "$python" "$root/bench/reference/numpy_toy.py" --batch "$batch" --steps "$steps" --warmup 300 --repeats 1 >> "$results"
-    rm -f "$out"
-    echo "round $round/$rounds, batch $batch done" >&2
+  for name in $workloads; do
+    script="$(script_of "$name")"; n="$(steps_of "$name")"; warmup="$(warmup_of "$name")"
+    for batch in $(batches_of "$name"); do
+      "$root/minimax" bench "$name" --batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1 --json "$out" >/dev/null
+      "$python" -c "import json,sys; d=json.load(open(sys.argv[1])); d['implementation']='minimax'; print(json.dumps(d))" "$out" >> "$results"
+      "$python" "$root/bench/reference/torch_$script.py" --batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1 >> "$results"
+      "$python" "$root/bench/reference/numpy_$script.py" --batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1 >> "$results"
+      echo "round $round/$rounds, $name batch $batch done" >&2
+    done
   done
 done
 "$python" - "$results" "$json" <<'PY'
@@ -44,20 +66,26 @@ rows = [json.loads(line) for line in open(sys.argv[1])]
 table = {}
 for row in rows:
     name = row["implementation"].split()[0]
-    table.setdefault((row["batch"], name), []).append(row["msPerStep"])
-summary = []
-print(f"{'batch':>5}  {'implementation':<14} {'best ms/step':>12} {'median ms/step':>15} {'speed vs pytorch (median)':>26}")
-for batch in sorted({b for b, _ in table}):
-    torch_median = statistics.median(table[(batch, "pytorch")])
-    for name in ("minimax", "pytorch", "numpy"):
-        values = table.get((batch, name), [])
-        if not values:
-            continue
-        median = statistics.median(values)
-        summary.append({"batch": batch, "implementation": name, "bestMsPerStep": min(values), "medianMsPerStep": median,
-                        "speedRatioVsPytorch": torch_median / median, "rounds": values})
-        print(f"{batch:>5}  {name:<14} {min(values):>12.3f} {median:>15.3f} {torch_median / median:>26.2f}")
-json.dump({"workload": "W1 toy GAN", "threads": 1, "results": summary}, open(sys.argv[2], "w"), indent=2)
+    table.setdefault((row["workload"], row["batch"]), {}).setdefault(name, []).append(row["msPerStep"])
+summary = {}
+print(f"{'workload':<10} {'batch':>5}  {'implementation':<14} {'best ms/step':>12} {'median ms/step':>15} {'speed vs pytorch (median)':>26}")
+for workload in ("toy", "image-mlp"):
+    for batch in sorted(b for w, b in table if w == workload):
+        timings = table[(workload, batch)]
+        torch_median = statistics.median(timings["pytorch"])
+        for name in ("minimax", "pytorch", "numpy"):
+            values = timings.get(name, [])
+            if not values:
+                continue
+            median = statistics.median(values)
+            summary.setdefault(workload, []).append({"batch": batch, "implementation": name, "bestMsPerStep": min(values),
+                                                     "medianMsPerStep": median, "speedRatioVsPytorch": torch_median / median,
+                                                     "rounds": values})
+            print(f"{workload:<10} {batch:>5}  {name:<14} {min(values):>12.3f} {median:>15.3f} {torch_median / median:>26.2f}")
+descriptions = {"toy": "W1 toy GAN: G 8-128-128-2, D 2-128-128-1, ring of 8",
+                "image-mlp": "W2 image-sized MLP: G 64-256-512-784, D 784-512-256-1, 784-dim uniform noise"}
+json.dump({"threads": 1,
+           "workloads": {workload: {"description": descriptions[workload], "results": results} for workload, results in summary.items()}},
+          open(sys.argv[2], "w"), indent=2)
 print("JSON:", sys.argv[2])
 PY
-rm -f "$results"

@@ -34,32 +34,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code minimax bench toy}: ms per training step (k = 1: one discriminator and one generator update) of the toy GAN
- * the performance targets are stated for, through the same engine and plugins a run uses, without journal or plots.
+ * {@code minimax bench toy|image-mlp}: ms per training step (k = 1: one discriminator and one generator update) of a
+ * fixed {@link BenchWorkload}, through the same engine and plugins a run uses, without journal or plots.
  */
 @Command(name = "bench", description = "Measure ms per training step of a fixed workload.")
 final class BenchCommand
         implements Callable<Integer>
 {
-    /** G 8-128-128-2 ReLU, D 2-128-128-1 leaky-ReLU 0.2, Adam 2e-4/0.5/0.999, non-saturating, k = 1, ring of 8. */
-    static final String TOY = """
-            name: bench-toy
-            train: { steps: 1, batchSize: 64 }
-            data: { type: ring, modes: 8, radius: 1.0, std: 0.01 }
-            prior: { type: gaussian, dim: 8 }
-            loss: { type: non-saturating }
-            generator: { type: mlp, hidden: [128, 128], activation: relu }
-            discriminator: { type: mlp, hidden: [128, 128], activation: leaky-relu, leak: 0.2 }
-            optimizer:
-              generator: { type: adam, learningRate: 0.0002, beta1: 0.5, beta2: 0.999 }
-              discriminator: { type: adam, learningRate: 0.0002, beta1: 0.5, beta2: 0.999 }
-            """;
+    @Parameters(index = "0", paramLabel = "WORKLOAD",
+            description = "The workload: toy (W1: G 8-128-128-2, D 2-128-128-1 on the ring of 8) or image-mlp (W2: G 64-256-512-784, D 784-512-256-1 on 784-dimensional uniform noise).")
+    String workloadName;
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "The workload: toy.")
-    String workload;
-
-    @Option(names = "--batch", defaultValue = "64", description = "Minibatch size m (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch", description = "Minibatch size m (default: the workload's, 64).")
+    Integer batchSize;
 
     @Option(names = "--steps", defaultValue = "1000", description = "Timed steps per repeat (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -86,20 +73,19 @@ final class BenchCommand
     @Override
     public Integer call()
     {
-        if (!workload.equals("toy")) {
-            throw new InvalidInputException("unknown workload '" + workload + "' (known: toy)");
-        }
-        if (batchSize <= 0 || steps <= 0 || warmupSteps < 0 || repeats <= 0) {
+        BenchWorkload workload = BenchWorkload.named(workloadName);
+        int batch = batchSize == null ? workload.defaultBatch() : batchSize;
+        if (batch <= 0 || steps <= 0 || warmupSteps < 0 || repeats <= 0) {
             throw new InvalidInputException("--batch, --steps and --repeats must be > 0 and --warmup >= 0");
         }
         PluginRegistry registry = pluginOptions.registry();
         ExperimentSpec experiment = new DescriptorLoader(registry)
-                .parse(TOY, "bench-toy", false, List.of("train.batchSize=" + batchSize))
+                .parse(workload.descriptor(), workload.runName(), false, List.of("train.batchSize=" + batch))
                 .runs().get(0).spec();
         Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT)).getInstance(Players.class);
         PrintWriter out = spec.commandLine().getOut();
         if (trackingUri != null) {
-            return BenchTracking.compare(players, experiment, trackingUri, steps, warmupSteps, repeats, json, out);
+            return BenchTracking.compare(workload, players, experiment, trackingUri, steps, warmupSteps, repeats, json, out);
         }
 
         if (warmupSteps > 0) {
@@ -114,8 +100,8 @@ final class BenchCommand
         double[] sorted = millisPerStep.clone();
         Arrays.sort(sorted);
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("workload", workload);
-        result.put("batch", batchSize);
+        result.put("workload", workload.workloadName());
+        result.put("batch", batch);
         result.put("steps", steps);
         result.put("repeats", repeats);
         result.put("threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
@@ -123,8 +109,8 @@ final class BenchCommand
         result.put("bestMsPerStep", sorted[0]);
         result.put("allMsPerStep", millisPerStep);
 
-        out.printf("bench toy: batch %d, %d steps x %d repeats: median %.3f ms/step, best %.3f ms/step (OMP_NUM_THREADS=%s)%n",
-                batchSize, steps, repeats, sorted[sorted.length / 2], sorted[0], result.get("threads"));
+        out.printf("bench %s: batch %d, %d steps x %d repeats: median %.3f ms/step, best %.3f ms/step (OMP_NUM_THREADS=%s)%n",
+                workload.workloadName(), batch, steps, repeats, sorted[sorted.length / 2], sorted[0], result.get("threads"));
         out.flush();
         if (json != null) {
             try {

@@ -37,7 +37,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code minimax bench toy --tracking-uri URI}: the cost of streaming to MLflow. Each repeat trains the same steps
+ * {@code minimax bench WORKLOAD --tracking-uri URI}: the cost of streaming to MLflow. Each repeat trains the same steps
  * twice, logging every 10 steps as a run does: once to the journal only, once to the journal and the MLflow tracker,
  * the order swapped every repeat. The overhead is the median of the repeats' ratios: on a shared machine the load
  * drifts by more than the effect measured, and a pair taken back to back sees nearly the same load. The training
@@ -50,7 +50,7 @@ final class BenchTracking
 
     private BenchTracking() {}
 
-    static int compare(Players players, ExperimentSpec experiment, String trackingUri, int steps, int warmupSteps, int repeats, Path json, PrintWriter out)
+    static int compare(BenchWorkload workload, Players players, ExperimentSpec experiment, String trackingUri, int steps, int warmupSteps, int repeats, Path json, PrintWriter out)
     {
         MlflowTrackerSpec spec;
         try {
@@ -84,13 +84,13 @@ final class BenchTracking
             double mlflow = median(streaming);
             double overhead = (median(ratios) - 1) * 100;
             double cpuOverhead = (median(streamingCpu) / median(journalOnlyCpu) - 1) * 100;
-            out.printf("bench toy: batch %d, %d steps x %d repeats, logEvery %d: journal only median %.3f ms/step; journal + MLflow streaming median %.3f ms/step;"
+            out.printf("bench %s: batch %d, %d steps x %d repeats, logEvery %d: journal only median %.3f ms/step; journal + MLflow streaming median %.3f ms/step;"
                     + " overhead (median of paired ratios) %+.1f %%; training thread CPU %.3f vs %.3f ms/step (%+.1f %%)%n",
-                    experiment.train().batchSize(), steps, repeats, LOG_EVERY, journal, mlflow, overhead, median(journalOnlyCpu), median(streamingCpu), cpuOverhead);
+                    workload.workloadName(), experiment.train().batchSize(), steps, repeats, LOG_EVERY, journal, mlflow, overhead, median(journalOnlyCpu), median(streamingCpu), cpuOverhead);
             out.flush();
             if (json != null) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("workload", "toy");
+                result.put("workload", workload.workloadName());
                 result.put("batch", experiment.train().batchSize());
                 result.put("steps", steps);
                 result.put("repeats", repeats);
@@ -119,7 +119,7 @@ final class BenchTracking
     /** Wall-clock and training-thread CPU ms per step of one training; the tracker (if any) is ended after the clocks stop. */
     private static double[] timed(Players players, ExperimentSpec experiment, int steps, Path folder, Optional<Tracker> mlflow)
     {
-        RunJournal journal = RunJournal.create(folder, "bench-toy", mlflow.isPresent() ? "journal+mlflow" : "journal", Clock.systemUTC());
+        RunJournal journal = RunJournal.create(folder, experiment.name(), mlflow.isPresent() ? "journal+mlflow" : "journal", Clock.systemUTC());
         List<Tracker> trackers = new ArrayList<>(List.of(journal));
         mlflow.ifPresent(trackers::add);
         for (Tracker tracker : trackers) {

@@ -31,7 +31,30 @@ class CommandsTest
         assertThat(result.out()).contains("ms/step");
         JsonNode bench = CliHarness.JSON.readTree(json.toFile());
         assertThat(bench.get("msPerStep").asDouble()).isPositive();
+        assertThat(bench.get("workload").asText()).isEqualTo("toy");
         assertThat(bench.get("batch").asInt()).isEqualTo(16);
+    }
+
+    @Test
+    void benchImageMlpTrainsTheImageSizedNetworksOnUniformNoise(@TempDir Path temp)
+            throws Exception
+    {
+        Path json = temp.resolve("bench.json");
+        CliHarness.Result result = minimax("bench", "image-mlp", "--steps", "3", "--warmup", "1", "--repeats", "1", "--json", json.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("bench image-mlp: batch 64,", "ms/step");
+        JsonNode bench = CliHarness.JSON.readTree(json.toFile());
+        assertThat(bench.get("workload").asText()).isEqualTo("image-mlp");
+        assertThat(bench.get("batch").asInt()).isEqualTo(64);
+        assertThat(bench.get("msPerStep").asDouble()).isPositive();
+    }
+
+    @Test
+    void benchNamesTheKnownWorkloads()
+    {
+        CliHarness.Result result = minimax("bench", "image");
+        assertThat(result.exitCode()).isEqualTo(Main.INVALID_INPUT);
+        assertThat(result.err()).contains("unknown workload 'image' (known: toy, image-mlp)");
     }
 
     @Test

@@ -29,7 +29,7 @@ class PluginFixturesCoverageTest
     void theBuiltInPluginsAreAllThere()
     {
         PluginRegistry registry = PluginLoader.load(Optional.empty());
-        assertThat(registry.dataSources().names()).contains("gaussian-1d", "ring", "grid", "swiss-roll", "dirac");
+        assertThat(registry.dataSources().names()).contains("gaussian-1d", "ring", "grid", "swiss-roll", "dirac", "uniform-noise");
         assertThat(registry.noisePriors().names()).contains("gaussian", "uniform");
         assertThat(registry.lossVariants().names()).contains("minimax", "non-saturating", "least-squares", "wasserstein", "hinge", "relativistic");
         assertThat(registry.gradientPenalties().names()).contains("r1", "r2", "wgan-gp");

@@ -3,12 +3,16 @@ package io.minimax.testkit;
 import io.minimax.spi.Param;
 import io.minimax.spi.PluginSpec;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Builds a spec the way the framework does: every key the test does not set takes its {@link Param} default.
- * Understands the scalar types these plugins use; a required key must be given.
+ * Understands the scalar types these plugins use and lists of integers ({@code [128, 128]}); a required key must be given.
  */
 public final class SpecDefaults
 {
@@ -30,7 +34,7 @@ public final class SpecDefaults
             if (text.equals(Param.REQUIRED)) {
                 throw new IllegalArgumentException(specClass.getSimpleName() + "." + component.getName() + " is required");
             }
-            values[i] = parse(component.getType(), text);
+            values[i] = parse(component.getGenericType(), text);
         }
         try {
             return specClass.getDeclaredConstructor(types).newInstance(values);
@@ -43,8 +47,12 @@ public final class SpecDefaults
         }
     }
 
-    private static Object parse(Class<?> type, String text)
+    private static Object parse(Type type, String text)
     {
+        if (type instanceof ParameterizedType list && list.getRawType() == List.class && list.getActualTypeArguments()[0] == Integer.class) {
+            String elements = text.strip().replaceFirst("^\\[", "").replaceFirst("]$", "").strip();
+            return elements.isEmpty() ? List.of() : Arrays.stream(elements.split(",")).map(element -> Integer.parseInt(element.strip())).toList();
+        }
         if (type == int.class) {
             return Integer.parseInt(text);
         }

@@ -5,7 +5,10 @@ import io.minimax.spi.data.DataSourceFactory;
 
 import java.util.List;
 
-/** Low-dimensional distributions whose modes and density are known, so that what a GAN learns can be measured. */
+/**
+ * Synthetic data: low-dimensional distributions whose modes and density are known, so that what a GAN learns can be
+ * measured, and uniform noise of any shape, so that a step on image-sized data can be timed without a data set.
+ */
 public final class ToyDataPlugin
         implements Plugin
 {
@@ -16,6 +19,7 @@ public final class ToyDataPlugin
                 new Gaussian1dDataSourceFactory(),
                 new RingDataSourceFactory(),
                 new GridDataSourceFactory(),
-                new SwissRollDataSourceFactory());
+                new SwissRollDataSourceFactory(),
+                new UniformNoiseDataSourceFactory());
     }
 }

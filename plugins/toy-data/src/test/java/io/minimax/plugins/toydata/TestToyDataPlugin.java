@@ -14,8 +14,10 @@ import io.minimax.spi.data.DataSourceFactory;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.RecordComponent;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +31,11 @@ class TestToyDataPlugin
     }
 
     @Test
-    void registersTheFourToyDistributions()
+    void registersTheFourToyDistributionsAndUniformNoise()
     {
         assertThat(new ToyDataPlugin().dataSources())
                 .extracting(DataSourceFactory::name)
-                .containsExactly("gaussian-1d", "ring", "grid", "swiss-roll");
+                .containsExactly("gaussian-1d", "ring", "grid", "swiss-roll", "uniform-noise");
     }
 
     @Test
@@ -58,17 +60,20 @@ class TestToyDataPlugin
         assertThat(SpecDefaults.build(RingSpec.class, Map.of())).isEqualTo(new RingSpec(8, 1.0, 0.01));
         assertThat(SpecDefaults.build(GridSpec.class, Map.of())).isEqualTo(new GridSpec(5, 2.0, 0.05));
         assertThat(SpecDefaults.build(SwissRollSpec.class, Map.of())).isEqualTo(new SwissRollSpec(0.05));
+        assertThat(SpecDefaults.build(UniformNoiseSpec.class, Map.of())).isEqualTo(new UniformNoiseSpec(List.of(784), -1.0, 1.0));
     }
 
     @Test
     void everyFactoryBuildsASourceFromItsDefaults()
     {
-        Map<String, long[]> shapes = Map.of("gaussian-1d", new long[] {1}, "ring", new long[] {2}, "grid", new long[] {2}, "swiss-roll", new long[] {2});
+        Map<String, long[]> shapes = Map.of("gaussian-1d", new long[] {1}, "ring", new long[] {2}, "grid", new long[] {2}, "swiss-roll", new long[] {2},
+                "uniform-noise", new long[] {784});
+        Set<String> mixtures = Set.of("gaussian-1d", "ring", "grid");
         for (DataSourceFactory<?> factory : new ToyDataPlugin().dataSources()) {
             DataSource source = createWithDefaults(factory);
             assertThat(source.sampleShape()).as(factory.name()).isEqualTo(shapes.get(factory.name()));
-            assertThat(source.density().isPresent()).as(factory.name()).isEqualTo(!factory.name().equals("swiss-roll"));
-            assertThat(source instanceof GaussianMixtureDataSource).as(factory.name()).isEqualTo(!factory.name().equals("swiss-roll"));
+            assertThat(source.density().isPresent()).as(factory.name()).isEqualTo(mixtures.contains(factory.name()));
+            assertThat(source instanceof GaussianMixtureDataSource).as(factory.name()).isEqualTo(mixtures.contains(factory.name()));
         }
     }
 

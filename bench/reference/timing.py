@@ -1,0 +1,28 @@
+"""What every reference script shares with `minimax bench`: its options, and timing steps into one JSON line."""
+import argparse
+import json
+import time
+
+
+def arguments():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--batch", type=int, default=64)
+    parser.add_argument("--steps", type=int, default=1000)
+    parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--repeats", type=int, default=3)
+    return parser.parse_args()
+
+
+def time_steps(step, args, workload, implementation):
+    """Runs `step` warmup times untimed, then `repeats` times `steps` timed; prints ms per step as one JSON line."""
+    for _ in range(args.warmup):
+        step()
+    timings = []
+    for _ in range(args.repeats):
+        start = time.perf_counter()
+        for _ in range(args.steps):
+            step()
+        timings.append((time.perf_counter() - start) * 1000 / args.steps)
+    timings.sort()
+    print(json.dumps({"workload": workload, "implementation": implementation, "batch": args.batch, "steps": args.steps,
+                      "msPerStep": timings[len(timings) // 2], "bestMsPerStep": timings[0], "allMsPerStep": timings}))
