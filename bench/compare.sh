@@ -3,11 +3,13 @@
 # alternately in one invocation so machine noise hits all three alike. Prints ms/step (best and median over rounds)
 # and the speed ratios per workload and batch; writes the same as JSON, one list per workload.
 #
-#   bench/compare.sh [--workload toy|image-mlp|all] [--batches "64 256"] [--rounds 3] [--steps N] [--json bench/compare.json]
+#   bench/compare.sh [--workload toy|image-mlp|sweep|all] [--batches "64 256"] [--rounds 3] [--steps N] [--json bench/compare.json]
 #
 # Workloads: toy (W1: G 8-128-128-2, D 2-128-128-1, ring of 8), image-mlp (W2: G 64-256-512-784, D 784-512-256-1 on
-# 784-dimensional uniform noise). The default, all, runs toy at batches "64 256" and image-mlp at 64; --batches
-# overrides the batches of every workload run. --steps defaults to 1000 for toy and 500 for image-mlp (about 10x
+# 784-dimensional uniform noise), sweep (W3: 16 seeds of W1 at batch 64 trained in lockstep, on 1 and on 2 threads,
+# in ms per run-step, against one PyTorch run and against two PyTorch runs side by side on the 2 cores). The
+# default, all, runs toy at batches "64 256", image-mlp at 64 and sweep; --batches overrides the batches of toy and
+# image-mlp. --steps defaults to 1000 for toy and 500 for image-mlp (about 10x
 # the work per step), after 300 and 100 untimed warm-up steps.
 #
 # The references need Python 3 with PyTorch and numpy; on Debian: apt-get install -y python3-torch python3-numpy.
@@ -28,15 +30,40 @@ done
 case "$workload" in
   toy) workloads="toy" ;;
   image-mlp) workloads="image-mlp" ;;
-  all) workloads="toy image-mlp" ;;
-  *) echo "compare.sh: unknown workload '$workload' (known: toy, image-mlp, all)" >&2; exit 2 ;;
+  sweep) workloads="sweep" ;;
+  all) workloads="toy image-mlp sweep" ;;
+  *) echo "compare.sh: unknown workload '$workload' (known: toy, image-mlp, sweep, all)" >&2; exit 2 ;;
 esac
 
 # per workload: the reference scripts' suffix, default batches, timed and warm-up steps
 script_of() { case "$1" in toy) echo toy ;; image-mlp) echo image_mlp ;; esac; }
 batches_of() { if [ -n "$batches" ]; then echo "$batches"; else case "$1" in toy) echo "64 256" ;; image-mlp) echo "64" ;; esac; fi; }
-steps_of() { if [ -n "$steps" ]; then echo "$steps"; else case "$1" in toy) echo 1000 ;; image-mlp) echo 500 ;; esac; fi; }
-warmup_of() { case "$1" in toy) echo 300 ;; image-mlp) echo 100 ;; esac; }
+steps_of() { if [ -n "$steps" ]; then echo "$steps"; else case "$1" in toy) echo 1000 ;; image-mlp) echo 500 ;; sweep) echo 300 ;; esac; fi; }
+warmup_of() { case "$1" in toy) echo 300 ;; image-mlp) echo 100 ;; sweep) echo 100 ;; esac; }
+lanes=16
+
+# W3: the lockstep on 1 and 2 threads; one PyTorch run; two PyTorch runs at once (per run-step: half their time)
+sweep_round() {
+  local n warmup
+  n="$(steps_of sweep)"; warmup="$(warmup_of sweep)"
+  for threads in 1 2; do
+    "$root/minimax" bench toy --lanes "$lanes" --threads "$threads" --steps "$n" --warmup "$warmup" --repeats 1 --json "$out" >/dev/null
+    "$python" -c "import json,sys; d=json.load(open(sys.argv[1])); d['workload']='sweep'; d['implementation']='minimax-lockstep-%dt' % d['threads']; print(json.dumps(d))" "$out" >> "$results"
+  done
+  "$python" "$root/bench/reference/torch_toy.py" --batch 64 --steps 1000 --warmup 300 --repeats 1 \
+    | "$python" -c "import json,sys; d=json.loads(sys.stdin.read()); d['workload']='sweep'; d['implementation']='pytorch'; print(json.dumps(d))" >> "$results"
+  local first second
+  first="$(mktemp)"; second="$(mktemp)"
+  "$python" "$root/bench/reference/torch_toy.py" --batch 64 --steps 1000 --warmup 300 --repeats 1 > "$first" &
+  "$python" "$root/bench/reference/torch_toy.py" --batch 64 --steps 1000 --warmup 300 --repeats 1 > "$second"
+  wait
+  "$python" -c "
+import json, sys
+a, b = (json.load(open(path)) for path in sys.argv[1:3])
+perRunStep = max(a['msPerStep'], b['msPerStep']) / 2
+print(json.dumps({'workload': 'sweep', 'batch': 64, 'implementation': 'pytorch-2-processes', 'msPerStep': perRunStep}))" "$first" "$second" >> "$results"
+  rm -f "$first" "$second"
+}
 
 python="${PYTHON:-/usr/bin/python3}"
 if ! "$python" -c "import torch, numpy" 2>/dev/null; then
@@ -50,6 +77,11 @@ trap 'rm -f "$results" "$out"' EXIT
 "$root/minimax" --version >/dev/null   # builds the jar first, outside the timings
 for round in $(seq 1 "$rounds"); do
   for name in $workloads; do
+    if [ "$name" = sweep ]; then
+      sweep_round
+      echo "round $round/$rounds, sweep done" >&2
+      continue
+    fi
     script="$(script_of "$name")"; n="$(steps_of "$name")"; warmup="$(warmup_of "$name")"
     for batch in $(batches_of "$name"); do
       "$root/minimax" bench "$name" --batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1 --json "$out" >/dev/null
@@ -68,12 +100,13 @@ for row in rows:
     name = row["implementation"].split()[0]
     table.setdefault((row["workload"], row["batch"]), {}).setdefault(name, []).append(row["msPerStep"])
 summary = {}
-print(f"{'workload':<10} {'batch':>5}  {'implementation':<14} {'best ms/step':>12} {'median ms/step':>15} {'speed vs pytorch (median)':>26}")
-for workload in ("toy", "image-mlp"):
+print(f"{'workload':<10} {'batch':>5}  {'implementation':<22} {'best ms/step':>12} {'median ms/step':>15} {'speed vs pytorch (median)':>26}")
+for workload in ("toy", "image-mlp", "sweep"):
+    names = ("minimax-lockstep-1t", "minimax-lockstep-2t", "pytorch", "pytorch-2-processes") if workload == "sweep" else ("minimax", "pytorch", "numpy")
     for batch in sorted(b for w, b in table if w == workload):
         timings = table[(workload, batch)]
         torch_median = statistics.median(timings["pytorch"])
-        for name in ("minimax", "pytorch", "numpy"):
+        for name in names:
             values = timings.get(name, [])
             if not values:
                 continue
@@ -81,9 +114,10 @@ for workload in ("toy", "image-mlp"):
             summary.setdefault(workload, []).append({"batch": batch, "implementation": name, "bestMsPerStep": min(values),
                                                      "medianMsPerStep": median, "speedRatioVsPytorch": torch_median / median,
                                                      "rounds": values})
-            print(f"{workload:<10} {batch:>5}  {name:<14} {min(values):>12.3f} {median:>15.3f} {torch_median / median:>26.2f}")
+            print(f"{workload:<10} {batch:>5}  {name:<22} {min(values):>12.3f} {median:>15.3f} {torch_median / median:>26.2f}")
 descriptions = {"toy": "W1 toy GAN: G 8-128-128-2, D 2-128-128-1, ring of 8",
-                "image-mlp": "W2 image-sized MLP: G 64-256-512-784, D 784-512-256-1, 784-dim uniform noise"}
+                "image-mlp": "W2 image-sized MLP: G 64-256-512-784, D 784-512-256-1, 784-dim uniform noise",
+                "sweep": "W3: 16 seeds of W1 (batch 64) in lockstep; ms per run-step; the speed ratio is run-steps/s over one PyTorch run's steps/s"}
 json.dump({"threads": 1,
            "workloads": {workload: {"description": descriptions[workload], "results": results} for workload, results in summary.items()}},
           open(sys.argv[2], "w"), indent=2)

@@ -64,6 +64,14 @@ final class BenchCommand
             description = "Also measure with metrics journaled and streamed to this MLflow server, side by side with journal only (logEvery 10).")
     String trackingUri;
 
+    @Option(names = "--lanes", paramLabel = "N",
+            description = "W3: train N seeds of the workload in lockstep (train.vectorizeSweep) and report ms per run-step (default: 1, a single run).")
+    int lanes = 1;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "With --lanes: split the lanes over T threads (default: 1).")
+    int threads = 1;
+
     @Mixin
     PluginOptions pluginOptions;
 
@@ -78,7 +86,13 @@ final class BenchCommand
         if (batch <= 0 || steps <= 0 || warmupSteps < 0 || repeats <= 0) {
             throw new InvalidInputException("--batch, --steps and --repeats must be > 0 and --warmup >= 0");
         }
+        if (lanes <= 0 || threads <= 0 || lanes > 1 && trackingUri != null) {
+            throw new InvalidInputException("--lanes and --threads must be > 0, and --lanes does not combine with --tracking-uri");
+        }
         PluginRegistry registry = pluginOptions.registry();
+        if (lanes > 1) {
+            return BenchLockstep.measure(workload, registry, batch, lanes, threads, steps, warmupSteps, repeats, json, spec.commandLine().getOut());
+        }
         ExperimentSpec experiment = new DescriptorLoader(registry)
                 .parse(workload.descriptor(), workload.runName(), false, List.of("train.batchSize=" + batch))
                 .runs().get(0).spec();

@@ -10,7 +10,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
-import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -97,27 +96,6 @@ public final class Dense
     }
 
     @Override
-    public boolean stackable()
-    {
-        return true;
-    }
-
-    @Override
-    public Layer.Pass createStackedPass(List<INDArray> laneParameters, List<INDArray> laneGradients, long laneBatchSize)
-    {
-        if (laneParameters.isEmpty() || laneParameters.size() != laneGradients.size()) {
-            throw new IllegalArgumentException("need one parameter and one gradient slice per lane (got "
-                    + laneParameters.size() + " and " + laneGradients.size() + ")");
-        }
-        if (laneBatchSize <= 0) {
-            throw new IllegalArgumentException("batch size must be > 0 (got " + laneBatchSize + ")");
-        }
-        laneParameters.forEach(slice -> checkSlice("parameters", slice));
-        laneGradients.forEach(slice -> checkSlice("gradients", slice));
-        return new StackedPass(laneParameters, laneGradients, laneBatchSize);
-    }
-
-    @Override
     public String toString()
     {
         return "Dense(" + inputSize + " -> " + outputSize + ", " + activation + ")";
@@ -128,9 +106,9 @@ public final class Dense
      * host kernels run their element-wise work as ND4J ops. {@code -Dminimax.hostKernels=false} turns them off, to
      * measure the difference.
      */
-    private HostBuffers hostBuffers(DataType dataType, long laneRows, int lanes)
+    private HostBuffers hostBuffers(DataType dataType, long rows)
     {
-        return HOST_KERNELS && dataType == DataType.FLOAT && activation.hasHostKernels() ? new HostBuffers(laneRows, lanes) : null;
+        return HOST_KERNELS && dataType == DataType.FLOAT && activation.hasHostKernels() ? new HostBuffers(rows) : null;
     }
 
     private INDArray weightsOf(INDArray slice)
@@ -184,7 +162,7 @@ public final class Dense
             this.output = Nd4j.create(dataType, batchSize, outputSize);
             this.delta = Nd4j.create(dataType, batchSize, outputSize);
             this.inputGradient = Nd4j.create(dataType, batchSize, inputSize);
-            this.host = hostBuffers(dataType, batchSize, 1);
+            this.host = hostBuffers(dataType, batchSize);
         }
 
         @Override
@@ -193,7 +171,7 @@ public final class Dense
             this.input = input;
             if (host != null) {
                 Gemm.gemm(input, weights, output, false, false, 1.0, 0.0);
-                host.activate(output, new INDArray[] {bias});
+                host.activate(output, bias);
                 return output;
             }
             Gemm.gemm(ones, bias, output, false, false, 1.0, 0.0);
@@ -208,15 +186,14 @@ public final class Dense
             if (input == null) {
                 throw new IllegalStateException("backward before forward in " + Dense.this);
             }
-            INDArray preActivationGradient = host != null ? host.backward(outputGradient, delta) : activation.backward(output, outputGradient, delta);
+            INDArray preActivationGradient = host != null
+                    ? host.backward(output, outputGradient, delta, parameterGradients ? biasGradients : null)
+                    : activation.backward(output, outputGradient, delta);
             this.outputGradient = outputGradient;
             this.preActivationGradient = preActivationGradient;
             if (parameterGradients) {
                 Gemm.gemm(input, preActivationGradient, weightGradients, true, false, 1.0, 0.0);
-                if (host != null) {
-                    host.biasGradients(new INDArray[] {biasGradients});
-                }
-                else {
+                if (host == null) {
                     Gemm.gemm(ones, preActivationGradient, biasGradients, true, false, 1.0, 0.0);
                 }
             }
@@ -255,175 +232,72 @@ public final class Dense
     }
 
     /**
-     * R lanes of this layer: one product (two for the bias) per lane into its rows of shared buffers, and the
-     * activation and its derivative once over all rows.
-     */
-    private final class StackedPass
-            implements Layer.Pass
-    {
-        private final int lanes;
-        private final INDArray[] weights;
-        private final INDArray[] biases;
-        private final INDArray[] weightGradients;
-        private final INDArray[] biasGradients;
-        private final INDArray ones;
-        private final INDArray output;
-        private final INDArray delta;
-        private final INDArray inputGradient;
-        private final RowBlocks blocks;
-        private final INDArray[] outputBlocks;
-        private final INDArray[] inputGradientBlocks;
-        private final HostBuffers host;
-        private INDArray input;
-
-        StackedPass(List<INDArray> laneParameters, List<INDArray> laneGradients, long laneBatchSize)
-        {
-            this.lanes = laneParameters.size();
-            this.weights = new INDArray[lanes];
-            this.biases = new INDArray[lanes];
-            this.weightGradients = new INDArray[lanes];
-            this.biasGradients = new INDArray[lanes];
-            for (int lane = 0; lane < lanes; lane++) {
-                weights[lane] = weightsOf(laneParameters.get(lane));
-                biases[lane] = biasOf(laneParameters.get(lane));
-                weightGradients[lane] = weightsOf(laneGradients.get(lane));
-                biasGradients[lane] = biasOf(laneGradients.get(lane));
-            }
-            DataType dataType = laneParameters.get(0).dataType();
-            this.ones = Nd4j.ones(dataType, laneBatchSize, 1);
-            this.output = Nd4j.create(dataType, lanes * laneBatchSize, outputSize);
-            this.delta = Nd4j.create(dataType, lanes * laneBatchSize, outputSize);
-            this.inputGradient = Nd4j.create(dataType, lanes * laneBatchSize, inputSize);
-            this.blocks = new RowBlocks(lanes, laneBatchSize);
-            this.outputBlocks = blocks.of(output);
-            this.inputGradientBlocks = blocks.of(inputGradient);
-            this.host = hostBuffers(dataType, laneBatchSize, lanes);
-        }
-
-        @Override
-        public INDArray forward(INDArray input)
-        {
-            this.input = input;
-            INDArray[] inputBlocks = blocks.of(input);
-            if (host != null) {
-                for (int lane = 0; lane < lanes; lane++) {
-                    Gemm.gemm(inputBlocks[lane], weights[lane], outputBlocks[lane], false, false, 1.0, 0.0);
-                }
-                host.activate(output, biases);
-                return output;
-            }
-            for (int lane = 0; lane < lanes; lane++) {
-                Gemm.gemm(ones, biases[lane], outputBlocks[lane], false, false, 1.0, 0.0);
-                Gemm.gemm(inputBlocks[lane], weights[lane], outputBlocks[lane], false, false, 1.0, 1.0);
-            }
-            activation.activateInPlace(output);
-            return output;
-        }
-
-        @Override
-        public INDArray backward(INDArray outputGradient, boolean parameterGradients)
-        {
-            if (input == null) {
-                throw new IllegalStateException("backward before forward in " + Dense.this);
-            }
-            INDArray[] deltaBlocks = blocks.of(host != null ? host.backward(outputGradient, delta) : activation.backward(output, outputGradient, delta));
-            INDArray[] inputBlocks = blocks.of(input);
-            if (parameterGradients && host != null) {
-                host.biasGradients(biasGradients);
-            }
-            for (int lane = 0; lane < lanes; lane++) {
-                if (parameterGradients) {
-                    Gemm.gemm(inputBlocks[lane], deltaBlocks[lane], weightGradients[lane], true, false, 1.0, 0.0);
-                    if (host == null) {
-                        Gemm.gemm(ones, deltaBlocks[lane], biasGradients[lane], true, false, 1.0, 0.0);
-                    }
-                }
-                Gemm.gemm(deltaBlocks[lane], weights[lane], inputGradientBlocks[lane], false, true, 1.0, 0.0);
-            }
-            return inputGradient;
-        }
-
-        @Override
-        public INDArray forwardTangent(INDArray inputTangent)
-        {
-            throw new UnsupportedOperationException("a stacked " + Dense.this + " has no tangent passes");
-        }
-
-        @Override
-        public INDArray backwardTangent(INDArray outputGradientTangent)
-        {
-            throw new UnsupportedOperationException("a stacked " + Dense.this + " has no tangent passes");
-        }
-    }
-
-    /**
      * The element-wise work of a FLOAT pass in Java on the heap ({@link Activation#hasHostKernels}): the bias, the
      * activation and its derivative, and the bias gradient as column sums, each one loop over a host copy, instead
-     * of a rank-1 product and one to three ND4J ops. The activated output stays on the heap for the backward pass.
-     * For R lanes of m rows, lane r's bias goes to rows r·m to (r+1)·m.
+     * of a rank-1 product and one to three ND4J ops. Work goes in blocks of about {@value #CHUNK} elements, each
+     * copied in, computed and copied out while it is in cache; the host arrays are one block long, so a pass adds
+     * 48 KB to its working set whatever the batch size.
      */
     private final class HostBuffers
     {
-        private final int laneRows;
-        private final int lanes;
+        private final int rows;
         private final int columns;
-        private final int length;
+        private final int chunkRows;
         private final float[] output;
         private final float[] gradient;
         private final float[] delta;
         private final float[] row;
-        private final int chunkRows;
 
-        private HostBuffers(long laneRows, int lanes)
+        private HostBuffers(long rows)
         {
-            this.laneRows = Math.toIntExact(laneRows);
-            this.lanes = lanes;
+            this.rows = Math.toIntExact(rows);
             this.columns = Math.toIntExact(outputSize);
-            this.length = Math.multiplyExact(Math.multiplyExact(this.laneRows, lanes), columns);
-            this.output = new float[length];
-            this.gradient = new float[length];
-            this.delta = new float[length];
+            this.chunkRows = Math.min(this.rows, Math.max(1, CHUNK / columns));
+            this.output = new float[chunkRows * columns];
+            this.gradient = new float[chunkRows * columns];
+            this.delta = new float[chunkRows * columns];
             this.row = new float[columns];
-            this.chunkRows = Math.max(1, CHUNK / columns);
         }
 
-        /** {@code values} holds x·W for every lane; adds each lane's bias and applies the activation, in place. */
-        void activate(INDArray values, INDArray[] laneBiases)
+        /** {@code values} holds x·W; adds the bias and applies the activation, in place. */
+        void activate(INDArray values, INDArray bias)
         {
-            // row blocks of about CHUNK elements: each is copied in, computed and copied out while it is in cache
-            for (int lane = 0; lane < lanes; lane++) {
-                HostCopy.read(laneBiases[lane], row, columns);
-                for (int firstRow = lane * laneRows; firstRow < (lane + 1) * laneRows; firstRow += chunkRows) {
-                    int rows = Math.min(chunkRows, (lane + 1) * laneRows - firstRow);
-                    int from = firstRow * columns;
-                    HostCopy.read(values, from, output, rows * columns);
-                    RowKernels.addRow(output, firstRow, rows, columns, row);
-                    activation.activate(output, from, from + rows * columns);
-                    HostCopy.write(output, from, rows * columns, values);
+            HostCopy.read(bias, row, columns);
+            for (int firstRow = 0; firstRow < rows; firstRow += chunkRows) {
+                int blockRows = Math.min(chunkRows, rows - firstRow);
+                int count = blockRows * columns;
+                HostCopy.read(values, firstRow * columns, output, 0, count);
+                RowKernels.addRow(output, 0, blockRows, columns, row);
+                activation.activate(output, 0, count);
+                HostCopy.write(output, 0, firstRow * columns, count, values);
+            }
+        }
+
+        /**
+         * δ = f'⊙γ for the activated {@code output} of the last forward pass, written into {@code target} and
+         * returned; with {@code biasGradients} non-null also the bias gradient there, the column sums of δ.
+         */
+        INDArray backward(INDArray activated, INDArray outputGradient, INDArray target, INDArray biasGradients)
+        {
+            if (biasGradients != null) {
+                java.util.Arrays.fill(row, 0f);
+            }
+            for (int firstRow = 0; firstRow < rows; firstRow += chunkRows) {
+                int blockRows = Math.min(chunkRows, rows - firstRow);
+                int count = blockRows * columns;
+                int from = firstRow * columns;
+                HostCopy.read(activated, from, output, 0, count);
+                HostCopy.read(outputGradient, from, gradient, 0, count);
+                activation.backward(output, gradient, delta, 0, count);
+                HostCopy.write(delta, 0, from, count, target);
+                if (biasGradients != null) {
+                    RowKernels.addColumnSums(delta, blockRows, columns, row);
                 }
             }
-        }
-
-        /** δ = f'⊙γ for the output of the last {@link #activate}, written into {@code target} and returned. */
-        INDArray backward(INDArray outputGradient, INDArray target)
-        {
-            int chunk = chunkRows * columns;
-            for (int from = 0; from < length; from += chunk) {
-                int count = Math.min(chunk, length - from);
-                HostCopy.read(outputGradient, from, gradient, count);
-                activation.backward(output, gradient, delta, from, from + count);
-                HostCopy.write(delta, from, count, target);
+            if (biasGradients != null) {
+                HostCopy.write(row, columns, biasGradients);
             }
             return target;
-        }
-
-        /** Each lane's bias gradient, the column sums of its rows of the last {@link #backward}'s δ. */
-        void biasGradients(INDArray[] laneBiasGradients)
-        {
-            for (int lane = 0; lane < lanes; lane++) {
-                RowKernels.columnSums(delta, lane * laneRows, laneRows, columns, row);
-                HostCopy.write(row, columns, laneBiasGradients[lane]);
-            }
         }
     }
 

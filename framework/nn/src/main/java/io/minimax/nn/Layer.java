@@ -3,7 +3,6 @@ package io.minimax.nn;
 import io.minimax.spi.RandomSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.List;
 
 /**
  * One stage of a {@link SequentialNetwork}: an immutable description (sizes, activation) that owns no arrays.
@@ -33,23 +32,6 @@ public interface Layer
      * copies) and keeps them for its lifetime, so it sees every later optimizer update.
      */
     Pass createPass(INDArray parameters, INDArray gradients, long batchSize);
-
-    /** Whether {@link #createStackedPass} is supported. */
-    default boolean stackable()
-    {
-        return false;
-    }
-
-    /**
-     * A pass of R copies of this layer at once (R = {@code laneParameters.size()}), one per lane of a lockstep sweep:
-     * it maps {@code [R·m, inputSize()]} to {@code [R·m, outputSize()]}, lane r's rows r·m to (r+1)·m through lane
-     * r's parameter and gradient slices, with exactly the arithmetic of a lane's own pass. Element-wise work runs once
-     * over all lanes. Tangent passes are not supported.
-     */
-    default Pass createStackedPass(List<INDArray> laneParameters, List<INDArray> laneGradients, long laneBatchSize)
-    {
-        throw new UnsupportedOperationException(this + " cannot be stacked");
-    }
 
     /**
      * The forward and backward pass of one layer at one batch size, with its own preallocated buffers.

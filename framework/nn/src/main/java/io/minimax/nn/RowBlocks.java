@@ -1,26 +1,27 @@
 package io.minimax.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.Arrays;
+
 /**
- * The lanes' row blocks of a stacked {@code [R·m, n]} array as views, cached by the identity of the arrays last seen:
- * a stacked pass is handed the same buffers every step, so the views are made once.
+ * The lanes' row blocks of a stacked {@code [R·m, ...]} array as views, cached by the identity of the arrays last
+ * seen: a stacked network is handed the same buffers every step, so each set of views is made once.
  */
 final class RowBlocks
 {
-    private static final int CACHED_ARRAYS = 4;
+    private static final int CACHED_ARRAYS = 6;
 
     private final int lanes;
-    private final long laneRows;
     private final INDArray[] arrays = new INDArray[CACHED_ARRAYS];
     private final INDArray[][] blocks = new INDArray[CACHED_ARRAYS][];
     private int next;
 
-    RowBlocks(int lanes, long laneRows)
+    RowBlocks(int lanes)
     {
         this.lanes = lanes;
-        this.laneRows = laneRows;
     }
 
     INDArray[] of(INDArray array)
@@ -30,13 +31,18 @@ final class RowBlocks
                 return blocks[i];
             }
         }
-        if (array.rank() != 2 || array.size(0) != lanes * laneRows) {
-            throw new IllegalArgumentException("expected [" + lanes * laneRows + ", n] for " + lanes + " lanes of " + laneRows
-                    + " rows, got " + java.util.Arrays.toString(array.shape()));
+        long laneRows = array.size(0) / lanes;
+        if (array.rank() < 2 || laneRows * lanes != array.size(0)) {
+            throw new IllegalArgumentException("expected [R·m, ...] rows for R = " + lanes + " lanes, got " + Arrays.toString(array.shape()));
         }
         INDArray[] views = new INDArray[lanes];
         for (int lane = 0; lane < lanes; lane++) {
-            views[lane] = array.get(NDArrayIndex.interval(lane * laneRows, (lane + 1) * laneRows), NDArrayIndex.all());
+            INDArrayIndex[] indices = new INDArrayIndex[array.rank()];
+            indices[0] = NDArrayIndex.interval(lane * laneRows, (lane + 1) * laneRows);
+            for (int dimension = 1; dimension < indices.length; dimension++) {
+                indices[dimension] = NDArrayIndex.all();
+            }
+            views[lane] = array.get(indices);
         }
         arrays[next] = array;
         blocks[next] = views;

@@ -146,8 +146,7 @@ public final class SequentialNetwork
     }
 
     /**
-     * Stacks networks of the same layers, shapes and type ({@link StackedSequentialNetwork}); empty if a lane differs
-     * or a layer cannot be stacked.
+     * Stacks networks of the same layers, shapes and type ({@link StackedSequentialNetwork}); empty if a lane differs.
      */
     @Override
     public Optional<Network> stack(List<Network> lanes)
@@ -159,7 +158,7 @@ public final class SequentialNetwork
             }
             networks.add(network);
         }
-        if (networks.isEmpty() || !layers.stream().allMatch(Layer::stackable)) {
+        if (networks.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new StackedSequentialNetwork(networks));

@@ -87,9 +87,10 @@ class TestStackedSequentialNetwork
     {
         SequentialNetwork network = network(Activation.relu(), 1);
         assertThat(network.stack(List.of(network, network(Activation.tanh(), 2)))).isEmpty();
-        SequentialNetwork withScale = new SequentialNetwork(new long[] {3}, new long[] {3}, List.of(new ScaleLayer(3, 2.0)),
-                DataType.FLOAT, RandomSource.seeded(1));
-        assertThat(withScale.stack(List.of(withScale))).isEmpty();
+        SequentialNetwork doubles = new SequentialNetwork(new long[] {3}, new long[] {2}, List.of(
+                new Dense(3, 6, Activation.relu()), new Dense(6, 4, Activation.relu()), new Dense(4, 2, Activation.identity())),
+                DataType.DOUBLE, RandomSource.seeded(1));
+        assertThat(network.stack(List.of(network, doubles))).isEmpty();
     }
 
     @Test
@@ -99,6 +100,8 @@ class TestStackedSequentialNetwork
         Network stack = lanes.get(0).stack(lanes).orElseThrow();
         assertThatThrownBy(() -> stack.forward(Nd4j.rand(DataType.FLOAT, 5, 3)))
                 .hasMessageContaining("must be [R·m, 3] for R = 2 lanes (got [5, 3])");
+        assertThatThrownBy(() -> stack.backward(Nd4j.rand(DataType.FLOAT, 4, 2), true))
+                .hasMessageContaining("backward for 4 rows without a forward pass");
     }
 
     private static INDArray rows(INDArray array, int lane)

@@ -97,8 +97,8 @@ public final class LockstepTrainer
     {
         requireNonNull(train, "train is null");
         List<Lane> laneList = List.copyOf(lanes);
-        if (laneList.size() < 2) {
-            throw new NotStackableException("a lockstep needs at least two runs");
+        if (laneList.isEmpty()) {
+            throw new NotStackableException("a lockstep needs at least one run");
         }
         List<Players> players = laneList.stream().map(Lane::players).toList();
         checkLanes(players);
@@ -110,7 +110,7 @@ public final class LockstepTrainer
                 requireNonNull(stopSignal, "stopSignal is null"), requireNonNull(dataType, "dataType is null"));
     }
 
-    private static void checkLanes(List<Players> players)
+    static void checkLanes(List<Players> players)
             throws NotStackableException
     {
         Players first = players.get(0);

@@ -8,6 +8,7 @@ import io.minimax.core.descriptor.RunPlan;
 import io.minimax.core.engine.Evaluation;
 import io.minimax.core.engine.LockstepTrainer;
 import io.minimax.core.engine.MetricsRecorder;
+import io.minimax.core.engine.ParallelLockstep;
 import io.minimax.core.engine.Players;
 import io.minimax.core.engine.StopSignal;
 import io.minimax.core.engine.Trainer;
@@ -175,7 +176,7 @@ public final class ExperimentRunner
         }
         RunPlan first = runPlans.get(0);
         try {
-            LockstepTrainer trainer = LockstepTrainer.create(first.spec().train(), lanes, listener, stopSignal, DataType.FLOAT);
+            ParallelLockstep trainer = ParallelLockstep.create(first.spec().train(), lanes, lockstepThreads(), listener, stopSignal, DataType.FLOAT);
             listener.started(wired.size() + " runs in lockstep", first.spec().train().steps());
             try {
                 List<TrainingResult> laneResults = trainer.train();
@@ -212,6 +213,19 @@ public final class ExperimentRunner
             }
         }
         return runs.stream().map(run -> close(run, results.get(run))).toList();
+    }
+
+    /**
+     * Threads for a lockstep: one per core, or {@code MINIMAX_LOCKSTEP_THREADS} (the benchmarks compare 1 and 2).
+     * Each thread trains a contiguous part of the lanes on one native thread.
+     */
+    private static int lockstepThreads()
+    {
+        String configured = System.getenv("MINIMAX_LOCKSTEP_THREADS");
+        if (configured != null && configured.matches("[1-9][0-9]{0,3}")) {
+            return Integer.parseInt(configured);
+        }
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** A run whose journal is open and whose trackers have been told it started. */

@@ -3,6 +3,7 @@ package io.minimax.nn.kernel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
 /**
@@ -17,9 +18,11 @@ public final class HostCopy
     /** Whether {@code array} is FLOAT and its elements lie contiguously in row-major order. */
     public static boolean copyable(INDArray array)
     {
-        if (array.dataType() != DataType.FLOAT) {
-            return false;
-        }
+        return array.dataType() == DataType.FLOAT && contiguous(array);
+    }
+
+    private static boolean contiguous(INDArray array)
+    {
         // row-major strides for every dimension longer than 1 (ND4J may call a [1, n] view 'f'-ordered)
         long expected = 1;
         for (int dimension = array.rank() - 1; dimension >= 0; dimension--) {
@@ -34,34 +37,61 @@ public final class HostCopy
     /** Copies the first {@code length} elements of {@code array} (row-major) into {@code target}. */
     public static void read(INDArray array, float[] target, int length)
     {
-        read(array, 0, target, length);
+        read(array, 0, target, 0, length);
     }
 
-    /** Copies elements {@code from} to {@code from + length} of {@code array} (row-major) to the same places of {@code target}. */
-    public static void read(INDArray array, int from, float[] target, int length)
+    /** Copies {@code length} elements of {@code array} (row-major) from element {@code from} into {@code target} at {@code offset}. */
+    public static void read(INDArray array, int from, float[] target, int offset, int length)
     {
         if (!copyable(array)) {
-            read(array.dup('c'), from, target, length);
+            read(array.dup('c'), from, target, offset, length);
             return;
         }
         FloatBuffer buffer = buffer(array);
-        buffer.get(buffer.position() + from, target, from, length);
+        buffer.get(buffer.position() + from, target, offset, length);
     }
 
     /** Copies {@code length} elements of {@code source} into {@code array}, which must be {@link #copyable}. */
     public static void write(float[] source, int length, INDArray array)
     {
-        write(source, 0, length, array);
+        write(source, 0, 0, length, array);
     }
 
-    /** Copies elements {@code from} to {@code from + length} of {@code source} to the same places of {@code array}. */
-    public static void write(float[] source, int from, int length, INDArray array)
+    /** Copies {@code length} elements of {@code source} from {@code offset} into {@code array} from element {@code to}. */
+    public static void write(float[] source, int offset, int to, int length, INDArray array)
     {
         if (!copyable(array)) {
             throw new IllegalArgumentException("cannot write into a non-contiguous or non-FLOAT array");
         }
         FloatBuffer buffer = buffer(array);
-        buffer.put(buffer.position() + from, source, from, length);
+        buffer.put(buffer.position() + to, source, offset, length);
+    }
+
+    /**
+     * {@code target = source} for two contiguous arrays of the same length and type: one bulk copy for FLOAT and
+     * DOUBLE, ND4J's {@code assign} otherwise.
+     */
+    public static void copy(INDArray source, INDArray target)
+    {
+        if (source.length() != target.length()) {
+            throw new IllegalArgumentException("cannot copy " + source.length() + " elements into " + target.length());
+        }
+        int length = Math.toIntExact(source.length());
+        if (contiguous(source) && contiguous(target) && source.dataType() == target.dataType()) {
+            if (source.dataType() == DataType.FLOAT) {
+                FloatBuffer from = source.data().asNioFloat();
+                FloatBuffer to = target.data().asNioFloat();
+                to.put(to.position(), from, from.position(), length);
+                return;
+            }
+            if (source.dataType() == DataType.DOUBLE) {
+                DoubleBuffer from = source.data().asNioDouble();
+                DoubleBuffer to = target.data().asNioDouble();
+                to.put(to.position(), from, from.position(), length);
+                return;
+            }
+        }
+        target.assign(source.reshape(target.shape()));
     }
 
     private static FloatBuffer buffer(INDArray array)

@@ -16,11 +16,10 @@ public final class RowKernels
         }
     }
 
-    /** {@code sums[c]} = the sum over rows {@code firstRow} to {@code firstRow + rows} of column c, in row order. */
-    public static void columnSums(float[] matrix, int firstRow, int rows, int columns, float[] sums)
+    /** Adds to {@code sums[c]} the sum of column c over the first {@code rows} rows, in row order. */
+    public static void addColumnSums(float[] matrix, int rows, int columns, float[] sums)
     {
-        java.util.Arrays.fill(sums, 0, columns, 0f);
-        for (int r = firstRow; r < firstRow + rows; r++) {
+        for (int r = 0; r < rows; r++) {
             int start = r * columns;
             for (int c = 0; c < columns; c++) {
                 sums[c] += matrix[start + c];
