@@ -64,6 +64,9 @@ final class BenchCommand
             description = "Also measure with metrics journaled and streamed to this MLflow server, side by side with journal only (logEvery 10).")
     String trackingUri;
 
+    @Option(names = "--journal", description = "Measure the journal's cost: no tracking and journaling (logEvery 10) side by side.")
+    boolean journal;
+
     @Option(names = "--lanes", paramLabel = "N",
             description = "W3: train N seeds of the workload in lockstep (train.vectorizeSweep) and report ms per run-step (default: 1, a single run).")
     int lanes = 1;
@@ -98,6 +101,9 @@ final class BenchCommand
                 .runs().get(0).spec();
         Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT)).getInstance(Players.class);
         PrintWriter out = spec.commandLine().getOut();
+        if (journal) {
+            return BenchTracking.journalCost(workload, players, experiment, steps, warmupSteps, repeats, json, out);
+        }
         if (trackingUri != null) {
             return BenchTracking.compare(workload, players, experiment, trackingUri, steps, warmupSteps, repeats, json, out);
         }

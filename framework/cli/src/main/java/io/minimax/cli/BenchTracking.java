@@ -116,11 +116,76 @@ final class BenchTracking
         }
     }
 
+    /**
+     * {@code minimax bench WORKLOAD --journal}: the cost of the journal itself. Each repeat trains the same steps twice,
+     * once recording nothing and once journaling every 10 steps as a run does, the order swapped every repeat; the
+     * overhead is the median of the paired ratios, and the training thread's CPU time per step is reported too.
+     */
+    static int journalCost(BenchWorkload workload, Players players, ExperimentSpec experiment, int steps, int warmupSteps, int repeats, Path json,
+            PrintWriter out)
+    {
+        Path folder = temporaryFolder();
+        try {
+            if (warmupSteps > 0) {
+                timed(players, experiment, warmupSteps, folder, true, Optional.empty());
+            }
+            double[] bare = new double[repeats];
+            double[] journaled = new double[repeats];
+            double[] bareCpu = new double[repeats];
+            double[] journaledCpu = new double[repeats];
+            double[] ratios = new double[repeats];
+            for (int repeat = 0; repeat < repeats; repeat++) {
+                for (int order = 0; order < 2; order++) {
+                    boolean withJournal = (repeat % 2 == 0) == (order == 1);
+                    double[] measured = timed(players, experiment, steps, folder, withJournal, Optional.empty());
+                    (withJournal ? journaled : bare)[repeat] = measured[0];
+                    (withJournal ? journaledCpu : bareCpu)[repeat] = measured[1];
+                }
+                ratios[repeat] = journaled[repeat] / bare[repeat];
+            }
+            double overhead = (median(ratios) - 1) * 100;
+            double cpuOverhead = (median(journaledCpu) / median(bareCpu) - 1) * 100;
+            out.printf("bench %s: batch %d, %d steps x %d repeats, logEvery %d: no tracking median %.3f ms/step; journal median %.3f ms/step;"
+                    + " overhead (median of paired ratios) %+.2f %%; training thread CPU %.3f vs %.3f ms/step (%+.2f %%)%n",
+                    workload.workloadName(), experiment.train().batchSize(), steps, repeats, LOG_EVERY, median(bare), median(journaled), overhead,
+                    median(bareCpu), median(journaledCpu), cpuOverhead);
+            out.flush();
+            if (json != null) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("workload", workload.workloadName());
+                result.put("batch", experiment.train().batchSize());
+                result.put("steps", steps);
+                result.put("repeats", repeats);
+                result.put("logEvery", LOG_EVERY);
+                result.put("msPerStep", median(bare));
+                result.put("journalMsPerStep", median(journaled));
+                result.put("journalOverheadPercent", overhead);
+                result.put("trainingThreadCpuOverheadPercent", cpuOverhead);
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
+            }
+            return Main.SUCCESS;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + json, e);
+        }
+        finally {
+            deleteQuietly(folder);
+        }
+    }
+
     /** Wall-clock and training-thread CPU ms per step of one training; the tracker (if any) is ended after the clocks stop. */
     private static double[] timed(Players players, ExperimentSpec experiment, int steps, Path folder, Optional<Tracker> mlflow)
     {
+        return timed(players, experiment, steps, folder, true, mlflow);
+    }
+
+    private static double[] timed(Players players, ExperimentSpec experiment, int steps, Path folder, boolean journaled, Optional<Tracker> mlflow)
+    {
         RunJournal journal = RunJournal.create(folder, experiment.name(), mlflow.isPresent() ? "journal+mlflow" : "journal", Clock.systemUTC());
-        List<Tracker> trackers = new ArrayList<>(List.of(journal));
+        List<Tracker> trackers = new ArrayList<>();
+        if (journaled) {
+            trackers.add(journal);
+        }
         mlflow.ifPresent(trackers::add);
         for (Tracker tracker : trackers) {
             tracker.runStarted(journal.info(), Map.of("batch", Integer.toString(experiment.train().batchSize())), Map.of("mlflow.runName", journal.info().name()));

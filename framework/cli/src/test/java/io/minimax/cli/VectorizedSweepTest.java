@@ -55,6 +55,7 @@ class VectorizedSweepTest
         assertThat(lockstepRuns.keySet()).hasSize(6).isEqualTo(aloneRuns.keySet());
         for (String run : aloneRuns.keySet()) {
             assertThat(runJson(lockstepRuns.get(run)).get("status").asText()).isEqualTo("FINISHED");
+            assertThat(runJson(lockstepRuns.get(run)).get("params")).as("params say nothing of the lockstep").isEqualTo(runJson(aloneRuns.get(run)).get("params"));
             Map<String, Double> expected = values(aloneRuns.get(run));
             Map<String, Double> actual = values(lockstepRuns.get(run));
             assertThat(actual.keySet()).as(run).isEqualTo(expected.keySet());

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 import static java.util.Objects.requireNonNull;
@@ -247,6 +248,10 @@ public final class Dense
         private final float[] gradient;
         private final float[] delta;
         private final float[] row;
+        // the bias repeated for the rows of one block, and a block of running column sums of δ
+        private final float[] biasBlock;
+        private final float[] sumBlock;
+        private final HostCopy.Buffers buffers = new HostCopy.Buffers();
 
         private HostBuffers(long rows)
         {
@@ -257,19 +262,23 @@ public final class Dense
             this.gradient = new float[chunkRows * columns];
             this.delta = new float[chunkRows * columns];
             this.row = new float[columns];
+            this.biasBlock = new float[chunkRows * columns];
+            this.sumBlock = new float[chunkRows * columns];
         }
 
         /** {@code values} holds x·W; adds the bias and applies the activation, in place. */
         void activate(INDArray values, INDArray bias)
         {
-            HostCopy.read(bias, row, columns);
+            HostCopy.read(buffers.of(bias), 0, row, 0, columns);
+            RowKernels.repeatRow(row, chunkRows, columns, biasBlock);
+            FloatBuffer valueBuffer = buffers.of(values);
             for (int firstRow = 0; firstRow < rows; firstRow += chunkRows) {
-                int blockRows = Math.min(chunkRows, rows - firstRow);
-                int count = blockRows * columns;
-                HostCopy.read(values, firstRow * columns, output, 0, count);
-                RowKernels.addRow(output, 0, blockRows, columns, row);
+                int count = Math.min(chunkRows, rows - firstRow) * columns;
+                int from = firstRow * columns;
+                HostCopy.read(valueBuffer, from, output, 0, count);
+                RowKernels.add(output, biasBlock, count);
                 activation.activate(output, 0, count);
-                HostCopy.write(output, 0, firstRow * columns, count, values);
+                HostCopy.write(output, 0, valueBuffer, from, count);
             }
         }
 
@@ -279,23 +288,22 @@ public final class Dense
          */
         INDArray backward(INDArray activated, INDArray outputGradient, INDArray target, INDArray biasGradients)
         {
-            if (biasGradients != null) {
-                java.util.Arrays.fill(row, 0f);
-            }
+            FloatBuffer activatedBuffer = buffers.of(activated);
+            FloatBuffer gradientBuffer = buffers.of(outputGradient);
+            FloatBuffer targetBuffer = buffers.of(target);
+            java.util.Arrays.fill(sumBlock, 0f);
             for (int firstRow = 0; firstRow < rows; firstRow += chunkRows) {
-                int blockRows = Math.min(chunkRows, rows - firstRow);
-                int count = blockRows * columns;
+                int count = Math.min(chunkRows, rows - firstRow) * columns;
                 int from = firstRow * columns;
-                HostCopy.read(activated, from, output, 0, count);
-                HostCopy.read(outputGradient, from, gradient, 0, count);
+                HostCopy.read(activatedBuffer, from, output, 0, count);
+                HostCopy.read(gradientBuffer, from, gradient, 0, count);
                 activation.backward(output, gradient, delta, 0, count);
-                HostCopy.write(delta, 0, from, count, target);
-                if (biasGradients != null) {
-                    RowKernels.addColumnSums(delta, blockRows, columns, row);
-                }
+                HostCopy.write(delta, 0, targetBuffer, from, count);
+                RowKernels.add(sumBlock, delta, count);
             }
             if (biasGradients != null) {
-                HostCopy.write(row, columns, biasGradients);
+                RowKernels.columnSums(sumBlock, chunkRows, columns, row);
+                HostCopy.write(row, 0, buffers.of(biasGradients), 0, columns);
             }
             return target;
         }

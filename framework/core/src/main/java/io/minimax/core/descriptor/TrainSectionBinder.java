@@ -1,7 +1,6 @@
 package io.minimax.core.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,7 +52,11 @@ final class TrainSectionBinder
             evalEvery = positive(read(train, "evalEvery", Long.class, steps.map(LongNode::valueOf).orElse(null), problems), "evalEvery", problems);
         }
 
-        Optional<Boolean> vectorizeSweep = read(train, "vectorizeSweep", Boolean.class, BooleanNode.FALSE, problems);
+        // How a sweep is computed, not what: left out of the resolved descriptor (and so of the params) when not written,
+        // so that a run trained in lockstep compares equal to the same run trained alone.
+        Optional<Boolean> vectorizeSweep = train.has("vectorizeSweep")
+                ? read(train, "vectorizeSweep", Boolean.class, null, problems)
+                : Optional.of(false);
 
         if (vectorizeSweep.isEmpty() || steps.isEmpty() || batchSize.isEmpty() || discriminatorSteps.isEmpty() || updates.isEmpty() || logEvery.isEmpty() || evalEvery.isEmpty()) {
             return Optional.empty();

@@ -15,6 +15,8 @@ final class DiscriminatorStep
     private final Minibatch batch;
     private double penalty;
     private INDArray logits;
+    private INDArray realLogits;
+    private INDArray fakeLogits;
 
     DiscriminatorStep(Players players, Minibatch batch)
     {
@@ -33,12 +35,14 @@ final class DiscriminatorStep
         players.data().sample(batch.realSamples);
 
         Network discriminator = players.discriminator();
-        logits = discriminator.forward(batch.samples);
-        double loss = players.loss().discriminatorLoss(
-                Minibatch.firstRows(logits, batch.size),
-                Minibatch.lastRows(logits, batch.size),
-                batch.realLogitGradient,
-                batch.fakeLogitGradient);
+        INDArray output = discriminator.forward(batch.samples);
+        if (output != logits) {
+            // a network returns the same buffer every step: its halves' views are made once
+            logits = output;
+            realLogits = Minibatch.firstRows(logits, batch.size);
+            fakeLogits = Minibatch.lastRows(logits, batch.size);
+        }
+        double loss = players.loss().discriminatorLoss(realLogits, fakeLogits, batch.realLogitGradient, batch.fakeLogitGradient);
         discriminator.backward(batch.discriminatorLogitGradient, true);
         penalty = addPenaltyGradients(discriminator);
         return loss;
@@ -74,10 +78,16 @@ final class DiscriminatorStep
         return value;
     }
 
-    /** D's logits on the last minibatch: rows 0..m real, m..2m generated. Valid until the next step. */
-    INDArray lastLogits()
+    /** D's logits on the last minibatch's m real samples. Valid until the next step. */
+    INDArray lastRealLogits()
     {
-        return logits;
+        return realLogits;
+    }
+
+    /** D's logits on the last minibatch's m generated samples. Valid until the next step. */
+    INDArray lastFakeLogits()
+    {
+        return fakeLogits;
     }
 
     /** The sum of the penalties' values at the last {@link #computeGradients}; 0 without penalties. */

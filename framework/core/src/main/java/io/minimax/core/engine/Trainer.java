@@ -5,7 +5,6 @@ import io.minimax.core.descriptor.UpdateRule;
 import io.minimax.spi.tracking.RunStatus;
 import jakarta.inject.Inject;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Map;
 import java.util.Optional;
@@ -114,8 +113,7 @@ public final class Trainer
     private Map<String, Double> stepValues(DiscriminatorStep discriminatorStep, double discriminatorLoss, double generatorLoss,
             double millisPerStep, int m)
     {
-        INDArray logits = discriminatorStep.lastLogits();
         return StepMetrics.of(players, discriminatorLoss, generatorLoss, discriminatorStep.lastPenalty(),
-                Minibatch.firstRows(logits, m), Minibatch.lastRows(logits, m), millisPerStep);
+                discriminatorStep.lastRealLogits(), discriminatorStep.lastFakeLogits(), millisPerStep);
     }
 }

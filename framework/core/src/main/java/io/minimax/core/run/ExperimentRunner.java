@@ -318,13 +318,14 @@ public final class ExperimentRunner
     }
 
     /**
-     * The resolved descriptor's parameters without the {@code tracking} section: where a run is mirrored to says
-     * nothing about the experiment, and two runs that differ only in it must compare as equal.
+     * The resolved descriptor's parameters without the {@code tracking} section and {@code train.vectorizeSweep}:
+     * where a run is mirrored to, and whether it trained in lockstep, say nothing about the experiment, and two runs
+     * that differ only in them must compare as equal.
      */
     private static Map<String, String> experimentParams(RunPlan runPlan)
     {
         Map<String, String> params = new TreeMap<>(runPlan.params());
-        params.keySet().removeIf(key -> key.equals("tracking") || key.startsWith("tracking."));
+        params.keySet().removeIf(key -> key.equals("tracking") || key.startsWith("tracking.") || key.equals("train.vectorizeSweep"));
         return params;
     }
 

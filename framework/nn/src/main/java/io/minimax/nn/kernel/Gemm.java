@@ -49,13 +49,13 @@ public final class Gemm
         int transB = transposeB ? CblasTrans : CblasNoTrans;
         if (c.dataType() == DataType.FLOAT) {
             cblas_sgemm(CblasRowMajor, transA, transB, (int) m, (int) n, (int) k, (float) alpha,
-                    new FloatPointer(address(a)), leadingDimension(a), new FloatPointer(address(b)), leadingDimension(b),
-                    (float) beta, new FloatPointer(address(c)), leadingDimension(c));
+                    (FloatPointer) address(a), leadingDimension(a), (FloatPointer) address(b), leadingDimension(b),
+                    (float) beta, (FloatPointer) address(c), leadingDimension(c));
         }
         else {
             cblas_dgemm(CblasRowMajor, transA, transB, (int) m, (int) n, (int) k, alpha,
-                    new DoublePointer(address(a)), leadingDimension(a), new DoublePointer(address(b)), leadingDimension(b),
-                    beta, new DoublePointer(address(c)), leadingDimension(c));
+                    (DoublePointer) address(a), leadingDimension(a), (DoublePointer) address(b), leadingDimension(b),
+                    beta, (DoublePointer) address(c), leadingDimension(c));
         }
     }
 
@@ -67,7 +67,39 @@ public final class Gemm
 
     private static Pointer address(INDArray array)
     {
-        return array.data().addressPointer();
+        return ADDRESSES.get().of(array);
+    }
+
+    // Per thread: lockstep sweeps multiply on several threads at once.
+    private static final ThreadLocal<AddressCache> ADDRESSES = ThreadLocal.withInitial(AddressCache::new);
+
+    /**
+     * The native addresses of the arrays multiplied most recently, by identity: {@code addressPointer()} costs a few
+     * JNI calls, and a training step multiplies the same few dozen arrays every time. Holds at most
+     * {@value #SIZE} arrays, replaced in turn.
+     */
+    private static final class AddressCache
+    {
+        private static final int SIZE = 64;
+
+        private final INDArray[] arrays = new INDArray[SIZE];
+        private final Pointer[] pointers = new Pointer[SIZE];
+        private int next;
+
+        Pointer of(INDArray array)
+        {
+            for (int i = 0; i < SIZE; i++) {
+                if (arrays[i] == array) {
+                    return pointers[i];
+                }
+            }
+            Pointer address = array.data().addressPointer();
+            Pointer pointer = array.dataType() == DataType.FLOAT ? new FloatPointer(address) : new DoublePointer(address);
+            arrays[next] = array;
+            pointers[next] = pointer;
+            next = (next + 1) % SIZE;
+            return pointer;
+        }
     }
 
     /** Rank 2, FLOAT or DOUBLE, unit stride along a row and rows at least a row apart (any row stride is a valid lda). */

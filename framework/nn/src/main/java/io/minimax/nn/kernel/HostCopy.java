@@ -94,6 +94,54 @@ public final class HostCopy
         target.assign(source.reshape(target.shape()));
     }
 
+    /** Copies {@code length} floats of {@code buffer} (a {@link Buffers#of} buffer) from element {@code from} into {@code target}. */
+    public static void read(FloatBuffer buffer, int from, float[] target, int offset, int length)
+    {
+        buffer.get(from, target, offset, length);
+    }
+
+    /** Copies {@code length} floats of {@code source} into {@code buffer} (a {@link Buffers#of} buffer) from element {@code to}. */
+    public static void write(float[] source, int offset, FloatBuffer buffer, int to, int length)
+    {
+        buffer.put(to, source, offset, length);
+    }
+
+    /**
+     * The native memory of the few arrays a pass works on, as {@link FloatBuffer}s starting at each array's first
+     * element, cached by the arrays' identity: making one costs about a microsecond of JNI calls, and a pass meets
+     * the same arrays every step. Arrays that are not {@link #copyable} get a buffer over a copy, which reads right
+     * but must not be written to. Not thread-safe: one per pass.
+     */
+    public static final class Buffers
+    {
+        private static final int SIZE = 6;
+
+        private final INDArray[] arrays = new INDArray[SIZE];
+        private final FloatBuffer[] buffers = new FloatBuffer[SIZE];
+        private int next;
+
+        public FloatBuffer of(INDArray array)
+        {
+            for (int i = 0; i < SIZE; i++) {
+                if (arrays[i] == array) {
+                    return buffers[i];
+                }
+            }
+            INDArray readable = copyable(array) ? array : array.castTo(DataType.FLOAT).dup('c');
+            FloatBuffer buffer = buffer(readable);
+            // a buffer of its own that starts at the array's first element
+            FloatBuffer view = buffer.duplicate().position(buffer.position()).slice();
+            if (readable != array) {
+                // a copy: reads see this step's values only, so it is not cached
+                return view;
+            }
+            arrays[next] = array;
+            buffers[next] = view;
+            next = (next + 1) % SIZE;
+            return view;
+        }
+    }
+
     private static FloatBuffer buffer(INDArray array)
     {
         // asNio* of a view spans the whole underlying buffer, positioned at the view's first element
