@@ -62,12 +62,6 @@ final class Minibatch
         return array.get(rowRange(array, array.size(0) - rows, array.size(0)));
     }
 
-    /** Rows {@code from} to {@code to} of {@code array} (any rank), as a view. */
-    static INDArray rows(INDArray array, long from, long to)
-    {
-        return array.get(rowRange(array, from, to));
-    }
-
     private static org.nd4j.linalg.indexing.INDArrayIndex[] rowRange(INDArray array, long from, long to)
     {
         org.nd4j.linalg.indexing.INDArrayIndex[] indices = new org.nd4j.linalg.indexing.INDArrayIndex[array.rank()];

@@ -76,20 +76,27 @@ final class AdamOptimizer
         float oneMinusB2 = (float) (1 - beta2);
         float eps = (float) epsilon;
         // blocks of BLOCK parameters: the host copies stay in cache, however large the network
+        float[] blockM = state.floatBlockFirst;
+        float[] blockV = state.floatBlockSecond;
+        // blocks of BLOCK parameters, each copied into small arrays that stay in L1 and indexed alike, so that the
+        // JIT vectorises the loop and a lockstep of many networks keeps only the moments in memory besides its own
         for (int start = 0; start < state.length; start += BLOCK) {
-            int end = Math.min(start + BLOCK, state.length);
-            parameterBuffer.get(start, theta, start, end - start);
-            gradientBuffer.get(start, g, start, end - start);
-            // one index for every array, so that the JIT vectorises the loop
-            for (int i = start; i < end; i++) {
+            int count = Math.min(BLOCK, state.length - start);
+            parameterBuffer.get(start, theta, 0, count);
+            gradientBuffer.get(start, g, 0, count);
+            System.arraycopy(m, start, blockM, 0, count);
+            System.arraycopy(v, start, blockV, 0, count);
+            for (int i = 0; i < count; i++) {
                 float gi = g[i];
-                float mi = b1 * m[i] + oneMinusB1 * gi;
-                float vi = b2 * v[i] + oneMinusB2 * gi * gi;
-                m[i] = mi;
-                v[i] = vi;
+                float mi = b1 * blockM[i] + oneMinusB1 * gi;
+                float vi = b2 * blockV[i] + oneMinusB2 * gi * gi;
+                blockM[i] = mi;
+                blockV[i] = vi;
                 theta[i] -= stepSize * (mi / ((float) Math.sqrt(vi) / biasCorrection2Root + eps));
             }
-            parameterBuffer.put(start, theta, start, end - start);
+            parameterBuffer.put(start, theta, 0, count);
+            System.arraycopy(blockM, 0, m, start, count);
+            System.arraycopy(blockV, 0, v, start, count);
         }
     }
 
@@ -123,6 +130,8 @@ final class AdamOptimizer
         private float[] floatGradients;
         private float[] floatFirst;
         private float[] floatSecond;
+        private float[] floatBlockFirst;
+        private float[] floatBlockSecond;
         private double[] doubleParameters;
         private double[] doubleGradients;
         private double[] doubleFirst;
@@ -137,8 +146,10 @@ final class AdamOptimizer
             this.dataType = dataType;
             this.length = length;
             if (dataType == DataType.FLOAT) {
-                floatParameters = new float[length];
-                floatGradients = new float[length];
+                floatParameters = new float[Math.min(length, BLOCK)];
+                floatGradients = new float[Math.min(length, BLOCK)];
+                floatBlockFirst = new float[Math.min(length, BLOCK)];
+                floatBlockSecond = new float[Math.min(length, BLOCK)];
                 floatFirst = new float[length];
                 floatSecond = new float[length];
             }
