@@ -38,8 +38,8 @@ esac
 # per workload: the reference scripts' suffix, default batches, timed and warm-up steps
 script_of() { case "$1" in toy) echo toy ;; image-mlp) echo image_mlp ;; esac; }
 batches_of() { if [ -n "$batches" ]; then echo "$batches"; else case "$1" in toy) echo "64 256" ;; image-mlp) echo "64" ;; esac; fi; }
-steps_of() { if [ -n "$steps" ]; then echo "$steps"; else case "$1" in toy) echo 1000 ;; image-mlp) echo 500 ;; sweep) echo 300 ;; esac; fi; }
-warmup_of() { case "$1" in toy) echo 300 ;; image-mlp) echo 100 ;; sweep) echo 100 ;; esac; }
+steps_of() { if [ -n "$steps" ]; then echo "$steps"; else case "$1" in toy) echo 1000 ;; image-mlp) echo 500 ;; sweep) echo 500 ;; esac; fi; }
+warmup_of() { case "$1" in toy) echo 300 ;; image-mlp) echo 100 ;; sweep) echo 300 ;; esac; }
 lanes=16
 
 # W3: the lockstep on 1 and 2 threads; one PyTorch run; two PyTorch runs at once (per run-step: half their time)

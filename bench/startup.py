@@ -1,8 +1,9 @@
-"""Startup time: from launching `minimax run DESCRIPTOR` to its first training step.
+"""Startup time: from launching `minimax run DESCRIPTOR` to the end of its first training step.
 
-The run's progress output (not a terminal, so one line per event) prints "<run>: N steps" just before the first
-training step; this script launches the command, times that line's arrival, then stops the run (Ctrl-C, so it ends
-KILLED in a temporary runs folder). The jar must be built already (run `./minimax --version` once).
+The descriptor runs with `--set train.steps=10 --set train.logEvery=1`, so the progress output (not a terminal: one
+line per report) prints "step 1/10" right after the first step. This script launches the command, times that line's
+arrival (an upper bound: it includes the first, cold step), then stops the run (Ctrl-C, so it ends KILLED in a
+temporary runs folder). The jar must be built already (run `./minimax --version` once).
 
     python3 bench/startup.py [--descriptor experiments/ring8-loss-comparison.yaml] [--repeats 5]
 """
@@ -25,10 +26,11 @@ def once(descriptor):
     runs = tempfile.mkdtemp(prefix="minimax-startup-")
     try:
         start = time.perf_counter()
-        process = subprocess.Popen([os.path.join(ROOT, "minimax"), "run", descriptor, "--runs-dir", runs],
+        process = subprocess.Popen([os.path.join(ROOT, "minimax"), "run", descriptor, "--runs-dir", runs,
+                                    "--set", "train.steps=10", "--set", "train.logEvery=1"],
                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for line in process.stdout:
-            if re.search(r": \d+ steps$", line.strip()):
+            if re.search(r": step 1/10 ", line):
                 elapsed = time.perf_counter() - start
                 process.send_signal(signal.SIGINT)
                 process.wait(timeout=60)

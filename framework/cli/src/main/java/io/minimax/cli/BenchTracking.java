@@ -145,10 +145,14 @@ final class BenchTracking
             }
             double overhead = (median(ratios) - 1) * 100;
             double cpuOverhead = (median(journaledCpu) / median(bareCpu) - 1) * 100;
+            // The write itself, timed alone: far below the noise of whole trainings on a shared machine.
+            double writeMicros = journalWriteMicros(players, experiment, folder);
+            double writeShare = writeMicros / 1000 / (LOG_EVERY * median(bare)) * 100;
             out.printf("bench %s: batch %d, %d steps x %d repeats, logEvery %d: no tracking median %.3f ms/step; journal median %.3f ms/step;"
-                    + " overhead (median of paired ratios) %+.2f %%; training thread CPU %.3f vs %.3f ms/step (%+.2f %%)%n",
+                    + " overhead (median of paired ratios) %+.2f %%; training thread CPU %.3f vs %.3f ms/step (%+.2f %%);"
+                    + " one journal write of a step's metrics %.1f µs = %.2f %% of %d steps%n",
                     workload.workloadName(), experiment.train().batchSize(), steps, repeats, LOG_EVERY, median(bare), median(journaled), overhead,
-                    median(bareCpu), median(journaledCpu), cpuOverhead);
+                    median(bareCpu), median(journaledCpu), cpuOverhead, writeMicros, writeShare, LOG_EVERY);
             out.flush();
             if (json != null) {
                 Map<String, Object> result = new LinkedHashMap<>();
@@ -161,6 +165,8 @@ final class BenchTracking
                 result.put("journalMsPerStep", median(journaled));
                 result.put("journalOverheadPercent", overhead);
                 result.put("trainingThreadCpuOverheadPercent", cpuOverhead);
+                result.put("journalWriteMicros", writeMicros);
+                result.put("journalWritePercentOfLogEverySteps", writeShare);
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
             }
             return Main.SUCCESS;
@@ -171,6 +177,30 @@ final class BenchTracking
         finally {
             deleteQuietly(folder);
         }
+    }
+
+    /** Microseconds per journal write of one logged step's metrics (the values a real step logs), median of 5 x 2000. */
+    private static double journalWriteMicros(Players players, ExperimentSpec experiment, Path folder)
+    {
+        TrainSpec train = new TrainSpec(LOG_EVERY, experiment.train().batchSize(), 1, experiment.train().updates(), LOG_EVERY, LOG_EVERY);
+        MetricsRecorder recorder = new MetricsRecorder(List.of(), Clock.systemUTC());
+        new Trainer(train, players, recorder, Evaluation.NONE, TrainingListener.NONE, new StopSignal(), DataType.FLOAT).train();
+        Map<String, Double> values = recorder.lastValues();
+        RunJournal journal = RunJournal.create(folder, experiment.name(), "journal-writes", Clock.systemUTC());
+        journal.runStarted(journal.info(), Map.of(), Map.of());
+        MetricsRecorder journaled = new MetricsRecorder(List.of(journal), Clock.systemUTC());
+        double[] micros = new double[5];
+        long step = 0;
+        for (int round = 0; round < micros.length; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 2000; i++) {
+                journaled.record(++step, values);
+            }
+            micros[round] = (System.nanoTime() - start) / 1e3 / 2000;
+        }
+        journal.runEnded(RunStatus.FINISHED, Optional.empty());
+        journal.close();
+        return median(micros);
     }
 
     /** Wall-clock and training-thread CPU ms per step of one training; the tracker (if any) is ended after the clocks stop. */
