@@ -5,8 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.SplittableRandom;
 
 /**
- * A seeded random stream. Arrays are filled by ND4J's native generator owned by this source (never the per-thread
- * global one), scalars come from a {@link SplittableRandom}; both are fixed by {@link #seed()}.
+ * A seeded random stream. Arrays are filled from one {@link SplittableRandom} (in Java, copied into the array in
+ * bulk), scalars come from another; both are fixed by {@link #seed()}.
  * Not thread-safe: a run draws from one thread.
  */
 public interface RandomSource

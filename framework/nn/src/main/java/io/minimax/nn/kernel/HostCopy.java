@@ -1,5 +1,6 @@
 package io.minimax.nn.kernel;
 
+import io.minimax.spi.ArrayLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -23,15 +24,7 @@ public final class HostCopy
 
     private static boolean contiguous(INDArray array)
     {
-        // row-major strides for every dimension longer than 1 (ND4J may call a [1, n] view 'f'-ordered)
-        long expected = 1;
-        for (int dimension = array.rank() - 1; dimension >= 0; dimension--) {
-            if (array.size(dimension) > 1 && array.stride(dimension) != expected) {
-                return false;
-            }
-            expected *= array.size(dimension);
-        }
-        return true;
+        return ArrayLayout.isContiguous(array);
     }
 
     /** Copies the first {@code length} elements of {@code array} (row-major) into {@code target}. */
