@@ -1,5 +1,6 @@
 package io.minimax.plugins.toydata;
 
+import io.minimax.spi.ArrayLayout;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.Density;
@@ -9,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -17,8 +19,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Samples of a {@link GaussianMixture}: the {@code gaussian-1d}, {@code ring} and {@code grid} data sources.
- * A batch costs two native ops whatever its size: the isotropic noise is drawn straight into the caller's array, the
- * chosen components' means are written into a cached array of the same shape and added.
+ * A batch draws the components, then the isotropic noise straight into the caller's array, then adds the chosen
+ * means: in plain Java on a contiguous FLOAT array, else through a cached array of means and one native op.
  */
 public final class GaussianMixtureDataSource
         implements DataSource
@@ -28,6 +30,7 @@ public final class GaussianMixtureDataSource
     private final Density density;
     // the means of the components drawn for the current batch; reused while the batch size and type stay the same
     private INDArray chosenMeans;
+    private int[] chosen = new int[0];
 
     public GaussianMixtureDataSource(GaussianMixture mixture, RandomSource random)
     {
@@ -57,18 +60,36 @@ public final class GaussianMixtureDataSource
             throw new IllegalArgumentException("samples need shape [m, " + dimension + "], got " + Arrays.toString(out.shape()));
         }
         int count = Math.toIntExact(out.size(0));
-        INDArray batchMeans = chosenMeansBuffer(count, out.dataType());
-        // direct buffer writes: the array is ours, C-ordered and unstrided, so row i starts at i·dimension
-        DataBuffer buffer = batchMeans.data();
+        // components first, then the noise: the draws come in the same order whatever the array's type or layout
         SplittableRandom scalars = random.scalars();
         int components = mixture.componentCount();
+        if (chosen.length < count) {
+            chosen = new int[count];
+        }
         for (int i = 0; i < count; i++) {
-            int component = components == 1 ? 0 : scalars.nextInt(components);
-            for (int axis = 0; axis < dimension; axis++) {
-                buffer.put((long) i * dimension + axis, mixture.coordinate(component, axis));
-            }
+            chosen[i] = components == 1 ? 0 : scalars.nextInt(components);
         }
         random.gaussian(out, 0, mixture.std());
+        if (out.dataType() == DataType.FLOAT && ArrayLayout.isContiguous(out)) {
+            // plain Java on the array's own memory: cheaper than building a means array and one more native op
+            FloatBuffer buffer = out.data().asNioFloat();
+            int start = buffer.position();
+            for (int i = 0; i < count; i++) {
+                for (int axis = 0; axis < dimension; axis++) {
+                    int index = start + i * dimension + axis;
+                    buffer.put(index, buffer.get(index) + (float) mixture.coordinate(chosen[i], axis));
+                }
+            }
+            return;
+        }
+        INDArray batchMeans = chosenMeansBuffer(count, out.dataType());
+        // direct buffer writes: the array is ours, C-ordered and unstrided, so row i starts at i·dimension
+        DataBuffer means = batchMeans.data();
+        for (int i = 0; i < count; i++) {
+            for (int axis = 0; axis < dimension; axis++) {
+                means.put((long) i * dimension + axis, mixture.coordinate(chosen[i], axis));
+            }
+        }
         out.addi(batchMeans);
     }
 
