@@ -1,7 +1,5 @@
 package io.minimax.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.minimax.core.descriptor.DescriptorLoader;
 import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.descriptor.TrainSpec;
@@ -24,7 +22,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -132,14 +129,7 @@ final class BenchCommand
         out.printf("bench %s: batch %d, %d steps x %d repeats: median %.3f ms/step, best %.3f ms/step (OMP_NUM_THREADS=%s)%n",
                 workload.workloadName(), batch, steps, repeats, sorted[sorted.length / 2], sorted[0], result.get("threads"));
         out.flush();
-        if (json != null) {
-            try {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + json, e);
-            }
-        }
+        BenchJson.write(json, result);
         return Main.SUCCESS;
     }
 

@@ -1,7 +1,5 @@
 package io.minimax.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.minimax.core.descriptor.DescriptorLoader;
 import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.descriptor.TrainSpec;
@@ -19,7 +17,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -78,14 +75,7 @@ final class BenchLockstep
                         + " (%.0f run-steps/s), best %.3f%n",
                 workload.workloadName(), lanes, threads, batch, steps, repeats, median, 1000 / median, sorted[0]);
         out.flush();
-        if (json != null) {
-            try {
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + json, e);
-            }
-        }
+        BenchJson.write(json, result);
         return Main.SUCCESS;
     }
 

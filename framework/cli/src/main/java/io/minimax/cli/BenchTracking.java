@@ -1,7 +1,5 @@
 package io.minimax.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.core.engine.Evaluation;
@@ -65,21 +63,13 @@ final class BenchTracking
             if (warmupSteps > 0) {
                 timed(players, experiment, warmupSteps, folder, Optional.of(factory.create(spec, context())));
             }
-            double[] journalOnly = new double[repeats];
-            double[] streaming = new double[repeats];
-            double[] journalOnlyCpu = new double[repeats];
-            double[] streamingCpu = new double[repeats];
-            double[] ratios = new double[repeats];
-            for (int repeat = 0; repeat < repeats; repeat++) {
-                boolean journalFirst = repeat % 2 == 0;
-                for (int order = 0; order < 2; order++) {
-                    boolean withMlflow = journalFirst == (order == 1);
-                    double[] measured = timed(players, experiment, steps, folder, withMlflow ? Optional.of(factory.create(spec, context())) : Optional.empty());
-                    (withMlflow ? streaming : journalOnly)[repeat] = measured[0];
-                    (withMlflow ? streamingCpu : journalOnlyCpu)[repeat] = measured[1];
-                }
-                ratios[repeat] = streaming[repeat] / journalOnly[repeat];
-            }
+            Paired paired = Paired.measure(repeats, withMlflow -> timed(players, experiment, steps, folder,
+                    withMlflow ? Optional.of(factory.create(spec, context())) : Optional.empty()));
+            double[] journalOnly = paired.base();
+            double[] streaming = paired.other();
+            double[] journalOnlyCpu = paired.baseCpu();
+            double[] streamingCpu = paired.otherCpu();
+            double[] ratios = paired.ratios();
             double journal = median(journalOnly);
             double mlflow = median(streaming);
             double overhead = (median(ratios) - 1) * 100;
@@ -88,28 +78,18 @@ final class BenchTracking
                     + " overhead (median of paired ratios) %+.1f %%; training thread CPU %.3f vs %.3f ms/step (%+.1f %%)%n",
                     workload.workloadName(), experiment.train().batchSize(), steps, repeats, LOG_EVERY, journal, mlflow, overhead, median(journalOnlyCpu), median(streamingCpu), cpuOverhead);
             out.flush();
-            if (json != null) {
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("workload", workload.workloadName());
-                result.put("batch", experiment.train().batchSize());
-                result.put("steps", steps);
-                result.put("repeats", repeats);
-                result.put("logEvery", LOG_EVERY);
-                result.put("threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
-                result.put("msPerStep", journal);
-                result.put("trackingMsPerStep", mlflow);
-                result.put("trackingOverheadPercent", overhead);
-                result.put("trainingThreadCpuMsPerStep", median(journalOnlyCpu));
-                result.put("trackingTrainingThreadCpuMsPerStep", median(streamingCpu));
-                result.put("trainingThreadCpuOverheadPercent", cpuOverhead);
-                result.put("allMsPerStep", journalOnly);
-                result.put("allTrackingMsPerStep", streaming);
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
-            }
+            Map<String, Object> result = header(workload, experiment, steps, repeats);
+            result.put("threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+            result.put("msPerStep", journal);
+            result.put("trackingMsPerStep", mlflow);
+            result.put("trackingOverheadPercent", overhead);
+            result.put("trainingThreadCpuMsPerStep", median(journalOnlyCpu));
+            result.put("trackingTrainingThreadCpuMsPerStep", median(streamingCpu));
+            result.put("trainingThreadCpuOverheadPercent", cpuOverhead);
+            result.put("allMsPerStep", journalOnly);
+            result.put("allTrackingMsPerStep", streaming);
+            BenchJson.write(json, result);
             return Main.SUCCESS;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json, e);
         }
         finally {
             deleteQuietly(folder);
@@ -129,20 +109,12 @@ final class BenchTracking
             if (warmupSteps > 0) {
                 timed(players, experiment, warmupSteps, folder, true, Optional.empty());
             }
-            double[] bare = new double[repeats];
-            double[] journaled = new double[repeats];
-            double[] bareCpu = new double[repeats];
-            double[] journaledCpu = new double[repeats];
-            double[] ratios = new double[repeats];
-            for (int repeat = 0; repeat < repeats; repeat++) {
-                for (int order = 0; order < 2; order++) {
-                    boolean withJournal = (repeat % 2 == 0) == (order == 1);
-                    double[] measured = timed(players, experiment, steps, folder, withJournal, Optional.empty());
-                    (withJournal ? journaled : bare)[repeat] = measured[0];
-                    (withJournal ? journaledCpu : bareCpu)[repeat] = measured[1];
-                }
-                ratios[repeat] = journaled[repeat] / bare[repeat];
-            }
+            Paired paired = Paired.measure(repeats, withJournal -> timed(players, experiment, steps, folder, withJournal, Optional.empty()));
+            double[] bare = paired.base();
+            double[] journaled = paired.other();
+            double[] bareCpu = paired.baseCpu();
+            double[] journaledCpu = paired.otherCpu();
+            double[] ratios = paired.ratios();
             double overhead = (median(ratios) - 1) * 100;
             double cpuOverhead = (median(journaledCpu) / median(bareCpu) - 1) * 100;
             // The write itself, timed alone: far below the noise of whole trainings on a shared machine.
@@ -154,25 +126,15 @@ final class BenchTracking
                     workload.workloadName(), experiment.train().batchSize(), steps, repeats, LOG_EVERY, median(bare), median(journaled), overhead,
                     median(bareCpu), median(journaledCpu), cpuOverhead, writeMicros, writeShare, LOG_EVERY);
             out.flush();
-            if (json != null) {
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("workload", workload.workloadName());
-                result.put("batch", experiment.train().batchSize());
-                result.put("steps", steps);
-                result.put("repeats", repeats);
-                result.put("logEvery", LOG_EVERY);
-                result.put("msPerStep", median(bare));
-                result.put("journalMsPerStep", median(journaled));
-                result.put("journalOverheadPercent", overhead);
-                result.put("trainingThreadCpuOverheadPercent", cpuOverhead);
-                result.put("journalWriteMicros", writeMicros);
-                result.put("journalWritePercentOfLogEverySteps", writeShare);
-                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
-            }
+            Map<String, Object> result = header(workload, experiment, steps, repeats);
+            result.put("msPerStep", median(bare));
+            result.put("journalMsPerStep", median(journaled));
+            result.put("journalOverheadPercent", overhead);
+            result.put("trainingThreadCpuOverheadPercent", cpuOverhead);
+            result.put("journalWriteMicros", writeMicros);
+            result.put("journalWritePercentOfLogEverySteps", writeShare);
+            BenchJson.write(json, result);
             return Main.SUCCESS;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json, e);
         }
         finally {
             deleteQuietly(folder);
@@ -233,6 +195,40 @@ final class BenchTracking
             tracker.close();
         }
         return new double[] {millisPerStep, cpuMillisPerStep};
+    }
+
+    /**
+     * Timings of a baseline and of the same training with something more, taken in pairs back to back, the order
+     * swapped every repeat: per repeat wall-clock and training-thread CPU ms per step of each, and other / base.
+     */
+    private record Paired(double[] base, double[] other, double[] baseCpu, double[] otherCpu, double[] ratios)
+    {
+        /** {@code timed.apply(withOther)} trains once and returns {wall ms per step, CPU ms per step}. */
+        static Paired measure(int repeats, java.util.function.Function<Boolean, double[]> timed)
+        {
+            Paired paired = new Paired(new double[repeats], new double[repeats], new double[repeats], new double[repeats], new double[repeats]);
+            for (int repeat = 0; repeat < repeats; repeat++) {
+                for (int order = 0; order < 2; order++) {
+                    boolean withOther = (repeat % 2 == 0) == (order == 1);
+                    double[] measured = timed.apply(withOther);
+                    (withOther ? paired.other : paired.base)[repeat] = measured[0];
+                    (withOther ? paired.otherCpu : paired.baseCpu)[repeat] = measured[1];
+                }
+                paired.ratios[repeat] = paired.other[repeat] / paired.base[repeat];
+            }
+            return paired;
+        }
+    }
+
+    private static Map<String, Object> header(BenchWorkload workload, ExperimentSpec experiment, int steps, int repeats)
+    {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("workload", workload.workloadName());
+        result.put("batch", experiment.train().batchSize());
+        result.put("steps", steps);
+        result.put("repeats", repeats);
+        result.put("logEvery", LOG_EVERY);
+        return result;
     }
 
     private static double median(double[] values)
