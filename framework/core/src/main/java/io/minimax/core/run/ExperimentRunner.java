@@ -91,6 +91,9 @@ public final class ExperimentRunner
     public List<RunOutcome> run(ExperimentPlan plan)
     {
         Optional<String> sweepId = plan.isSweep() ? Optional.of(RunIds.next()) : Optional.empty();
+        if (!plan.isSweep() && plan.runs().get(0).spec().train().vectorizeSweep()) {
+            log.warn("train.vectorizeSweep has no effect on a single run: it trains the runs of a sweep together");
+        }
         Optional<Tracker> parent = sweepId.flatMap(id -> startParent(plan, id));
         List<RunOutcome> outcomes = new ArrayList<>();
         try {
