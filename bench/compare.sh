@@ -12,7 +12,8 @@
 # image-mlp. --steps defaults to 1000 for toy and 500 for image-mlp (about 10x
 # the work per step), after 300 and 100 untimed warm-up steps.
 #
-# The references need Python 3 with PyTorch and numpy; on Debian: apt-get install -y python3-torch python3-numpy.
+# The references need Python 3 with PyTorch and numpy: Debian's python3-torch and python3-numpy, which this script
+# installs with apt-get when they are missing and it runs as root (the tests do not need them).
 # PYTHON names the interpreter (default /usr/bin/python3, where Debian installs them).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -67,8 +68,16 @@ print(json.dumps({'workload': 'sweep', 'batch': 64, 'implementation': 'pytorch-2
 
 python="${PYTHON:-/usr/bin/python3}"
 if ! "$python" -c "import torch, numpy" 2>/dev/null; then
-  echo "compare.sh: $python cannot import torch and numpy; install them: apt-get install -y python3-torch python3-numpy" >&2
-  exit 2
+  # the references come from Debian's packages (one thread each, as in the tables); installed once, when root
+  if [ "$python" = /usr/bin/python3 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "compare.sh: installing the references' python3-torch and python3-numpy with apt-get (once)..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-numpy >/dev/null
+  fi
+  if ! "$python" -c "import torch, numpy" 2>/dev/null; then
+    echo "compare.sh: $python cannot import torch and numpy; install them: apt-get install -y python3-torch python3-numpy" >&2
+    exit 2
+  fi
 fi
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 results="$(mktemp)"

@@ -31,7 +31,7 @@ final class DiscriminatorStep
     double computeGradients()
     {
         players.prior().sample(batch.noise);
-        batch.fakeSamples.assign(players.generator().forward(batch.noise));
+        Minibatch.copy(players.generator().forward(batch.noise), batch.fakeSamples);
         players.data().sample(batch.realSamples);
 
         Network discriminator = players.discriminator();
