@@ -1,12 +1,9 @@
 package io.minimax.core.engine;
 
-import io.minimax.spi.ArrayLayout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-
-import java.nio.FloatBuffer;
 
 /**
  * The arrays one training step works in, allocated once per run so the loop allocates nothing. The discriminator
@@ -53,23 +50,6 @@ final class Minibatch
         this.penaltyPoints = Nd4j.create(dataType, prepend(size, sampleShape));
         this.penaltyGradient = Nd4j.create(dataType, prepend(size, sampleShape));
         this.ones = Nd4j.ones(dataType, size, 1);
-    }
-
-    /**
-     * {@code target = source} (same length): one bulk copy between contiguous FLOAT arrays, where ND4J's
-     * {@code assign} is a native op with its fixed cost; {@code assign} otherwise.
-     */
-    static void copy(INDArray source, INDArray target)
-    {
-        if (source.dataType() == DataType.FLOAT && target.dataType() == DataType.FLOAT && source.length() == target.length()
-                && ArrayLayout.isContiguous(source) && ArrayLayout.isContiguous(target)) {
-            FloatBuffer from = source.data().asNioFloat();
-            FloatBuffer to = target.data().asNioFloat();
-            // asNio* of a view spans the whole underlying buffer, positioned at the view's first element
-            to.put(to.position(), from, from.position(), Math.toIntExact(source.length()));
-            return;
-        }
-        target.assign(source);
     }
 
     static INDArray firstRows(INDArray array, long rows)
