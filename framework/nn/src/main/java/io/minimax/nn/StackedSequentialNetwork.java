@@ -1,6 +1,6 @@
 package io.minimax.nn;
 
-import io.minimax.spi.ArrayCopy;
+import io.minimax.spi.NativeArrays;
 import io.minimax.spi.network.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -77,7 +77,7 @@ final class StackedSequentialNetwork
         Buffers buffers = buffers(rows);
         INDArray[] inputs = blocks.of(input);
         for (int lane = 0; lane < lanes.size(); lane++) {
-            ArrayCopy.copy(lanes.get(lane).forward(inputs[lane]), buffers.outputBlocks[lane]);
+            NativeArrays.copy(lanes.get(lane).forward(inputs[lane]), buffers.outputBlocks[lane]);
         }
         buffers.forwardDone = true;
         return buffers.output;
@@ -93,7 +93,7 @@ final class StackedSequentialNetwork
         }
         INDArray[] gradients = blocks.of(outputGradient);
         for (int lane = 0; lane < lanes.size(); lane++) {
-            ArrayCopy.copy(lanes.get(lane).backward(gradients[lane], parameterGradients), buffers.inputGradientBlocks[lane]);
+            NativeArrays.copy(lanes.get(lane).backward(gradients[lane], parameterGradients), buffers.inputGradientBlocks[lane]);
         }
         return buffers.inputGradient;
     }

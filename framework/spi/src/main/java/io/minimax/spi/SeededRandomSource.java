@@ -4,8 +4,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
@@ -98,7 +96,7 @@ final class SeededRandomSource
     /** Copies the first {@code length} draws into {@code out}, in row-major order. */
     private void write(INDArray out, int length)
     {
-        if (ArrayLayout.isContiguous(out) && out.dataType() == DataType.FLOAT) {
+        if (NativeArrays.isContiguous(out) && out.dataType() == DataType.FLOAT) {
             if (floats.length < length) {
                 floats = new float[length];
             }
@@ -106,13 +104,10 @@ final class SeededRandomSource
             for (int i = 0; i < length; i++) {
                 values[i] = (float) draws[i];
             }
-            FloatBuffer buffer = out.data().asNioFloat();
-            // asNio* of a view spans the whole underlying buffer, positioned at the view's first element
-            buffer.put(buffer.position(), values, 0, length);
+            NativeArrays.floats(out).put(values, 0, length);
         }
-        else if (ArrayLayout.isContiguous(out) && out.dataType() == DataType.DOUBLE) {
-            DoubleBuffer buffer = out.data().asNioDouble();
-            buffer.put(buffer.position(), draws, 0, length);
+        else if (NativeArrays.isContiguous(out) && out.dataType() == DataType.DOUBLE) {
+            NativeArrays.doubles(out).put(draws, 0, length);
         }
         else {
             double[] values = java.util.Arrays.copyOf(draws, length);

@@ -1,6 +1,6 @@
 package io.minimax.core.engine;
 
-import io.minimax.spi.ArrayCopy;
+import io.minimax.spi.NativeArrays;
 import io.minimax.spi.loss.GradientPenalty;
 import io.minimax.spi.network.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,7 +32,7 @@ final class DiscriminatorStep
     double computeGradients()
     {
         players.prior().sample(batch.noise);
-        ArrayCopy.copy(players.generator().forward(batch.noise), batch.fakeSamples);
+        NativeArrays.copy(players.generator().forward(batch.noise), batch.fakeSamples);
         players.data().sample(batch.realSamples);
 
         Network discriminator = players.discriminator();

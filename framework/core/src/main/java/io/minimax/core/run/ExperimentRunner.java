@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -99,7 +100,7 @@ public final class ExperimentRunner
         try {
             List<List<Integer>> groups = plan.isSweep() && plan.runs().get(0).spec().train().vectorizeSweep()
                     ? LockstepGroups.of(plan.runs())
-                    : plan.runs().stream().map(run -> List.of(plan.runs().indexOf(run))).toList();
+                    : IntStream.range(0, plan.runs().size()).mapToObj(List::of).toList();
             for (List<Integer> group : groups) {
                 if (stopSignal.isRequested()) {
                     break;
@@ -107,7 +108,7 @@ public final class ExperimentRunner
                 if (group.size() == 1) {
                     int index = group.get(0);
                     RunPlan runPlan = plan.runs().get(index);
-                    outcomes.add(runOne(plan, runPlan, listeners.forRun(runPlan, index, plan.runs().size()), sweepId, parent));
+                    outcomes.add(runOne(plan, index, listeners.forRun(runPlan, index, plan.runs().size()), sweepId, parent));
                 }
                 else {
                     outcomes.addAll(runLockstep(plan, group, sweepId, parent));
@@ -134,9 +135,10 @@ public final class ExperimentRunner
         }
     }
 
-    private RunOutcome runOne(ExperimentPlan plan, RunPlan runPlan, TrainingListener listener, Optional<String> sweepId, Optional<Tracker> parent)
+    private RunOutcome runOne(ExperimentPlan plan, int index, TrainingListener listener, Optional<String> sweepId, Optional<Tracker> parent)
     {
-        OpenRun run = open(plan, runPlan, sweepId, parent);
+        RunPlan runPlan = plan.runs().get(index);
+        OpenRun run = open(plan, index, sweepId, parent);
         TrainingResult result;
         try {
             listener.started(runPlan.runName(), runPlan.spec().train().steps());
@@ -164,8 +166,8 @@ public final class ExperimentRunner
         Map<OpenRun, TrainingResult> results = new HashMap<>();
         List<OpenRun> wired = new ArrayList<>();
         List<LockstepTrainer.Lane> lanes = new ArrayList<>();
-        for (RunPlan runPlan : runPlans) {
-            OpenRun run = open(plan, runPlan, sweepId, parent);
+        for (int index : group) {
+            OpenRun run = open(plan, index, sweepId, parent);
             runs.add(run);
             try {
                 Injector injector = run.injector(run.listener.watchedBy(listener));
@@ -174,7 +176,7 @@ public final class ExperimentRunner
                 wired.add(run);
             }
             catch (RuntimeException e) {
-                results.put(run, failed(runPlan, e));
+                results.put(run, failed(run.plan(), e));
             }
         }
         RunPlan first = runPlans.get(0);
@@ -201,8 +203,7 @@ public final class ExperimentRunner
                     results.put(run, new TrainingResult(RunStatus.KILLED, 0, Map.of(), Optional.of("interrupted before it started")));
                     continue;
                 }
-                int index = plan.runs().indexOf(run.plan());
-                TrainingListener own = run.listener.watchedBy(listeners.forRun(run.plan(), index, plan.runs().size()));
+                TrainingListener own = run.listener.watchedBy(listeners.forRun(run.plan(), run.index, plan.runs().size()));
                 try {
                     own.started(run.plan().runName(), run.plan().spec().train().steps());
                     results.put(run, run.injector(own).getInstance(Trainer.class).train());
@@ -235,6 +236,8 @@ public final class ExperimentRunner
     private final class OpenRun
     {
         private final RunPlan plan;
+        // its position in the plan
+        private final int index;
         private final RunJournal journal;
         private final List<Tracker> trackers;
         // what the run's injector hands its trainer: the lockstep's listener, or the run's own when trained alone
@@ -242,9 +245,10 @@ public final class ExperimentRunner
         private Injector injector;
         private RuntimeException startFailure;
 
-        OpenRun(RunPlan plan, RunJournal journal, List<Tracker> trackers)
+        OpenRun(RunPlan plan, int index, RunJournal journal, List<Tracker> trackers)
         {
             this.plan = plan;
+            this.index = index;
             this.journal = journal;
             this.trackers = trackers;
         }
@@ -269,13 +273,14 @@ public final class ExperimentRunner
         }
     }
 
-    private OpenRun open(ExperimentPlan plan, RunPlan runPlan, Optional<String> sweepId, Optional<Tracker> parent)
+    private OpenRun open(ExperimentPlan plan, int index, Optional<String> sweepId, Optional<Tracker> parent)
     {
+        RunPlan runPlan = plan.runs().get(index);
         RunJournal journal = RunJournal.create(runsDirectory, runPlan.spec().name(), runPlan.runName(), clock);
         journal.writeDescriptor(runPlan.resolvedYaml());
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(journal);
-        OpenRun run = new OpenRun(runPlan, journal, trackers);
+        OpenRun run = new OpenRun(runPlan, index, journal, trackers);
         try {
             trackerFactories.forRun(runPlan, parent).ifPresent(trackers::add);
             Map<String, String> runTags = tags.forRun(plan, runPlan, registry, sweepId);

@@ -1,6 +1,6 @@
 package io.minimax.nn.kernel;
 
-import io.minimax.spi.ArrayLayout;
+import io.minimax.spi.NativeArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -18,7 +18,7 @@ public final class HostCopy
     /** Whether {@code array} is FLOAT and its elements lie contiguously in row-major order. */
     public static boolean copyable(INDArray array)
     {
-        return array.dataType() == DataType.FLOAT && ArrayLayout.isContiguous(array);
+        return array.dataType() == DataType.FLOAT && NativeArrays.isContiguous(array);
     }
 
     /** Copies {@code length} floats of {@code buffer} (a {@link Buffers#of} buffer) from element {@code from} into {@code target}. */
@@ -55,10 +55,7 @@ public final class HostCopy
                 }
             }
             INDArray readable = copyable(array) ? array : array.castTo(DataType.FLOAT).dup('c');
-            // asNio* of a view spans the whole underlying buffer, positioned at the view's first element
-            FloatBuffer buffer = readable.data().asNioFloat();
-            // a buffer of its own that starts at the array's first element
-            FloatBuffer view = buffer.duplicate().position(buffer.position()).slice();
+            FloatBuffer view = NativeArrays.floats(readable);
             if (readable != array) {
                 // a copy: reads see this step's values only, so it is not cached
                 return view;

@@ -1,5 +1,6 @@
 package io.minimax.plugins.optimizers;
 
+import io.minimax.spi.NativeArrays;
 import io.minimax.spi.optim.Optimizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -68,8 +69,8 @@ final class AdamOptimizer
         float[] g = state.floatGradients;
         float[] m = state.floatFirst;
         float[] v = state.floatSecond;
-        FloatBuffer parameterBuffer = state.buffer(parameters);
-        FloatBuffer gradientBuffer = state.buffer(gradients);
+        FloatBuffer parameterBuffer = state.parameterFloats(parameters);
+        FloatBuffer gradientBuffer = state.gradientFloats(gradients);
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float oneMinusB1 = (float) (1 - beta1);
@@ -106,10 +107,9 @@ final class AdamOptimizer
         double[] g = state.doubleGradients;
         double[] m = state.doubleFirst;
         double[] v = state.doubleSecond;
-        DoubleBuffer parameterBuffer = parameters.data().asNioDouble();
-        DoubleBuffer gradientBuffer = gradients.data().asNioDouble();
-        parameterBuffer.get(parameterBuffer.position(), theta, 0, theta.length);
-        gradientBuffer.get(gradientBuffer.position(), g, 0, g.length);
+        DoubleBuffer parameterBuffer = NativeArrays.doubles(parameters);
+        NativeArrays.doubles(gradients).get(0, g, 0, g.length);
+        parameterBuffer.get(0, theta, 0, theta.length);
         for (int i = 0; i < theta.length; i++) {
             double gi = g[i];
             double mi = beta1 * m[i] + (1 - beta1) * gi;
@@ -118,7 +118,7 @@ final class AdamOptimizer
             v[i] = vi;
             theta[i] -= stepSize * (mi / (Math.sqrt(vi) / biasCorrection2Root + epsilon));
         }
-        parameterBuffer.put(parameterBuffer.position(), theta, 0, theta.length);
+        parameterBuffer.put(0, theta, 0, theta.length);
     }
 
     /** The moments, and host copies of the parameters and gradients, in the network's precision. */
@@ -164,27 +164,23 @@ final class AdamOptimizer
             }
         }
 
-        /** The array's native memory from its first element, made once per array (it costs a few JNI calls). */
-        FloatBuffer buffer(INDArray array)
+        /** The native memory of the parameters, made again only when another array comes (it costs JNI calls). */
+        FloatBuffer parameterFloats(INDArray parameters)
         {
-            if (array == parametersSeen) {
-                return parameterBuffer;
+            if (parameters != parametersSeen) {
+                parametersSeen = parameters;
+                parameterBuffer = NativeArrays.floats(parameters);
             }
-            if (array == gradientsSeen) {
-                return gradientBuffer;
+            return parameterBuffer;
+        }
+
+        FloatBuffer gradientFloats(INDArray gradients)
+        {
+            if (gradients != gradientsSeen) {
+                gradientsSeen = gradients;
+                gradientBuffer = NativeArrays.floats(gradients);
             }
-            FloatBuffer whole = array.data().asNioFloat();
-            // asNio* of a view spans the whole underlying buffer, positioned at the view's first element
-            FloatBuffer view = whole.duplicate().position(whole.position()).slice();
-            if (parametersSeen == null) {
-                parametersSeen = array;
-                parameterBuffer = view;
-            }
-            else if (gradientsSeen == null) {
-                gradientsSeen = array;
-                gradientBuffer = view;
-            }
-            return view;
+            return gradientBuffer;
         }
 
         void checkSameNetwork(INDArray parameters)

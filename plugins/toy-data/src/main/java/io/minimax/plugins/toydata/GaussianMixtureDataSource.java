@@ -1,6 +1,6 @@
 package io.minimax.plugins.toydata;
 
-import io.minimax.spi.ArrayLayout;
+import io.minimax.spi.NativeArrays;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.Density;
@@ -70,13 +70,12 @@ public final class GaussianMixtureDataSource
             chosen[i] = components == 1 ? 0 : scalars.nextInt(components);
         }
         random.gaussian(out, 0, mixture.std());
-        if (out.dataType() == DataType.FLOAT && ArrayLayout.isContiguous(out)) {
+        if (out.dataType() == DataType.FLOAT && NativeArrays.isContiguous(out)) {
             // plain Java on the array's own memory: cheaper than building a means array and one more native op
-            FloatBuffer buffer = out.data().asNioFloat();
-            int start = buffer.position();
+            FloatBuffer buffer = NativeArrays.floats(out);
             for (int i = 0; i < count; i++) {
                 for (int axis = 0; axis < dimension; axis++) {
-                    int index = start + i * dimension + axis;
+                    int index = i * dimension + axis;
                     buffer.put(index, buffer.get(index) + (float) mixture.coordinate(chosen[i], axis));
                 }
             }
