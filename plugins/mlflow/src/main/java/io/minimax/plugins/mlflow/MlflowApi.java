@@ -264,7 +264,7 @@ final class MlflowApi
             return builder;
         }
         catch (InvalidProtocolBufferException e) {
-            throw new MlflowException(server() + " answered something that is not MLflow's JSON: " + e.getMessage(), OptionalInt.empty(), "", e);
+            throw new MlflowException(server() + " answered something that is not MLflow's JSON: " + http.scrub(String.valueOf(e.getMessage())), OptionalInt.empty(), "", e);
         }
     }
 }

@@ -26,6 +26,9 @@ import static java.util.Objects.requireNonNull;
  * its {@code logArtifact} runs Python. So requests go through {@link HttpClient} here; their bodies are still
  * MLflow's own protobuf messages (see {@link MlflowApi}).
  * <p>
+ * Redirects are followed only within the tracking server's origin ({@link RedirectPolicy}), so credentials never go
+ * anywhere else, and an error body is shown without anything that looks like them ({@link MlflowCredentials#scrub}).
+ * <p>
  * Retries: requests marked idempotent are repeated twice after a connection failure, a timeout, a 429 or a 5xx, with a
  * short back-off; other requests (creating a run, logging metrics) never, since a lost answer does not mean the
  * server did nothing. A 4xx is never repeated.
@@ -38,6 +41,7 @@ final class MlflowHttp
     private final TrackingUri server;
     private final MlflowCredentials credentials;
     private final HttpClient client;
+    private final RedirectPolicy redirects;
     private final Duration requestTimeout;
 
     MlflowHttp(TrackingUri server, MlflowCredentials credentials, Map<String, String> environment, Duration connectTimeout, Duration requestTimeout)
@@ -49,7 +53,9 @@ final class MlflowHttp
                 // MLflow's server speaks HTTP/1.1 only; asking for an h2c upgrade on every request just costs a round of warnings
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(requireNonNull(connectTimeout, "connectTimeout is null"))
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                // the JDK would resend Authorization to any host a redirect names: RedirectPolicy follows them instead
+                .followRedirects(HttpClient.Redirect.NEVER);
+        this.redirects = new RedirectPolicy(server, credentials.present());
         MlflowTls.fromEnvironment(environment).ifPresent(builder::sslContext);
         this.client = builder.build();
     }
@@ -57,6 +63,12 @@ final class MlflowHttp
     TrackingUri server()
     {
         return server;
+    }
+
+    /** {@code text} from the server, fit to show: see {@link MlflowCredentials#scrub(String)}. */
+    String scrub(String text)
+    {
+        return credentials.scrub(text);
     }
 
     /** GET {@code /api/2.0/mlflow/{path}}; always idempotent. */
@@ -99,7 +111,7 @@ final class MlflowHttp
         for (int attempt = 0; ; attempt++) {
             MlflowException failure;
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(UTF_8));
+                HttpResponse<String> response = exchange(request);
                 if (response.statusCode() / 100 == 2) {
                     return response.body();
                 }
@@ -109,7 +121,7 @@ final class MlflowHttp
                 failure = new MlflowException(what + ": no answer from " + server + " within " + timeoutText(e), OptionalInt.empty(), "", e);
             }
             catch (IOException e) {
-                failure = new MlflowException(what + ": cannot reach " + server + " (" + describe(e) + ")", OptionalInt.empty(), "", e);
+                failure = new MlflowException(what + ": cannot reach " + server + " (" + credentials.scrub(describe(e)) + ")", OptionalInt.empty(), "", e);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -122,12 +134,30 @@ final class MlflowHttp
         }
     }
 
+    /** Sends {@code request}, following the redirects {@link RedirectPolicy} allows; a refused one is thrown. */
+    private HttpResponse<String> exchange(HttpRequest request)
+            throws IOException, InterruptedException, MlflowException
+    {
+        HttpRequest current = request;
+        for (int hops = 0; ; hops++) {
+            HttpResponse<String> response = client.send(current, HttpResponse.BodyHandlers.ofString(UTF_8));
+            if (!RedirectPolicy.isRedirect(response.statusCode())) {
+                return response;
+            }
+            current = redirects.follow(current, response, hops);
+        }
+    }
+
     private String timeoutText(HttpTimeoutException exception)
     {
         return exception.getClass().getSimpleName().startsWith("HttpConnect") ? "the connect timeout" : requestTimeout.toMillis() + " ms";
     }
 
-    /** MLflow answers errors as {@code {"error_code": "...", "message": "..."}}; anything else is quoted as it came. */
+    /**
+     * MLflow answers errors as {@code {"error_code": "...", "message": "..."}}; anything else is quoted as it came. Either
+     * way without credentials: a server or proxy that echoes the request headers back must not put them on a screen or
+     * into a journal.
+     */
     private MlflowException answered(String what, HttpResponse<String> response)
     {
         String code = "";
@@ -142,6 +172,7 @@ final class MlflowHttp
         catch (IOException notJson) {
             // an HTML error page from a proxy, say: keep the start of it
         }
+        message = credentials.scrub(message);
         if (message.length() > 300) {
             message = message.substring(0, 300) + "…";
         }
