@@ -4,20 +4,23 @@
 # and the speed ratios per workload and batch; writes the same as JSON, one list per workload.
 #
 #   bench/compare.sh [--workload toy|image-mlp|sweep|all] [--batches "64 256"] [--rounds 3] [--steps N] [--json bench/compare.json]
+#                    [--reproducibility fastest|portable]
 #
 # Workloads: toy (W1: G 8-128-128-2, D 2-128-128-1, ring of 8), image-mlp (W2: G 64-256-512-784, D 784-512-256-1 on
 # 784-dimensional uniform noise), sweep (W3: 16 seeds of W1 at batch 64 trained in lockstep, on 1 and on 2 threads,
 # in ms per run-step, against one PyTorch run and against two PyTorch runs side by side on the 2 cores). The
 # default, all, runs toy at batches "64 256", image-mlp at 64 and sweep; --batches overrides the batches of toy and
 # image-mlp. --steps defaults to 1000 for toy and 500 for image-mlp (about 10x
-# the work per step), after 300 and 100 untimed warm-up steps.
+# the work per step), after 300 and 100 untimed warm-up steps. Every Minimax row names the OpenBLAS kernel that
+# measured it: by default the fastest for this CPU; --reproducibility portable times the portable HASWELL kernel, and
+# OPENBLAS_CORETYPE, if set, wins (see README, "The BLAS kernel").
 #
 # The references need Python 3 with PyTorch and numpy: Debian's python3-torch and python3-numpy, which this script
 # installs with apt-get when they are missing and it runs as root (the tests do not need them).
 # PYTHON names the interpreter (default /usr/bin/python3, where Debian installs them).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-workload="all"; batches=""; rounds=3; steps=""; json="$root/bench/compare.json"
+workload="all"; batches=""; rounds=3; steps=""; json="$root/bench/compare.json"; reproducibility="fastest"
 while [ $# -gt 0 ]; do
   case "$1" in
     --workload) workload="$2"; shift 2 ;;
@@ -25,7 +28,8 @@ while [ $# -gt 0 ]; do
     --rounds) rounds="$2"; shift 2 ;;
     --steps) steps="$2"; shift 2 ;;
     --json) json="$2"; shift 2 ;;
-    *) echo "compare.sh: unknown option $1 (known: --workload, --batches, --rounds, --steps, --json)" >&2; exit 2 ;;
+    --reproducibility) reproducibility="$2"; shift 2 ;;
+    *) echo "compare.sh: unknown option $1 (known: --workload, --batches, --rounds, --steps, --json, --reproducibility)" >&2; exit 2 ;;
   esac
 done
 case "$workload" in
@@ -48,7 +52,8 @@ sweep_round() {
   local n warmup
   n="$(steps_of sweep)"; warmup="$(warmup_of sweep)"
   for threads in 1 2; do
-    "$root/minimax" bench toy --lanes "$lanes" --threads "$threads" --steps "$n" --warmup "$warmup" --repeats 1 --json "$out" >/dev/null
+    "$root/minimax" bench toy --lanes "$lanes" --threads "$threads" --steps "$n" --warmup "$warmup" --repeats 1 --json "$out" \
+      --reproducibility "$reproducibility" >/dev/null
     "$python" -c "import json,sys; d=json.load(open(sys.argv[1])); d['workload']='sweep'; d['implementation']='minimax-lockstep-%dt' % d['threads']; print(json.dumps(d))" "$out" >> "$results"
   done
   "$python" "$root/bench/reference/torch_toy.py" --batch 64 --steps 1000 --warmup 300 --repeats 1 \
@@ -93,7 +98,8 @@ for round in $(seq 1 "$rounds"); do
     fi
     script="$(script_of "$name")"; n="$(steps_of "$name")"; warmup="$(warmup_of "$name")"
     for batch in $(batches_of "$name"); do
-      "$root/minimax" bench "$name" --batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1 --json "$out" >/dev/null
+      "$root/minimax" bench "$name" --batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1 --json "$out" \
+        --reproducibility "$reproducibility" >/dev/null
       "$python" -c "import json,sys; d=json.load(open(sys.argv[1])); d['implementation']='minimax'; print(json.dumps(d))" "$out" >> "$results"
       "$python" "$root/bench/reference/torch_$script.py" --batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1 >> "$results"
       "$python" "$root/bench/reference/numpy_$script.py" --batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1 >> "$results"
@@ -105,11 +111,14 @@ done
 import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 table = {}
+kernels = {}
 for row in rows:
     name = row["implementation"].split()[0]
     table.setdefault((row["workload"], row["batch"]), {}).setdefault(name, []).append(row["msPerStep"])
+    if "blasKernel" in row:
+        kernels.setdefault((row["workload"], row["batch"], name), set()).add(row["blasKernel"])
 summary = {}
-print(f"{'workload':<10} {'batch':>5}  {'implementation':<22} {'best ms/step':>12} {'median ms/step':>15} {'speed vs pytorch (median)':>26}")
+print(f"{'workload':<10} {'batch':>5}  {'implementation':<22} {'BLAS kernel':<12} {'best ms/step':>12} {'median ms/step':>15} {'speed vs pytorch (median)':>26}")
 for workload in ("toy", "image-mlp", "sweep"):
     names = ("minimax-lockstep-1t", "minimax-lockstep-2t", "pytorch", "pytorch-2-processes") if workload == "sweep" else ("minimax", "pytorch", "numpy")
     for batch in sorted(b for w, b in table if w == workload):
@@ -120,10 +129,11 @@ for workload in ("toy", "image-mlp", "sweep"):
             if not values:
                 continue
             median = statistics.median(values)
-            summary.setdefault(workload, []).append({"batch": batch, "implementation": name, "bestMsPerStep": min(values),
+            kernel = "/".join(sorted(kernels.get((workload, batch, name), {"-"})))
+            summary.setdefault(workload, []).append({"batch": batch, "implementation": name, "blasKernel": kernel, "bestMsPerStep": min(values),
                                                      "medianMsPerStep": median, "speedRatioVsPytorch": torch_median / median,
                                                      "rounds": values})
-            print(f"{workload:<10} {batch:>5}  {name:<22} {min(values):>12.3f} {median:>15.3f} {torch_median / median:>26.2f}")
+            print(f"{workload:<10} {batch:>5}  {name:<22} {kernel:<12} {min(values):>12.3f} {median:>15.3f} {torch_median / median:>26.2f}")
 descriptions = {"toy": "W1 toy GAN: G 8-128-128-2, D 2-128-128-1, ring of 8",
                 "image-mlp": "W2 image-sized MLP: G 64-256-512-784, D 784-512-256-1, 784-dim uniform noise",
                 "sweep": "W3: 16 seeds of W1 (batch 64) in lockstep; ms per run-step; the speed ratio is run-steps/s over one PyTorch run's steps/s"}

@@ -9,6 +9,8 @@ import io.minimax.core.engine.Players;
 import io.minimax.core.engine.StopSignal;
 import io.minimax.core.engine.Trainer;
 import io.minimax.core.engine.TrainingListener;
+import io.minimax.core.platform.BlasPlatform;
+import io.minimax.core.platform.Reproducibility;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.core.wiring.RunInjector;
 import io.minimax.core.wiring.RunModule;
@@ -72,6 +74,10 @@ final class BenchCommand
             description = "With --lanes: split the lanes over T threads (default: 1).")
     int threads = 1;
 
+    @Option(names = "--reproducibility", paramLabel = "MODE", defaultValue = "fastest",
+            description = "BLAS kernel: fastest (for this CPU) or portable (HASWELL, the same digits everywhere); default: ${DEFAULT-VALUE}.")
+    String reproducibility;
+
     @Mixin
     PluginOptions pluginOptions;
 
@@ -88,6 +94,14 @@ final class BenchCommand
         }
         if (lanes <= 0 || threads <= 0 || lanes > 1 && trackingUri != null) {
             throw new InvalidInputException("--lanes and --threads must be > 0, and --lanes does not combine with --tracking-uri");
+        }
+        Reproducibility mode = Reproducibility.fromKey(reproducibility).orElseThrow(() -> new InvalidInputException(
+                "--reproducibility: unknown mode '" + reproducibility + "' (known: " + String.join(", ", Reproducibility.KEYS) + ")"));
+        try {
+            BlasPlatform.install(mode);
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
         }
         PluginRegistry registry = pluginOptions.registry();
         if (lanes > 1) {
@@ -126,8 +140,8 @@ final class BenchCommand
         result.put("bestMsPerStep", sorted[0]);
         result.put("allMsPerStep", millisPerStep);
 
-        out.printf("bench %s: batch %d, %d steps x %d repeats: median %.3f ms/step, best %.3f ms/step (OMP_NUM_THREADS=%s)%n",
-                workload.workloadName(), batch, steps, repeats, sorted[sorted.length / 2], sorted[0], result.get("threads"));
+        out.printf("bench %s: batch %d, %d steps x %d repeats: median %.3f ms/step, best %.3f ms/step (OMP_NUM_THREADS=%s, BLAS kernel %s)%n",
+                workload.workloadName(), batch, steps, repeats, sorted[sorted.length / 2], sorted[0], result.get("threads"), BlasPlatform.loaded().kernel());
         out.flush();
         BenchJson.write(json, result);
         return Main.SUCCESS;

@@ -3,6 +3,8 @@ package io.minimax.cli;
 import io.minimax.core.descriptor.DescriptorLoader;
 import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.engine.StopSignal;
+import io.minimax.core.platform.BlasPlatform;
+import io.minimax.core.platform.Reproducibility;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.core.run.ExperimentRunner;
 import io.minimax.core.run.RunOutcome;
@@ -21,9 +23,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 @Command(name = "run", description = "Run an experiment descriptor: one run, or one per combination of its sweep.")
 final class RunCommand
@@ -53,6 +57,8 @@ final class RunCommand
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = pluginOptions.registry();
         ExperimentPlan plan = load(new DescriptorLoader(registry));
+        BlasPlatform.Loaded blas = blas(plan);
+        out.println("BLAS: " + blas.version() + ", kernel " + blas.kernel() + " (" + blas.choice().reason() + ")");
 
         StopSignal stopSignal = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
@@ -66,7 +72,7 @@ final class RunCommand
         List<RunOutcome> outcomes;
         try {
             ExperimentRunner runner = new ExperimentRunner(registry, runsDirectory,
-                    new RunTags(MinimaxVersion.get(), GitCommit.of(file), System.getProperty("user.name", "unknown")),
+                    new RunTags(MinimaxVersion.get(), GitCommit.of(file), System.getProperty("user.name", "unknown"), blas.tags()),
                     new ProgressBars(out, System.console() != null), stopSignal, Clock.systemUTC());
             outcomes = runner.run(plan);
         }
@@ -103,6 +109,22 @@ final class RunCommand
         }
         withTracking.add(TrackingOption.override(fromEnvironment.get()));
         return loader.load(file, withTracking);
+    }
+
+    /** The BLAS kernel the plan's runs ask for, chosen before the first array is made. */
+    private static BlasPlatform.Loaded blas(ExperimentPlan plan)
+    {
+        Set<Reproducibility> asked = plan.runs().stream().map(run -> run.spec().reproducibility()).collect(Collectors.toSet());
+        if (asked.size() > 1) {
+            throw new InvalidInputException("reproducibility: the runs of one minimax run share it, since one process loads one BLAS kernel;"
+                    + " run each value as its own sweep");
+        }
+        try {
+            return BlasPlatform.install(asked.iterator().next());
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch)

@@ -74,6 +74,10 @@ class MlflowTrackingTest
                 assertThat(MlflowReader.tags(child)).containsEntry("mlflow.parentRunId", parent.getInfo().getRunId())
                         .containsEntry("minimax.runId", journal.get("id").asText())
                         .containsEntry("mlflow.source.name", descriptor.toString());
+                // what made the digits: the BLAS kernel, its version and the CPU, as the journal has them
+                assertThat(MlflowReader.tags(child)).containsKeys("minimax.blas.kernel", "minimax.blas.version", "minimax.blas.choice", "minimax.cpu")
+                        .containsEntry("minimax.blas.kernel", journal.get("tags").get("minimax.blas.kernel").asText());
+                assertThat(MlflowReader.tags(child).get("minimax.blas.version")).startsWith("OpenBLAS 0.3.");
                 assertThat(MlflowReader.tags(child).get("mlflow.note.content")).contains("```yaml");
                 assertThat(child.getInfo().getStatus().name()).isEqualTo("FINISHED");
 

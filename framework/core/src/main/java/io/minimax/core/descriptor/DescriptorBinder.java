@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.minimax.core.platform.Reproducibility;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,9 @@ final class DescriptorBinder
                 : Optional.empty();
         Optional<Long> seed = fields.read(root, "", "seed", Long.class, LongNode.valueOf(0), TOP_KEYS, problems)
                 .filter(value -> fields.check(value >= 0, "seed", "must be >= 0 (got " + value + ")", problems));
+        Optional<Reproducibility> reproducibility = fields.read(root, "", "reproducibility", String.class,
+                        TextNode.valueOf(Reproducibility.FASTEST.key()), TOP_KEYS, problems)
+                .flatMap(value -> reproducibility(value, problems));
         Optional<TrainSpec> trainSpec = train.bind(root, problems);
 
         Optional<PluginSelection> data = requiredSection(root, "", "data", problems);
@@ -91,6 +96,7 @@ final class DescriptorBinder
                 name.orElseThrow(),
                 description,
                 seed.orElseThrow(),
+                reproducibility.orElseThrow(),
                 trainSpec.orElseThrow(),
                 data.orElseThrow(),
                 prior.orElseThrow(),
@@ -102,6 +108,15 @@ final class DescriptorBinder
                 discriminatorOptimizer.orElseThrow(),
                 metrics,
                 tracking));
+    }
+
+    private static Optional<Reproducibility> reproducibility(String value, Problems problems)
+    {
+        Optional<Reproducibility> known = Reproducibility.fromKey(value);
+        if (known.isEmpty()) {
+            problems.add("reproducibility", DidYouMean.unknownName("reproducibility", value, Reproducibility.KEYS));
+        }
+        return known;
     }
 
     private Optional<PluginSelection> requiredSection(ObjectNode parent, String parentPath, String key, Problems problems)

@@ -27,7 +27,7 @@ import static java.util.Objects.requireNonNull;
 final class DescriptorSchema
 {
     static final List<String> TOP_KEYS = List.of(
-            "name", "description", "seed", "train", "data", "prior", "loss", "penalties", "generator", "discriminator", "optimizer", "metrics", "tracking",
+            "name", "description", "seed", "reproducibility", "train", "data", "prior", "loss", "penalties", "generator", "discriminator", "optimizer", "metrics", "tracking",
             "sweep");
     static final List<String> TRAIN_KEYS = List.of("steps", "batchSize", "discriminatorSteps", "updates", "logEvery", "evalEvery", "vectorizeSweep");
     static final List<String> OPTIMIZER_KEYS = List.of("generator", "discriminator");
@@ -77,7 +77,7 @@ final class DescriptorSchema
         int length = segments.size();
         return switch (top.name()) {
             case "sweep" -> Optional.of("the sweep cannot be set or swept");
-            case "name", "description", "seed" -> leaf(path, 1);
+            case "name", "description", "seed", "reproducibility" -> leaf(path, 1);
             case "train" -> length == 1 ? Optional.empty() : key(path, 1, TRAIN_KEYS).or(() -> leaf(path, 2));
             case "optimizer" -> length == 1
                     ? Optional.empty()

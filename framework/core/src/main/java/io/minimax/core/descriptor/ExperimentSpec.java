@@ -1,5 +1,7 @@
 package io.minimax.core.descriptor;
 
+import io.minimax.core.platform.Reproducibility;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -9,12 +11,14 @@ import static java.util.Objects.requireNonNull;
  * One fully resolved and validated run configuration: a descriptor with defaults filled and, for a sweep, one
  * combination of sweep values applied.
  *
+ * @param reproducibility which digits the run's float products are to match: this machine's fastest, or any machine's
  * @param penalties the gradient penalties added to D's loss, in descriptor order; empty without a {@code penalties} section
  */
 public record ExperimentSpec(
         String name,
         Optional<String> description,
         long seed,
+        Reproducibility reproducibility,
         TrainSpec train,
         PluginSelection data,
         PluginSelection prior,
@@ -31,6 +35,7 @@ public record ExperimentSpec(
     {
         requireNonNull(name, "name is null");
         requireNonNull(description, "description is null");
+        requireNonNull(reproducibility, "reproducibility is null");
         requireNonNull(train, "train is null");
         requireNonNull(data, "data is null");
         requireNonNull(prior, "prior is null");

@@ -9,12 +9,14 @@ import io.minimax.spi.tracking.NestingTrackerFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The tags every run carries, with the names MLflow renders specially: run name, source, git commit, user, the
- * markdown note (description plus the resolved descriptor), and the versions of Minimax and of every plugin; for the
+ * markdown note (description plus the resolved descriptor), the versions of Minimax and of every plugin, and the BLAS
+ * kernel, its version and the CPU that computed the digits; for the
  * runs of a sweep also the sweep's id, definition and size, which let {@code minimax sync} group them again.
  */
 public final class RunTags
@@ -22,12 +24,20 @@ public final class RunTags
     private final String minimaxVersion;
     private final Optional<String> gitCommit;
     private final String user;
+    private final Map<String, String> platform;
 
     public RunTags(String minimaxVersion, Optional<String> gitCommit, String user)
+    {
+        this(minimaxVersion, gitCommit, user, Map.of());
+    }
+
+    /** @param platform what the machine contributes to a run's digits: the BLAS kernel and version, the CPU */
+    public RunTags(String minimaxVersion, Optional<String> gitCommit, String user, Map<String, String> platform)
     {
         this.minimaxVersion = requireNonNull(minimaxVersion, "minimaxVersion is null");
         this.gitCommit = requireNonNull(gitCommit, "gitCommit is null");
         this.user = requireNonNull(user, "user is null");
+        this.platform = Map.copyOf(platform);
     }
 
     public Map<String, String> forRun(ExperimentPlan plan, RunPlan run, PluginRegistry registry)
@@ -64,6 +74,7 @@ public final class RunTags
         tags.put("mlflow.user", user);
         tags.put("mlflow.note.content", note);
         tags.put("minimax.version", minimaxVersion);
+        tags.putAll(new TreeMap<>(platform));
         for (Plugin plugin : registry.plugins()) {
             tags.put("minimax.plugin." + plugin.getClass().getSimpleName(), plugin.version());
         }

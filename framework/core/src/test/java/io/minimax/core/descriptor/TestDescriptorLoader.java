@@ -1,5 +1,6 @@
 package io.minimax.core.descriptor;
 
+import io.minimax.core.platform.Reproducibility;
 import io.minimax.core.descriptor.FakePlugin.FakeAdamSpec;
 import io.minimax.core.descriptor.FakePlugin.FakeGaussianSpec;
 import io.minimax.core.descriptor.FakePlugin.FakeMinimaxSpec;
@@ -44,6 +45,7 @@ class TestDescriptorLoader
                 "ring8-loss-comparison",
                 Optional.of("Compares the **minimax** and the non-saturating loss.\nSee: Goodfellow et al. (2014), section 3.\n"),
                 1,
+                Reproducibility.FASTEST,
                 new TrainSpec(5000, 256, 2, UpdateRule.SIMULTANEOUS, 20, 500),
                 new PluginSelection("data", "ring", new FakeRingSpec(8, 1.0, 0.01)),
                 new PluginSelection("prior", "gaussian", new FakeGaussianSpec(2)),
@@ -64,6 +66,7 @@ class TestDescriptorLoader
 
         assertThat(spec.description()).isEmpty();
         assertThat(spec.seed()).isZero();
+        assertThat(spec.reproducibility()).isEqualTo(Reproducibility.FASTEST);
         assertThat(spec.train()).isEqualTo(new TrainSpec(300, 64, 1, UpdateRule.ALTERNATING, 10, 300));
         assertThat(spec.data().spec()).isEqualTo(new FakeRingSpec(8, 1.0, 0.01));
         assertThat(spec.loss().spec()).isEqualTo(new FakeMinimaxSpec());
@@ -120,6 +123,7 @@ class TestDescriptorLoader
         assertThat(parse(MINIMAL).runs().get(0).params()).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.ofEntries(
                 java.util.Map.entry("name", "minimal"),
                 java.util.Map.entry("seed", "0"),
+                java.util.Map.entry("reproducibility", "fastest"),
                 java.util.Map.entry("train.steps", "300"),
                 java.util.Map.entry("train.batchSize", "64"),
                 java.util.Map.entry("train.discriminatorSteps", "1"),
@@ -156,6 +160,7 @@ class TestDescriptorLoader
         assertThat(parse(MINIMAL).runs().get(0).resolvedYaml()).isEqualTo("""
                 name: minimal
                 seed: 0
+                reproducibility: fastest
                 train:
                   steps: 300
                   batchSize: 64

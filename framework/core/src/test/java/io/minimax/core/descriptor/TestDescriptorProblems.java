@@ -31,6 +31,15 @@ class TestDescriptorProblems
     }
 
     @Test
+    void reproducibilityIsFastestOrPortable()
+    {
+        assertThat(parse(MINIMAL + "reproducibility: portable\n").runs().get(0).spec().reproducibility())
+                .isEqualTo(io.minimax.core.platform.Reproducibility.PORTABLE);
+        assertThat(problems(MINIMAL + "reproducibility: portabel\n"))
+                .containsExactly("reproducibility: unknown reproducibility 'portabel' (did you mean 'portable'? known: fastest, portable)");
+    }
+
+    @Test
     void unknownKeysAreErrorsWithSuggestions()
     {
         assertThat(problems(FULL.replace("batchSize: 256", "batchsize: 256")))

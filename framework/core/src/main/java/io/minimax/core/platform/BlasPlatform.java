@@ -1,0 +1,182 @@
+package io.minimax.core.platform;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The BLAS kernel of this process. OpenBLAS reads {@value BlasKernelChoice#VARIABLE} once, when its library loads
+ * (ND4J loads one copy, the direct products another), so the choice must be in the process's environment before the
+ * first array is made: {@link #prepare} puts it there with the C library's {@code setenv} (through JNA, which ND4J
+ * already ships), and refuses a portable run in a process whose OpenBLAS already runs another kernel.
+ * {@link #loaded()} asks the loaded libraries which kernel they run, for the run's tags.
+ * <p>
+ * Process-wide state on purpose: the native library is loaded once per process, whatever the number of runs.
+ */
+public final class BlasPlatform
+{
+    private static final String LIBRARY = "libopenblas";
+
+    private static BlasKernelChoice prepared;
+
+    private BlasPlatform() {}
+
+    /** What one process's OpenBLAS runs, as its libraries report it. */
+    public record Loaded(String kernel, String version, BlasKernelChoice choice, CpuInfo cpu)
+    {
+        /** The tags that let a comparison between machines see why digits differ. */
+        public Map<String, String> tags()
+        {
+            Map<String, String> tags = new LinkedHashMap<>();
+            tags.put("minimax.blas.kernel", kernel);
+            tags.put("minimax.blas.version", version);
+            tags.put("minimax.blas.choice", choice.reason());
+            tags.put("minimax.cpu", cpu.toString());
+            return tags;
+        }
+    }
+
+    /**
+     * Chooses the kernel for {@code reproducibility}, sets it for this process unless OpenBLAS is already loaded, loads
+     * OpenBLAS and reports what it runs. Call it before the first array is made.
+     *
+     * @throws IllegalArgumentException when the choice cannot be honoured: portable digits on a CPU without AVX2, or in a
+     *     process whose OpenBLAS already runs another kernel
+     */
+    public static synchronized Loaded install(Reproducibility reproducibility)
+    {
+        prepare(reproducibility);
+        Loaded loaded = loaded();
+        boolean userChose = System.getenv(BlasKernelChoice.VARIABLE) != null;
+        if (reproducibility == Reproducibility.PORTABLE && !userChose && !BlasKernel.HASWELL.named(loaded.kernel())) {
+            throw new IllegalArgumentException("reproducibility: portable asked OpenBLAS for its HASWELL kernel, but it runs " + loaded.kernel());
+        }
+        return loaded;
+    }
+
+    private static BlasKernelChoice prepare(Reproducibility reproducibility)
+    {
+        BlasKernelChoice choice = BlasKernelChoice.choose(reproducibility, CpuInfo.current(), Optional.ofNullable(System.getenv(BlasKernelChoice.VARIABLE)));
+        if (libraries().isEmpty()) {
+            try {
+                if (System.getenv(BlasKernelChoice.VARIABLE) == null && choice.kernel().isPresent()) {
+                    setEnvironment(choice.kernel().get());
+                }
+                else if (choice.kernel().isEmpty() && prepared != null && prepared.kernel().isPresent()) {
+                    // an earlier prepare of this process set another kernel
+                    CLibrary.INSTANCE.unsetenv(BlasKernelChoice.VARIABLE);
+                }
+            }
+            catch (LinkageError e) {
+                // JNA's native part could not load (no writable temporary folder, say)
+                if (reproducibility == Reproducibility.PORTABLE) {
+                    throw new IllegalArgumentException("reproducibility: portable cannot set " + BlasKernelChoice.VARIABLE + " in this process ("
+                            + e.getMessage() + "): start minimax with " + BlasKernelChoice.VARIABLE + "=HASWELL");
+                }
+                choice = new BlasKernelChoice(Optional.empty(), "OpenBLAS's own detection (could not set " + BlasKernelChoice.VARIABLE + ": " + e.getMessage() + ")");
+            }
+            prepared = choice;
+            return choice;
+        }
+        String running = kernelRunning().orElse("unknown");
+        if (reproducibility == Reproducibility.PORTABLE && !BlasKernel.HASWELL.named(running)) {
+            throw new IllegalArgumentException("reproducibility: portable needs OpenBLAS's HASWELL kernel, but this process already runs "
+                    + running + ": start the portable run in a minimax process of its own");
+        }
+        boolean asPrepared = prepared != null && prepared.kernel().map(kernel -> kernel.equalsIgnoreCase(running)).orElse(true);
+        if (!asPrepared) {
+            prepared = new BlasKernelChoice(Optional.of(running), "loaded before Minimax chose (by an embedding program or a test)");
+        }
+        return prepared;
+    }
+
+    /** Loads OpenBLAS if needed (choosing the fastest kernel, when nothing chose before) and asks it which kernel it runs. */
+    public static synchronized Loaded loaded()
+    {
+        if (prepared == null) {
+            prepare(Reproducibility.FASTEST);
+        }
+        if (libraries().isEmpty()) {
+            // the direct products' library; ND4J's own copy loads with the first array and reads the same variable
+            org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
+        }
+        List<Path> libraries = libraries();
+        String kernel = call(libraries, "openblas_get_corename").orElse("unknown");
+        String version = call(libraries, "openblas_get_config").map(BlasPlatform::version).orElse("unknown");
+        return new Loaded(kernel, version, prepared, CpuInfo.current());
+    }
+
+    private static Optional<String> kernelRunning()
+    {
+        return call(libraries(), "openblas_get_corename");
+    }
+
+    private static Optional<String> call(List<Path> libraries, String function)
+    {
+        for (Path library : libraries) {
+            try {
+                return Optional.ofNullable(NativeLibrary.getInstance(library.toString()).getFunction(function).invokeString(new Object[0], false))
+                        .map(String::strip);
+            }
+            catch (LinkageError e) {
+                // not an OpenBLAS build that exports it (try the other copy), or no JNA here: the kernel stays unknown
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code OpenBLAS 0.3.19 DYNAMIC_ARCH NO_AFFINITY SkylakeX MAX_THREADS=64} → {@code OpenBLAS 0.3.19}. */
+    static String version(String config)
+    {
+        String[] words = config.strip().split("\\s+");
+        return words.length >= 2 ? words[0] + " " + words[1] : config.strip();
+    }
+
+    /** The OpenBLAS libraries this process has loaded, from its memory map (Linux); empty before the first load. */
+    static List<Path> libraries()
+    {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                    .filter(line -> line.indexOf('/') >= 0)
+                    .map(line -> Path.of(line.substring(line.indexOf('/'))))
+                    .filter(path -> path.getFileName().toString().startsWith(LIBRARY))
+                    .distinct()
+                    // the direct products' copy first: it is the one Minimax's products run on
+                    .sorted(Comparator.comparing(path -> path.getFileName().toString().contains("nolapack") ? 0 : 1))
+                    .toList();
+        }
+        catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static void setEnvironment(String kernel)
+    {
+        if (CLibrary.INSTANCE.setenv(BlasKernelChoice.VARIABLE, kernel, 1) != 0) {
+            throw new IllegalStateException("cannot set " + BlasKernelChoice.VARIABLE + " for this process");
+        }
+    }
+
+    /**
+     * The two functions of the C library this needs; Java can read its environment but not change it. Loaded on first
+     * use, as an interface constant, so that a JNA that cannot load fails there, as a {@link LinkageError}.
+     */
+    private interface CLibrary
+            extends Library
+    {
+        CLibrary INSTANCE = (CLibrary) Native.loadLibrary("c", CLibrary.class);
+
+        int setenv(String name, String value, int overwrite);
+
+        int unsetenv(String name);
+    }
+}
