@@ -40,6 +40,25 @@ class RunCommandTest
             "discriminator/real", "discriminator/fake", "grad_norm/generator", "grad_norm/discriminator", "time/step_ms");
 
     @Test
+    void theEndOfRunTableShowsTheDescriptorsMetrics(@TempDir Path temp)
+            throws Exception
+    {
+        Path descriptor = write(temp, "small.yaml", SMALL + "metrics:\n  - { type: mode-coverage }\n");
+        CliHarness.Result result = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("runs").toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Path run = runDirectories(temp.resolve("runs"), "small-ring").get(0);
+        double modes = metrics(run).stream().filter(point -> point.get("key").asText().equals("eval/modes_covered"))
+                .reduce((first, second) -> second).orElseThrow().get("value").asDouble();
+        String table = result.out().substring(result.out().indexOf("small-ring: the descriptor's metrics, last evaluation"));
+        assertThat(table.lines().skip(1).findFirst().orElseThrow()).contains("run", "step", "eval/high_quality_fraction", "eval/modes_covered", "eval/reverse_kl")
+                .doesNotContain("loss/");
+        assertThat(table.lines().skip(3).findFirst().orElseThrow()).startsWith("small-ring").contains(" 40 ", String.format("%.4f", modes));
+
+        CliHarness.Result without = minimax("run", write(temp, "plain.yaml", SMALL).toString(), "--runs-dir", temp.resolve("plain").toString());
+        assertThat(without.out()).doesNotContain("the descriptor's metrics");
+    }
+
+    @Test
     void aRunWritesItsJournal(@TempDir Path temp)
             throws Exception
     {

@@ -1,5 +1,7 @@
 package io.minimax.core.engine;
 
+import java.util.List;
+
 /** The keys the engine logs every {@code logEvery} generator steps (relied on by trackers, plots and users). */
 public final class TrainingMetrics
 {
@@ -15,5 +17,14 @@ public final class TrainingMetrics
     public static final String DISCRIMINATOR_GRADIENT_NORM = "grad_norm/discriminator";
     public static final String STEP_MILLIS = "time/step_ms";
 
+    private static final List<String> ALL = List.of(DISCRIMINATOR_LOSS, GENERATOR_LOSS, PENALTY, VALUE_ESTIMATE,
+            DISCRIMINATOR_REAL, DISCRIMINATOR_FAKE, GENERATOR_GRADIENT_NORM, DISCRIMINATOR_GRADIENT_NORM, STEP_MILLIS);
+
     private TrainingMetrics() {}
+
+    /** Whether the training loop logs {@code key}; every other key of a journal comes from the descriptor's metrics. */
+    public static boolean isTrainingKey(String key)
+    {
+        return ALL.contains(key);
+    }
 }

@@ -9,7 +9,7 @@ import java.nio.FloatBuffer;
 /**
  * Bulk copies between a FLOAT array's native memory and a Java {@code float[]}, for element-wise work done in plain
  * Java: on the heap the JIT vectorises the loops, while element access to native memory is not vectorised and an
- * ND4J op costs 10–50 µs of fixed overhead (see FACTS.md). A copy of 16k floats takes about a microsecond.
+ * ND4J op costs 10–50 µs of fixed overhead (measured on this project's machines). A copy of 16k floats takes about a microsecond.
  */
 public final class HostCopy
 {

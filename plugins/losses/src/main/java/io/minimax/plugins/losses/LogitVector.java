@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * Element access to a vector of logits or logit gradients ({@code [m]}, {@code [m, 1]} or {@code [1, m]}, possibly a
  * view into a larger array) straight on its data buffer. Losses run a single pass of plain Java over m numbers
- * instead of a chain of native ops: each native call costs 10–50 µs of fixed overhead (see FACTS.md), far more than
+ * instead of a chain of native ops: each native call costs 10–50 µs of fixed overhead (measured on this project's machines), far more than
  * the arithmetic on a minibatch of logits.
  */
 final class LogitVector

@@ -20,22 +20,22 @@ import static java.util.Objects.requireNonNull;
  * ({@link LogitVector}): a chain of native ops costs 10–50 µs per op, more than the arithmetic itself. Each logit is
  * evaluated in double precision with {@link Math#log1p} and {@link Math#exp}, exact to rounding for every finite f.
  */
-public final class StableLogistic
+final class StableLogistic
 {
     /** Σ log σ(f) over all elements: the sum of log D(x). */
-    public double sumLogSigmoid(INDArray logits)
+    double sumLogSigmoid(INDArray logits)
     {
         return -sumSoftplus(logits, -1);
     }
 
     /** Σ log(1 − σ(f)) over all elements: the sum of log(1 − D(x)). */
-    public double sumLogOneMinusSigmoid(INDArray logits)
+    double sumLogOneMinusSigmoid(INDArray logits)
     {
         return -sumSoftplus(logits, 1);
     }
 
     /** Writes σ(f) into {@code out}, which has the length of {@code logits} and may be a view (or {@code logits} itself). */
-    public void sigmoid(INDArray logits, INDArray out)
+    void sigmoid(INDArray logits, INDArray out)
     {
         LogitVector in = LogitVector.of(requireNonNull(logits, "logits is null"));
         LogitVector result = LogitVector.of(requireNonNull(out, "out is null"));
