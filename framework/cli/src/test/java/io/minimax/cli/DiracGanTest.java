@@ -136,6 +136,11 @@ class DiracGanTest
             assertThat(journaled.get(step)[0]).isCloseTo(exact.get(step)[0], within(1e-5));
             assertThat(journaled.get(step)[1]).isCloseTo(exact.get(step)[1], within(1e-5));
         }
+        // the dirac-trajectory metric reads the same distance from the equilibrium (a = 0 here) off the final evaluation
+        JsonNode distance = points.stream().filter(point -> point.get("key").asText().equals("dirac/distance")).reduce((a, b) -> b).orElseThrow();
+        assertThat(distance.get("step").asLong()).isEqualTo(200);
+        assertThat(distance.get("value").asDouble()).isCloseTo(Math.hypot(exact.get(200)[0], exact.get(200)[1]), within(1e-5));
+        assertThat(ImageIO.read(run.resolve("artifacts/distance.png").toFile())).isNotNull();
         assertThat(ImageIO.read(run.resolve("artifacts/trajectory.png").toFile()).getWidth()).isEqualTo(600);
         assertThat(ImageIO.read(run.resolve("artifacts/parameters.png").toFile())).isNotNull();
     }

@@ -60,7 +60,16 @@ final class PluginFixtures
                     "{ type: optimal-discriminator, bandwidthRule: fixed, bandwidth: 0.05 }"),
             "mode-coverage", List.of("{ type: mode-coverage, threshold: 3.0 }"),
             "mmd", List.of("{ type: mmd }"),
+            "dirac-trajectory", List.of("{ type: dirac-trajectory }"),
             "value-estimator", List.of("{ type: value-estimator, largestBatch: 8, repeats: 4, referenceSamples: 1000 }"));
+
+    /** The data and players a metric needs where the ring's MLPs are not its game: data, generator and discriminator sections. */
+    static final Map<String, String> METRIC_GAMES = Map.of(
+            "dirac-trajectory", """
+                    data: { type: dirac, at: 0.5 }
+                    generator: { type: constant, init: 1.0 }
+                    discriminator: { type: linear, init: 1.0 }
+                    """);
 
     static final Map<String, List<String>> TRACKERS = Map.of(
             "mlflow", List.of("{ type: mlflow, uri: http://127.0.0.1:5000 }"));

@@ -6,6 +6,7 @@ import io.minimax.core.engine.Players;
 import io.minimax.core.plot.MetricChartPlot;
 import io.minimax.core.plot.SamplePlot;
 import io.minimax.core.plot.SamplesCsv;
+import io.minimax.core.plot.TrajectoryPlot;
 import io.minimax.core.wiring.ForEvaluation;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.metric.Measurement;
@@ -103,8 +104,17 @@ public final class SampleEvaluation
                     history.put(series.key(), recorder.history().of(series.key()));
                     series.errorKey().ifPresent(key -> history.put(key, recorder.history().of(key)));
                 }
-                if (history.values().stream().anyMatch(points -> !points.isEmpty())) {
-                    publish(MetricChartPlot.write(chart, history, artifacts.resolve(chart.fileName())));
+                if (history.values().stream().allMatch(List::isEmpty)) {
+                    continue;
+                }
+                Path file = artifacts.resolve(chart.fileName());
+                if (chart.horizontalKey().isPresent()) {
+                    String horizontal = chart.horizontalKey().get();
+                    String vertical = chart.series().get(0).key();
+                    publish(TrajectoryPlot.write(horizontal, recorder.history().of(horizontal), vertical, history.get(vertical), chart.title(), file));
+                }
+                else {
+                    publish(MetricChartPlot.write(chart, history, file));
                 }
             }
         }

@@ -10,7 +10,6 @@ import io.minimax.core.engine.StopSignal;
 import io.minimax.core.engine.Trainer;
 import io.minimax.core.engine.TrainingListener;
 import io.minimax.core.evaluation.SampleEvaluation;
-import io.minimax.core.evaluation.TrajectoryEvaluation;
 import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.Tracker;
 
@@ -46,8 +45,7 @@ public final class RunServicesModule
         bind(TrainingListener.class).toInstance(listener);
         bind(StopSignal.class).toInstance(stopSignal);
         bind(Clock.class).toInstance(clock);
-        bind(Evaluation.class).to(TrajectoryEvaluation.class);
-        bind(TrajectoryEvaluation.class);
+        bind(Evaluation.class).to(SampleEvaluation.class);
         bind(SampleEvaluation.class);
         bind(Trainer.class);
     }

@@ -13,15 +13,30 @@ import static java.util.Objects.requireNonNull;
  * @param xAxisTitle what the steps of the drawn keys count, e.g. {@code step} or {@code minibatch size m}
  * @param logarithmicX a log-scaled step axis (steps must then be > 0)
  * @param logarithmicY a log-scaled value axis (values ≤ 0 are left out)
+ * @param horizontalKey when present, a trajectory: each series' values against this key's values at the same steps
+ *     (Dirac-GAN's ψ against θ), not against the steps
  */
-public record MetricChart(String fileName, String title, String xAxisTitle, boolean logarithmicX, boolean logarithmicY, List<Series> series)
+public record MetricChart(String fileName, String title, String xAxisTitle, boolean logarithmicX, boolean logarithmicY, List<Series> series,
+        Optional<String> horizontalKey)
 {
+    public MetricChart(String fileName, String title, String xAxisTitle, boolean logarithmicX, boolean logarithmicY, List<Series> series)
+    {
+        this(fileName, title, xAxisTitle, logarithmicX, logarithmicY, series, Optional.empty());
+    }
+
+    /** {@code verticalKey}'s values against {@code horizontalKey}'s, step by step, as one path through the plane. */
+    public static MetricChart trajectory(String fileName, String title, String horizontalKey, String verticalKey)
+    {
+        return new MetricChart(fileName, title, horizontalKey, false, false, List.of(Series.line(verticalKey)), Optional.of(horizontalKey));
+    }
+
     public MetricChart
     {
         requireNonNull(fileName, "fileName is null");
         requireNonNull(title, "title is null");
         requireNonNull(xAxisTitle, "xAxisTitle is null");
         series = List.copyOf(requireNonNull(series, "series is null"));
+        requireNonNull(horizontalKey, "horizontalKey is null");
         if (!fileName.matches("[a-z0-9][a-z0-9._-]*\\.png")) {
             throw new IllegalArgumentException("chart file name must be a lower-case name ending in .png (got '" + fileName + "')");
         }

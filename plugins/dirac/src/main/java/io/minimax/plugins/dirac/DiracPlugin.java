@@ -2,6 +2,7 @@ package io.minimax.plugins.dirac;
 
 import io.minimax.spi.Plugin;
 import io.minimax.spi.data.DataSourceFactory;
+import io.minimax.spi.metric.MetricFactory;
 import io.minimax.spi.network.NetworkFactory;
 
 import java.util.List;
@@ -24,5 +25,11 @@ public final class DiracPlugin
     public List<NetworkFactory<?>> networks()
     {
         return List.of(new ConstantNetworkFactory(), new LinearNetworkFactory());
+    }
+
+    @Override
+    public List<MetricFactory<?>> metrics()
+    {
+        return List.of(new DiracTrajectoryFactory());
     }
 }
