@@ -4,8 +4,9 @@ import io.minimax.core.descriptor.DescriptorLoader;
 import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.core.engine.Evaluation;
-import io.minimax.core.engine.LockstepTrainer;
+import io.minimax.core.engine.Lane;
 import io.minimax.core.engine.MetricsRecorder;
+import io.minimax.core.engine.NotStackableException;
 import io.minimax.core.engine.ParallelLockstep;
 import io.minimax.core.engine.Players;
 import io.minimax.core.engine.StopSignal;
@@ -38,14 +39,14 @@ final class BenchLockstep
             int repeats, Path json, PrintWriter out)
     {
         DescriptorLoader loader = new DescriptorLoader(registry);
-        List<LockstepTrainer.Lane> laneList = new ArrayList<>();
+        List<Lane> laneList = new ArrayList<>();
         TrainSpec train = null;
         for (int lane = 0; lane < lanes; lane++) {
             ExperimentSpec experiment = loader.parse(workload.descriptor(), workload.runName(), false,
                     List.of("train.batchSize=" + batch, "seed=" + (lane + 1))).runs().get(0).spec();
             train = experiment.train();
             Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT)).getInstance(Players.class);
-            laneList.add(new LockstepTrainer.Lane(players, new MetricsRecorder(List.of(), Clock.systemUTC()), Evaluation.NONE));
+            laneList.add(new Lane(players, new MetricsRecorder(List.of(), Clock.systemUTC()), Evaluation.NONE));
         }
         if (warmupSteps > 0) {
             lockstep(train, laneList, threads, warmupSteps).train();
@@ -79,13 +80,13 @@ final class BenchLockstep
         return Main.SUCCESS;
     }
 
-    private static ParallelLockstep lockstep(TrainSpec spec, List<LockstepTrainer.Lane> lanes, int threads, long steps)
+    private static ParallelLockstep lockstep(TrainSpec spec, List<Lane> lanes, int threads, long steps)
     {
         TrainSpec train = new TrainSpec(steps, spec.batchSize(), 1, spec.updates(), steps, steps);
         try {
             return ParallelLockstep.create(train, lanes, threads, TrainingListener.NONE, new StopSignal(), DataType.FLOAT);
         }
-        catch (LockstepTrainer.NotStackableException e) {
+        catch (NotStackableException e) {
             throw new InvalidInputException("this workload cannot train in lockstep: " + e.getMessage());
         }
     }

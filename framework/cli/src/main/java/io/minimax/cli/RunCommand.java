@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -94,21 +95,28 @@ final class RunCommand
         return allFinished && outcomes.size() == plan.runs().size() ? Main.SUCCESS : Main.RUN_FAILED;
     }
 
-    /** The descriptor with {@code --tracking-uri} applied, or {@code MLFLOW_TRACKING_URI} when it has no {@code tracking:}. */
+    /**
+     * The descriptor with {@code --tracking-uri} applied, or {@code MLFLOW_TRACKING_URI} when it has no {@code tracking:},
+     * and {@code MINIMAX_LOCKSTEP_THREADS} when it has no {@code train.threads}.
+     */
     private ExperimentPlan load(DescriptorLoader loader)
     {
-        List<String> withTracking = new ArrayList<>(overrides);
+        List<String> withEnvironment = new ArrayList<>(overrides);
         if (tracking.given()) {
-            withTracking.add(TrackingOption.override(tracking.trackingUri));
-            return loader.load(file, withTracking);
+            withEnvironment.add(TrackingOption.override(tracking.trackingUri));
         }
-        ExperimentPlan plan = loader.load(file, overrides);
-        Optional<String> fromEnvironment = tracking.uri(System.getenv());
-        if (fromEnvironment.isEmpty() || plan.runs().get(0).spec().tracking().isPresent()) {
+        ExperimentPlan plan = loader.load(file, withEnvironment);
+        Map<String, String> environment = System.getenv();
+        List<String> fromEnvironment = new ArrayList<>();
+        if (!tracking.given() && plan.runs().get(0).spec().tracking().isEmpty()) {
+            tracking.uri(environment).map(TrackingOption::override).ifPresent(fromEnvironment::add);
+        }
+        LockstepThreadsVariable.override(plan, environment).ifPresent(fromEnvironment::add);
+        if (fromEnvironment.isEmpty()) {
             return plan;
         }
-        withTracking.add(TrackingOption.override(fromEnvironment.get()));
-        return loader.load(file, withTracking);
+        withEnvironment.addAll(fromEnvironment);
+        return loader.load(file, withEnvironment);
     }
 
     /** The BLAS kernel the plan's runs ask for, chosen before the first array is made. */

@@ -29,7 +29,7 @@ final class DescriptorSchema
     static final List<String> TOP_KEYS = List.of(
             "name", "description", "seed", "reproducibility", "train", "data", "prior", "loss", "penalties", "generator", "discriminator", "optimizer", "metrics", "tracking",
             "sweep");
-    static final List<String> TRAIN_KEYS = List.of("steps", "batchSize", "discriminatorSteps", "updates", "logEvery", "evalEvery", "vectorizeSweep");
+    static final List<String> TRAIN_KEYS = List.of("steps", "batchSize", "discriminatorSteps", "updates", "logEvery", "evalEvery", "vectorizeSweep", "threads");
     static final List<String> OPTIMIZER_KEYS = List.of("generator", "discriminator");
     static final String TYPE = "type";
 

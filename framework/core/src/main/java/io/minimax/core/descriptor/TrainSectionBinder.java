@@ -53,16 +53,19 @@ final class TrainSectionBinder
         }
 
         // How a sweep is computed, not what: left out of the resolved descriptor (and so of the params) when not written,
-        // so that a run trained in lockstep compares equal to the same run trained alone.
+        // so that a run trained in lockstep, on any number of threads, compares equal to the same run trained alone.
         Optional<Boolean> vectorizeSweep = train.has("vectorizeSweep")
                 ? read(train, "vectorizeSweep", Boolean.class, null, problems)
                 : Optional.of(false);
+        Optional<Integer> threads = train.has("threads")
+                ? positive(read(train, "threads", Integer.class, null, problems), "threads", problems)
+                : Optional.of(Runtime.getRuntime().availableProcessors());
 
-        if (vectorizeSweep.isEmpty() || steps.isEmpty() || batchSize.isEmpty() || discriminatorSteps.isEmpty() || updates.isEmpty() || logEvery.isEmpty() || evalEvery.isEmpty()) {
+        if (vectorizeSweep.isEmpty() || threads.isEmpty() || steps.isEmpty() || batchSize.isEmpty() || discriminatorSteps.isEmpty() || updates.isEmpty() || logEvery.isEmpty() || evalEvery.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new TrainSpec(steps.get(), batchSize.get(), discriminatorSteps.get(), updates.get(), logEvery.get(), evalEvery.get(),
-                vectorizeSweep.get()));
+                vectorizeSweep.get(), threads.get()));
     }
 
     private <T> Optional<T> read(ObjectNode train, String key, Class<T> type, JsonNode defaultValue, Problems problems)

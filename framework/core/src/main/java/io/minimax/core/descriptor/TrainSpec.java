@@ -12,13 +12,16 @@ import static java.util.Objects.requireNonNull;
  * @param evalEvery run the metric plugins and plots every this many generator steps
  * @param vectorizeSweep train a sweep's runs that differ only in seed, loss or data together, in lockstep, as one
  *     batched computation (each run's numbers are the ones it gets alone)
+ * @param threads how many threads share the lanes of a lockstep; like {@code vectorizeSweep}, how a sweep is
+ *     computed, not what
  */
 public record TrainSpec(long steps, int batchSize, int discriminatorSteps, UpdateRule updates, long logEvery, long evalEvery,
-        boolean vectorizeSweep)
+        boolean vectorizeSweep, int threads)
 {
+    /** Trained alone, a lockstep's threads one per core. */
     public TrainSpec(long steps, int batchSize, int discriminatorSteps, UpdateRule updates, long logEvery, long evalEvery)
     {
-        this(steps, batchSize, discriminatorSteps, updates, logEvery, evalEvery, false);
+        this(steps, batchSize, discriminatorSteps, updates, logEvery, evalEvery, false, Runtime.getRuntime().availableProcessors());
     }
 
     public TrainSpec
@@ -27,6 +30,9 @@ public record TrainSpec(long steps, int batchSize, int discriminatorSteps, Updat
         if (steps <= 0 || batchSize <= 0 || discriminatorSteps <= 0 || logEvery <= 0 || evalEvery <= 0) {
             throw new IllegalArgumentException("train sizes must be positive: " + steps + ", " + batchSize + ", "
                     + discriminatorSteps + ", " + logEvery + ", " + evalEvery);
+        }
+        if (threads <= 0) {
+            throw new IllegalArgumentException("threads must be positive: " + threads);
         }
     }
 }

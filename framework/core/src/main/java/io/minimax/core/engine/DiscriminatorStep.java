@@ -6,9 +6,10 @@ import io.minimax.spi.network.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One discriminator update of Algorithm 1: sample m noise vectors and m data points, and move D along the gradient
- * of its loss (for the minimax and non-saturating objectives, binary cross-entropy with labels 1 for real, 0 for
- * generated: descending it ascends V(D,G)), plus the gradient of each gradient penalty, by double backpropagation.
+ * The gradient of one discriminator update of Algorithm 1: sample m noise vectors and m data points, and compute the
+ * gradient of D's loss (for the minimax and non-saturating objectives, binary cross-entropy with labels 1 for real,
+ * 0 for generated: descending it ascends V(D,G)) plus that of each gradient penalty, by double backpropagation. The
+ * loop's optimizer then moves D along it.
  */
 final class DiscriminatorStep
 {
@@ -63,20 +64,6 @@ final class DiscriminatorStep
             discriminator.backwardInputGradient(batch.penaltyGradient);
         }
         return total;
-    }
-
-    void applyGradients()
-    {
-        Network discriminator = players.discriminator();
-        players.discriminatorOptimizer().step(discriminator.parameters(), discriminator.gradients());
-        players.loss().constrainDiscriminator(discriminator.parameters());
-    }
-
-    double run()
-    {
-        double value = computeGradients();
-        applyGradients();
-        return value;
     }
 
     /** D's logits on the last minibatch's m real samples. Valid until the next step. */

@@ -4,9 +4,9 @@ import io.minimax.spi.loss.LossVariant;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The generator update of Algorithm 1: sample m noise vectors and move G along the gradient of its loss, back-
- * propagated through the (fixed) discriminator. A loss that compares with real samples (relativistic) also gets D's
- * logits on m fresh ones.
+ * The gradient of the generator update of Algorithm 1: sample m noise vectors and back-propagate G's loss through
+ * the (fixed) discriminator; the loop's optimizer then moves G along it. A loss that compares with real samples
+ * (relativistic) also gets D's logits on m fresh ones.
  */
 final class GeneratorStep
 {
@@ -39,17 +39,5 @@ final class GeneratorStep
         INDArray sampleGradient = players.discriminator().backward(batch.generatorLogitGradient, false);
         players.generator().backward(sampleGradient, true);
         return loss;
-    }
-
-    void applyGradients()
-    {
-        players.generatorOptimizer().step(players.generator().parameters(), players.generator().gradients());
-    }
-
-    double run()
-    {
-        double value = computeGradients();
-        applyGradients();
-        return value;
     }
 }

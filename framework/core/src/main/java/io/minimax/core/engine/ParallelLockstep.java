@@ -13,38 +13,38 @@ import java.util.concurrent.Future;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The lanes of a lockstep split into contiguous parts, one {@link LockstepTrainer} per part, each on a thread of its
+ * The lanes of a lockstep split into contiguous parts, one {@link TrainingLoop} per part, each on a thread of its
  * own: lanes share no numbers, so the split changes no result, and on a machine with T cores T parts train at once
  * (ND4J's own ops and OpenBLAS stay on one thread each, see FACTS.md). Only the first part reports progress.
  */
 public final class ParallelLockstep
 {
-    private final List<LockstepTrainer> parts;
+    private final List<TrainingLoop> parts;
 
-    private ParallelLockstep(List<LockstepTrainer> parts)
+    private ParallelLockstep(List<TrainingLoop> parts)
     {
         this.parts = parts;
     }
 
     /**
      * @param threads how many parts at most; each part gets at least one lane
-     * @throws LockstepTrainer.NotStackableException naming why these lanes cannot share one computation
+     * @throws NotStackableException naming why these lanes cannot share one computation
      */
-    public static ParallelLockstep create(TrainSpec train, List<LockstepTrainer.Lane> lanes, int threads, TrainingListener listener,
+    public static ParallelLockstep create(TrainSpec train, List<Lane> lanes, int threads, TrainingListener listener,
             StopSignal stopSignal, DataType dataType)
-            throws LockstepTrainer.NotStackableException
+            throws NotStackableException
     {
         requireNonNull(lanes, "lanes is null");
         if (lanes.size() < 2) {
-            throw new LockstepTrainer.NotStackableException("a lockstep needs at least two runs");
+            throw new NotStackableException("a lockstep needs at least two runs");
         }
-        LockstepTrainer.checkLanes(lanes.stream().map(LockstepTrainer.Lane::players).toList());
+        ParameterVectors.checkLanes(lanes.stream().map(Lane::players).toList());
         int partCount = Math.max(1, Math.min(threads, lanes.size()));
-        List<LockstepTrainer> parts = new ArrayList<>();
+        List<TrainingLoop> parts = new ArrayList<>();
         int start = 0;
         for (int part = 0; part < partCount; part++) {
             int end = start + (lanes.size() - start) / (partCount - part);
-            parts.add(LockstepTrainer.create(train, lanes.subList(start, end), part == 0 ? listener : TrainingListener.NONE, stopSignal, dataType));
+            parts.add(TrainingLoop.lockstep(train, lanes.subList(start, end), part == 0 ? listener : TrainingListener.NONE, stopSignal, dataType));
             start = end;
         }
         return new ParallelLockstep(List.copyOf(parts));
@@ -68,7 +68,7 @@ public final class ParallelLockstep
         });
         try {
             List<Future<List<TrainingResult>>> futures = new ArrayList<>();
-            for (LockstepTrainer part : parts) {
+            for (TrainingLoop part : parts) {
                 futures.add(executor.submit(part::train));
             }
             List<TrainingResult> results = new ArrayList<>();

@@ -10,11 +10,4 @@ public final class TrainingFailure
     {
         super(message);
     }
-
-    static void checkFinite(String quantity, double value, long step)
-    {
-        if (!Double.isFinite(value)) {
-            throw new TrainingFailure(quantity + " became " + value + " at step " + step);
-        }
-    }
 }

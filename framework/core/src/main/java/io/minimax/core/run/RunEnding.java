@@ -1,6 +1,9 @@
 package io.minimax.core.run;
 
 import io.minimax.spi.tracking.RunStatus;
+import io.minimax.spi.tracking.Tracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +14,8 @@ import static java.util.Objects.requireNonNull;
 /** How a run, or a sweep as a whole, ended: what its trackers' {@code runEnded} is told. */
 record RunEnding(RunStatus status, Optional<String> error)
 {
+    private static final Logger log = LoggerFactory.getLogger(RunEnding.class);
+
     RunEnding
     {
         requireNonNull(status, "status is null");
@@ -30,5 +35,17 @@ record RunEnding(RunStatus status, Optional<String> error)
             return new RunEnding(RunStatus.KILLED, Optional.of("interrupted after " + outcomes.size() + " of " + plannedRuns + " runs"));
         }
         return new RunEnding(RunStatus.FINISHED, Optional.empty());
+    }
+
+    /** Tells the tracker, and closes it; a tracker that cannot is warned about, since the run itself is over. */
+    void endQuietly(Tracker tracker)
+    {
+        try {
+            tracker.runEnded(status, error);
+            tracker.close();
+        }
+        catch (RuntimeException e) {
+            log.warn("tracker {} could not end the run: {}", tracker.getClass().getSimpleName(), e.getMessage());
+        }
     }
 }

@@ -1,0 +1,117 @@
+package io.minimax.core.run;
+
+import com.google.inject.Injector;
+import io.minimax.core.descriptor.RunPlan;
+import io.minimax.core.engine.StopSignal;
+import io.minimax.core.engine.Trainer;
+import io.minimax.core.engine.TrainingListener;
+import io.minimax.core.engine.TrainingResult;
+import io.minimax.core.journal.RunJournal;
+import io.minimax.core.journal.RunMirrors;
+import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.core.wiring.RunInjector;
+import io.minimax.core.wiring.RunModule;
+import io.minimax.core.wiring.RunServicesModule;
+import io.minimax.spi.tracking.MirroredRun;
+import io.minimax.spi.tracking.MirroringTracker;
+import io.minimax.spi.tracking.Tracker;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run from its start to its end: its journal and trackers (opened by {@link RunSessions}), its injector, and
+ * its closing, which tells every tracker how the run ended and remembers where it was mirrored.
+ */
+final class RunSession
+{
+    private static final Logger log = LoggerFactory.getLogger(RunSession.class);
+
+    private final RunPlan plan;
+    private final int index;
+    private final RunJournal journal;
+    private final List<Tracker> trackers;
+    private final Optional<RuntimeException> startFailure;
+    private final PluginRegistry registry;
+    private final StopSignal stopSignal;
+    private final Clock clock;
+    // what the run's injector hands its trainer: the lockstep's listener, or the run's own when trained alone
+    private final ForwardingListener listener = new ForwardingListener();
+    private Trainer trainer;
+
+    RunSession(RunPlan plan, int index, RunJournal journal, List<Tracker> trackers, Optional<RuntimeException> startFailure,
+            PluginRegistry registry, StopSignal stopSignal, Clock clock)
+    {
+        this.plan = plan;
+        this.index = index;
+        this.journal = journal;
+        this.trackers = List.copyOf(trackers);
+        this.startFailure = startFailure;
+        this.registry = registry;
+        this.stopSignal = stopSignal;
+        this.clock = clock;
+    }
+
+    RunPlan plan()
+    {
+        return plan;
+    }
+
+    /** The run's position in the plan. */
+    int index()
+    {
+        return index;
+    }
+
+    /**
+     * The run's trainer, from its injector (made on first use: one {@code getInstance} per run), now watched by
+     * {@code watcher}.
+     */
+    Trainer trainer(TrainingListener watcher)
+    {
+        listener.watchedBy(watcher);
+        if (startFailure.isPresent()) {
+            throw startFailure.get();
+        }
+        if (trainer == null) {
+            Injector injector = RunInjector.create(
+                    new RunModule(plan.spec(), registry, DataType.FLOAT),
+                    new RunServicesModule(journal.info(), trackers, listener, stopSignal, clock));
+            trainer = injector.getInstance(Trainer.class);
+        }
+        return trainer;
+    }
+
+    /** Trains the run alone, watched by {@code watcher}. */
+    TrainingResult trainAlone(TrainingListener watcher)
+    {
+        return TrainingAttempt.train(watcher, plan.runName(), plan.spec().train().steps(), 1, () -> List.of(trainer(watcher).train())).get(0);
+    }
+
+    RunOutcome close(TrainingResult result)
+    {
+        List<MirroredRun> mirrors = new ArrayList<>();
+        for (Tracker tracker : trackers) {
+            new RunEnding(result.status(), result.error()).endQuietly(tracker);
+            if (tracker instanceof MirroringTracker mirroring) {
+                mirroring.mirroredRun().ifPresent(mirror -> {
+                    mirrors.add(mirror);
+                    try {
+                        RunMirrors.remember(journal.info().directory(), mirror);
+                    }
+                    catch (UncheckedIOException e) {
+                        // only costs a search by run id at the next sync
+                        log.warn("{} ({})", e.getMessage(), e.getCause().getMessage());
+                    }
+                });
+            }
+        }
+        return new RunOutcome(plan, journal.info(), result, mirrors);
+    }
+}

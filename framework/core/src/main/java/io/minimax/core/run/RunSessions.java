@@ -1,0 +1,78 @@
+package io.minimax.core.run;
+
+import io.minimax.core.descriptor.ExperimentPlan;
+import io.minimax.core.descriptor.RunPlan;
+import io.minimax.core.engine.StopSignal;
+import io.minimax.core.journal.RunJournal;
+import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.spi.tracking.Tracker;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Opens runs: the journal first, before anything else can fail, so that every run that started is on disk with its
+ * final status; then the trackers, told the run started.
+ */
+final class RunSessions
+{
+    private final PluginRegistry registry;
+    private final Path runsDirectory;
+    private final RunTags tags;
+    private final RunTrackers trackerFactories;
+    private final StopSignal stopSignal;
+    private final Clock clock;
+
+    RunSessions(PluginRegistry registry, Path runsDirectory, RunTags tags, StopSignal stopSignal, Clock clock)
+    {
+        this.registry = requireNonNull(registry, "registry is null");
+        this.runsDirectory = requireNonNull(runsDirectory, "runsDirectory is null");
+        this.tags = requireNonNull(tags, "tags is null");
+        this.trackerFactories = new RunTrackers(registry);
+        this.stopSignal = requireNonNull(stopSignal, "stopSignal is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** The run at plan position {@code index}; a tracker that cannot start makes the run fail when it trains. */
+    RunSession open(ExperimentPlan plan, int index, Optional<String> sweepId, Optional<Tracker> parent)
+    {
+        RunPlan runPlan = plan.runs().get(index);
+        RunJournal journal = RunJournal.create(runsDirectory, runPlan.spec().name(), runPlan.runName(), clock);
+        journal.writeDescriptor(runPlan.resolvedYaml());
+        List<Tracker> trackers = new ArrayList<>();
+        trackers.add(journal);
+        Optional<RuntimeException> startFailure = Optional.empty();
+        try {
+            trackerFactories.forRun(runPlan, parent).ifPresent(trackers::add);
+            Map<String, String> runTags = tags.forRun(plan, runPlan, registry, sweepId);
+            for (Tracker tracker : trackers) {
+                tracker.runStarted(journal.info(), experimentParams(runPlan), runTags);
+            }
+        }
+        catch (RuntimeException e) {
+            // trackers that did start are ended when the session closes
+            startFailure = Optional.of(e);
+        }
+        return new RunSession(runPlan, index, journal, trackers, startFailure, registry, stopSignal, clock);
+    }
+
+    /**
+     * The resolved descriptor's parameters without the {@code tracking} section, {@code train.vectorizeSweep} and
+     * {@code train.threads}: where a run is mirrored to, whether it trained in lockstep and on how many threads say
+     * nothing about the experiment, and two runs that differ only in them must compare as equal.
+     */
+    static Map<String, String> experimentParams(RunPlan runPlan)
+    {
+        Map<String, String> params = new TreeMap<>(runPlan.params());
+        params.keySet().removeIf(key -> key.equals("tracking") || key.startsWith("tracking.")
+                || key.equals("train.vectorizeSweep") || key.equals("train.threads"));
+        return params;
+    }
+}
