@@ -1,5 +1,6 @@
 package io.minimax.cli;
 
+import io.minimax.core.plugin.ExtensionPoints;
 import io.minimax.core.plugin.PluginLoader;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.spi.PluginSpec;
@@ -45,7 +46,7 @@ class ReadmePluginExampleTest
         assertThat(listing.out()).contains("least-squares-example", "LeastSquaresPlugin", "target for real samples");
 
         PluginRegistry registry = PluginLoader.load(Optional.of(pluginDirectory));
-        LossVariantFactory<?> factory = registry.lossVariants().find("least-squares-example").orElseThrow();
+        LossVariantFactory<?> factory = registry.point(ExtensionPoints.LOSS_VARIANTS).find("least-squares-example").orElseThrow();
         assertThat(factory.getClass().getClassLoader()).isNotSameAs(getClass().getClassLoader());
         String descriptor = PluginFixtures.defaultDescriptor().replace("loss: { type: non-saturating }", "loss: { type: least-squares-example }");
         LossVariant loss = create(factory, PluginFixtures.bind(registry, descriptor).loss().spec());

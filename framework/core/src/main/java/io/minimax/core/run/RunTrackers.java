@@ -3,7 +3,9 @@ package io.minimax.core.run;
 import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.descriptor.PluginSelection;
 import io.minimax.core.descriptor.RunPlan;
+import io.minimax.core.plugin.ExtensionPoints;
 import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.core.wiring.PluginInstances;
 import io.minimax.spi.PluginContext;
 import io.minimax.spi.PluginSpec;
 import io.minimax.spi.RandomSource;
@@ -40,7 +42,7 @@ final class RunTrackers
         if (selection.isEmpty() || !shared || !(factory(selection.get()) instanceof NestingTrackerFactory<?>)) {
             return Optional.empty();
         }
-        return Optional.of(create(factory(selection.get()), selection.get().spec(), context()));
+        return Optional.of(PluginInstances.create(registry, ExtensionPoints.TRACKERS, selection.get(), context()));
     }
 
     /** The run's own tracker, a child of {@code parent} when there is one. */
@@ -51,22 +53,17 @@ final class RunTrackers
             if (parent.isPresent() && factory instanceof NestingTrackerFactory<?> nesting) {
                 return createChild(nesting, selection.spec(), context(), parent.get());
             }
-            return create(factory, selection.spec(), context());
+            return PluginInstances.create(registry, ExtensionPoints.TRACKERS, selection, context());
         });
     }
 
     private TrackerFactory<?> factory(PluginSelection selection)
     {
-        return registry.trackers().find(selection.type())
+        return registry.point(ExtensionPoints.TRACKERS).find(selection.type())
                 .orElseThrow(() -> new IllegalStateException(selection.path() + ": no tracker named '" + selection.type() + "'"));
     }
 
     // the capture of S makes the spec cast a checked one, by the factory's own spec class
-    private static <S extends PluginSpec> Tracker create(TrackerFactory<S> factory, PluginSpec spec, PluginContext context)
-    {
-        return factory.create(factory.specClass().cast(spec), context);
-    }
-
     private static <S extends PluginSpec> Tracker createChild(NestingTrackerFactory<S> factory, PluginSpec spec, PluginContext context, Tracker parent)
     {
         return factory.createChild(factory.specClass().cast(spec), context, parent);
