@@ -3,10 +3,10 @@ package io.minimax.cli;
 import io.minimax.core.journal.JournalReader;
 import io.minimax.core.journal.JournaledRun;
 import io.minimax.core.journal.RunMirrors;
+import io.minimax.core.run.SweepTags;
 import io.minimax.plugins.mlflow.MlflowException;
 import io.minimax.plugins.mlflow.MlflowSync;
 import io.minimax.spi.tracking.MirroredRun;
-import io.minimax.spi.tracking.NestingTrackerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -117,9 +117,9 @@ final class UiCommand
         if (last.isEmpty()) {
             return List.of();
         }
-        Optional<String> sweepId = Optional.ofNullable(last.get().tags().get(NestingTrackerFactory.SWEEP_ID_TAG));
+        Optional<String> sweepId = Optional.ofNullable(last.get().tags().get(SweepTags.SWEEP_ID));
         return runs.stream()
-                .filter(run -> sweepId.isPresent() ? sweepId.get().equals(run.tags().get(NestingTrackerFactory.SWEEP_ID_TAG)) : run == last.get())
+                .filter(run -> sweepId.isPresent() ? sweepId.get().equals(run.tags().get(SweepTags.SWEEP_ID)) : run == last.get())
                 .flatMap(run -> RunMirrors.read(run.directory(), store).map(MirroredRun::runId).stream())
                 .toList();
     }

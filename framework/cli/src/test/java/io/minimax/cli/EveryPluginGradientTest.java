@@ -1,6 +1,7 @@
 package io.minimax.cli;
 
 import io.minimax.core.descriptor.ExperimentSpec;
+import io.minimax.core.plugin.ExtensionPoints;
 import io.minimax.core.plugin.PluginLoader;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.spi.PluginSpec;
@@ -37,10 +38,10 @@ class EveryPluginGradientTest
     List<DynamicTest> everyNetworkMatchesFiniteDifferences()
     {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String type : REGISTRY.networks().names()) {
+        for (String type : REGISTRY.point(ExtensionPoints.NETWORKS).names()) {
             for (String fixture : PluginFixtures.NETWORKS.getOrDefault(type, List.of())) {
                 PluginSpec spec = bindNetwork(fixture);
-                NetworkFactory<?> factory = REGISTRY.networks().find(type).orElseThrow();
+                NetworkFactory<?> factory = REGISTRY.point(ExtensionPoints.NETWORKS).find(type).orElseThrow();
                 tests.add(DynamicTest.dynamicTest("generator " + fixture, () -> NetworkGradientCheck.check(
                         network(factory, spec, NetworkRole.GENERATOR, new long[] {3}, new long[] {2}), 5, 11)));
                 tests.add(DynamicTest.dynamicTest("discriminator " + fixture, () -> NetworkGradientCheck.check(
@@ -57,10 +58,10 @@ class EveryPluginGradientTest
     List<DynamicTest> everyNetworkDoubleBackpropagates()
     {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String type : REGISTRY.networks().names()) {
+        for (String type : REGISTRY.point(ExtensionPoints.NETWORKS).names()) {
             for (String fixture : PluginFixtures.NETWORKS.getOrDefault(type, List.of())) {
                 PluginSpec spec = bindNetwork(fixture);
-                NetworkFactory<?> factory = REGISTRY.networks().find(type).orElseThrow();
+                NetworkFactory<?> factory = REGISTRY.point(ExtensionPoints.NETWORKS).find(type).orElseThrow();
                 tests.add(DynamicTest.dynamicTest("discriminator " + fixture, () -> DoubleBackpropagationCheck.check(
                         network(factory, spec, NetworkRole.DISCRIMINATOR, new long[] {2}, new long[] {1}), 6, 14)));
                 tests.add(DynamicTest.dynamicTest("vector output " + fixture, () -> DoubleBackpropagationCheck.check(
@@ -76,15 +77,15 @@ class EveryPluginGradientTest
     List<DynamicTest> everyPenaltyMatchesFiniteDifferencesThroughEveryNetwork()
     {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String type : REGISTRY.gradientPenalties().names()) {
+        for (String type : REGISTRY.point(ExtensionPoints.GRADIENT_PENALTIES).names()) {
             for (String fixture : PluginFixtures.PENALTIES.getOrDefault(type, List.of())) {
-                GradientPenaltyFactory<?> factory = REGISTRY.gradientPenalties().find(type).orElseThrow();
+                GradientPenaltyFactory<?> factory = REGISTRY.point(ExtensionPoints.GRADIENT_PENALTIES).find(type).orElseThrow();
                 ExperimentSpec experiment = PluginFixtures.bind(REGISTRY, PluginFixtures.defaultDescriptor() + "penalties: [" + fixture + "]\n");
                 PluginSpec penaltySpec = experiment.penalties().get(0).spec();
-                for (String networkType : REGISTRY.networks().names()) {
+                for (String networkType : REGISTRY.point(ExtensionPoints.NETWORKS).names()) {
                     for (String networkFixture : PluginFixtures.NETWORKS.getOrDefault(networkType, List.of())) {
                         PluginSpec networkSpec = bindNetwork(networkFixture);
-                        NetworkFactory<?> networkFactory = REGISTRY.networks().find(networkType).orElseThrow();
+                        NetworkFactory<?> networkFactory = REGISTRY.point(ExtensionPoints.NETWORKS).find(networkType).orElseThrow();
                         tests.add(DynamicTest.dynamicTest(fixture + " through " + networkFixture, () -> PenaltyGradientCheck.check(fixture,
                                 create(factory, penaltySpec),
                                 network(networkFactory, networkSpec, NetworkRole.DISCRIMINATOR, new long[] {2}, new long[] {1}), 5, 17)));
@@ -102,9 +103,9 @@ class EveryPluginGradientTest
     List<DynamicTest> everyLossMatchesFiniteDifferences()
     {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String type : REGISTRY.lossVariants().names()) {
+        for (String type : REGISTRY.point(ExtensionPoints.LOSS_VARIANTS).names()) {
             for (String fixture : PluginFixtures.LOSSES.getOrDefault(type, List.of())) {
-                LossVariantFactory<?> factory = REGISTRY.lossVariants().find(type).orElseThrow();
+                LossVariantFactory<?> factory = REGISTRY.point(ExtensionPoints.LOSS_VARIANTS).find(type).orElseThrow();
                 ExperimentSpec experiment = PluginFixtures.bind(REGISTRY, PluginFixtures.defaultDescriptor().replace("loss: { type: non-saturating }", "loss: " + fixture));
                 LossVariant loss = create(factory, experiment.loss().spec());
                 for (double scale : new double[] {1, 4}) {

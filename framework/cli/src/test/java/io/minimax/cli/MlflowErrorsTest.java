@@ -7,9 +7,9 @@ import io.minimax.spi.PluginContext;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.tracking.MetricPoint;
 import io.minimax.spi.tracking.MirroredRun;
-import io.minimax.spi.tracking.MirroringTracker;
 import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.RunStatus;
+import io.minimax.spi.tracking.Tracker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,7 +135,7 @@ class MlflowErrorsTest
     {
         PrintStream originalErr = System.err;
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
-        MirroringTracker tracker = (MirroringTracker) new MlflowTrackerFactory().create(new MlflowTrackerSpec(server.uri()), context());
+        Tracker tracker = new MlflowTrackerFactory().create(new MlflowTrackerSpec(server.uri()), context());
         String longValue = "x".repeat(7000);
         List<MetricPoint> points = new ArrayList<>();
         for (int step = 1; step <= 50; step++) {

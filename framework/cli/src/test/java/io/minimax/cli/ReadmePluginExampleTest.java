@@ -1,6 +1,7 @@
 package io.minimax.cli;
 
 import io.minimax.core.descriptor.ExperimentSpec;
+import io.minimax.core.plugin.ExtensionPoints;
 import io.minimax.core.plugin.PluginLoader;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.spi.PluginSpec;
@@ -54,7 +55,7 @@ class ReadmePluginExampleTest
                 "blob-example", "BlobPlugin", "x of the centre");
 
         PluginRegistry registry = PluginLoader.load(Optional.of(pluginDirectory));
-        LossVariantFactory<?> factory = registry.lossVariants().find("least-squares-example").orElseThrow();
+        LossVariantFactory<?> factory = registry.point(ExtensionPoints.LOSS_VARIANTS).find("least-squares-example").orElseThrow();
         assertThat(factory.getClass().getClassLoader()).isNotSameAs(getClass().getClassLoader());
         String descriptor = PluginFixtures.defaultDescriptor()
                 .replace("loss: { type: non-saturating }", "loss: { type: least-squares-example }")
@@ -63,7 +64,7 @@ class ReadmePluginExampleTest
         ExperimentSpec experiment = PluginFixtures.bind(registry, descriptor);
         LossVariant loss = create(factory, experiment.loss().spec());
         LossGradientCheck.check("README example", loss, 6, 1.0, 42);
-        checkDataSource(registry.dataSources().find("blob-example").orElseThrow(), experiment.data().spec());
+        checkDataSource(registry.point(ExtensionPoints.DATA_SOURCES).find("blob-example").orElseThrow(), experiment.data().spec());
 
         Path file = CliHarness.write(temp, "lsgan.yaml", descriptor);
         CliHarness.Result run = CliHarness.minimax("run", file.toString(), "--plugins", pluginDirectory.toString(),

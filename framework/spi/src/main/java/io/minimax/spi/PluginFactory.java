@@ -2,7 +2,7 @@ package io.minimax.spi;
 
 /**
  * What every extension point's factory has in common: the {@code type} name a descriptor selects it by, and the
- * spec record its section binds to. Each extension point adds its own {@code create(spec, context)}.
+ * spec record its section binds to. Each extension point's factory creates its instances as an {@link InstanceFactory}.
  *
  * @param <S> the spec record
  */

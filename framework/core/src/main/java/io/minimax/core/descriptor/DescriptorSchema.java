@@ -6,6 +6,7 @@ import io.minimax.core.descriptor.DescriptorPath.Index;
 import io.minimax.core.descriptor.DescriptorPath.Key;
 import io.minimax.core.descriptor.DescriptorPath.Segment;
 import io.minimax.core.plugin.ExtensionPoint;
+import io.minimax.core.plugin.ExtensionPoints;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.spi.PluginFactory;
 
@@ -43,17 +44,11 @@ final class DescriptorSchema
     /** The extension point selected at a top-level key, e.g. {@code loss} → losses; {@code optimizer} → optimizers. */
     ExtensionPoint<?> extensionPoint(String topKey)
     {
-        return switch (topKey) {
-            case "data" -> registry.dataSources();
-            case "prior" -> registry.noisePriors();
-            case "loss" -> registry.lossVariants();
-            case "penalties" -> registry.gradientPenalties();
-            case "generator", "discriminator" -> registry.networks();
-            case "optimizer" -> registry.optimizers();
-            case "metrics" -> registry.metrics();
-            case "tracking" -> registry.trackers();
-            default -> throw new IllegalArgumentException("not a plugin section: " + topKey);
-        };
+        return ExtensionPoints.ALL.stream()
+                .filter(kind -> kind.descriptorKeys().contains(topKey))
+                .findFirst()
+                .<ExtensionPoint<?>>map(registry::point)
+                .orElseThrow(() -> new IllegalArgumentException("not a plugin section: " + topKey));
     }
 
     /** The spec components of a factory, in declaration order: the keys its section accepts besides {@code type}. */
@@ -81,7 +76,7 @@ final class DescriptorSchema
             case "train" -> length == 1 ? Optional.empty() : key(path, 1, TRAIN_KEYS).or(() -> leaf(path, 2));
             case "optimizer" -> length == 1
                     ? Optional.empty()
-                    : key(path, 1, OPTIMIZER_KEYS).or(() -> pluginSection(path, 2, registry.optimizers(), root, otherTypes));
+                    : key(path, 1, OPTIMIZER_KEYS).or(() -> pluginSection(path, 2, registry.point(ExtensionPoints.OPTIMIZERS), root, otherTypes));
             case "metrics", "penalties" -> length == 1 ? Optional.empty() : listEntry(path, top.name(), root, otherTypes);
             default -> pluginSection(path, 1, extensionPoint(top.name()), root, otherTypes);
         };

@@ -5,6 +5,7 @@ import io.minimax.spi.PluginFactory;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -13,16 +14,26 @@ import static java.util.Objects.requireNonNull;
 /**
  * The factories registered for one extension point, by {@code type} name.
  *
- * @param noun how errors name the point: "data source", "loss", …
- * @param section the descriptor section it is selected in, e.g. {@code loss}
+ * @param kind which extension point, a row of {@link ExtensionPoints}
  */
-public record ExtensionPoint<F extends PluginFactory<?>>(String noun, String section, SortedMap<String, F> factories)
+public record ExtensionPoint<F extends PluginFactory<?>>(ExtensionPointKind<F, ?, ?> kind, SortedMap<String, F> factories)
 {
     public ExtensionPoint
     {
-        requireNonNull(noun, "noun is null");
-        requireNonNull(section, "section is null");
+        requireNonNull(kind, "kind is null");
         factories = Collections.unmodifiableSortedMap(new TreeMap<>(factories));
+    }
+
+    /** How errors name the point: "data source", "loss", … */
+    public String noun()
+    {
+        return kind.noun();
+    }
+
+    /** The descriptor section it is selected in, e.g. {@code loss}. */
+    public String section()
+    {
+        return kind.section();
     }
 
     public Optional<F> find(String name)
@@ -30,13 +41,13 @@ public record ExtensionPoint<F extends PluginFactory<?>>(String noun, String sec
         return Optional.ofNullable(factories.get(name));
     }
 
-    public java.util.Set<String> names()
+    public Set<String> names()
     {
         return factories.keySet();
     }
 
-    static <F extends PluginFactory<?>> ExtensionPoint<F> of(String noun, String section, Map<String, F> factories)
+    static <F extends PluginFactory<?>> ExtensionPoint<F> of(ExtensionPointKind<F, ?, ?> kind, Map<String, F> factories)
     {
-        return new ExtensionPoint<>(noun, section, new TreeMap<>(factories));
+        return new ExtensionPoint<>(kind, new TreeMap<>(factories));
     }
 }

@@ -145,22 +145,13 @@ public final class PluginLoader
     private static String contributions(Plugin plugin)
     {
         List<String> parts = new ArrayList<>();
-        add(parts, "data sources", plugin.dataSources());
-        add(parts, "noise priors", plugin.noisePriors());
-        add(parts, "losses", plugin.lossVariants());
-        add(parts, "penalties", plugin.gradientPenalties());
-        add(parts, "optimizers", plugin.optimizers());
-        add(parts, "networks", plugin.networks());
-        add(parts, "metrics", plugin.metrics());
-        add(parts, "trackers", plugin.trackers());
-        return parts.isEmpty() ? "no factories" : String.join("; ", parts);
-    }
-
-    private static void add(List<String> parts, String kind, List<? extends PluginFactory<?>> factories)
-    {
-        if (!factories.isEmpty()) {
-            parts.add(kind + " " + factories.stream().map(PluginFactory::name).collect(Collectors.joining(", ")));
+        for (ExtensionPointKind<?, ?, ?> kind : ExtensionPoints.ALL) {
+            List<? extends PluginFactory<?>> factories = kind.contributions().apply(plugin);
+            if (!factories.isEmpty()) {
+                parts.add(kind.plural() + " " + factories.stream().map(PluginFactory::name).collect(Collectors.joining(", ")));
+            }
         }
+        return parts.isEmpty() ? "no factories" : String.join("; ", parts);
     }
 
     private static Object location(Plugin plugin)

@@ -5,7 +5,6 @@ import io.minimax.core.descriptor.RunPlan;
 import io.minimax.core.engine.StopSignal;
 import io.minimax.core.engine.TrainingListener;
 import io.minimax.core.plugin.PluginRegistry;
-import io.minimax.spi.tracking.NestingTrackerFactory;
 import io.minimax.spi.tracking.Tracker;
 
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ public final class ExperimentRunner
 
     /**
      * Runs every run of the plan; after a Ctrl-C the remaining runs are not started. A sweep's runs share a sweep id
-     * (tag {@value NestingTrackerFactory#SWEEP_ID_TAG}), so that they can be grouped again from the journal, and with a
+     * (tag {@value SweepTags#SWEEP_ID}), so that they can be grouped again from the journal, and with a
      * nesting tracker (MLflow) a parent run that starts before the first run and ends after the last.
      */
     public List<RunOutcome> run(ExperimentPlan plan)

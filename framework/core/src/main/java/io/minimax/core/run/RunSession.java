@@ -13,7 +13,6 @@ import io.minimax.core.wiring.RunInjector;
 import io.minimax.core.wiring.RunModule;
 import io.minimax.core.wiring.RunServicesModule;
 import io.minimax.spi.tracking.MirroredRun;
-import io.minimax.spi.tracking.MirroringTracker;
 import io.minimax.spi.tracking.Tracker;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.slf4j.Logger;
@@ -99,18 +98,16 @@ final class RunSession
         List<MirroredRun> mirrors = new ArrayList<>();
         for (Tracker tracker : trackers) {
             new RunEnding(result.status(), result.error()).endQuietly(tracker);
-            if (tracker instanceof MirroringTracker mirroring) {
-                mirroring.mirroredRun().ifPresent(mirror -> {
-                    mirrors.add(mirror);
-                    try {
-                        RunMirrors.remember(journal.info().directory(), mirror);
-                    }
-                    catch (UncheckedIOException e) {
-                        // only costs a search by run id at the next sync
-                        log.warn("{} ({})", e.getMessage(), e.getCause().getMessage());
-                    }
-                });
-            }
+            tracker.mirroredRun().ifPresent(mirror -> {
+                mirrors.add(mirror);
+                try {
+                    RunMirrors.remember(journal.info().directory(), mirror);
+                }
+                catch (UncheckedIOException e) {
+                    // only costs a search by run id at the next sync
+                    log.warn("{} ({})", e.getMessage(), e.getCause().getMessage());
+                }
+            });
         }
         return new RunOutcome(plan, journal.info(), result, mirrors);
     }

@@ -4,7 +4,6 @@ import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.descriptor.RunPlan;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.spi.Plugin;
-import io.minimax.spi.tracking.NestingTrackerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +48,7 @@ public final class RunTags
     public Map<String, String> forRun(ExperimentPlan plan, RunPlan run, PluginRegistry registry, Optional<String> sweepId)
     {
         Map<String, String> tags = common(plan, run.runName(), note(run.spec().description(), run.resolvedYaml()), registry);
-        run.sweepValues().forEach((path, value) -> tags.put(NestingTrackerFactory.SWEEP_VALUE_TAG_PREFIX + path, value));
+        run.sweepValues().forEach((path, value) -> tags.put(SweepTags.VALUE_PREFIX + path, value));
         sweepId.ifPresent(id -> tags.putAll(sweep(plan, id)));
         return tags;
     }
@@ -60,7 +59,7 @@ public final class RunTags
         String definition = sweepDefinition(plan);
         Map<String, String> tags = common(plan, plan.name(),
                 note(plan.runs().get(0).spec().description(), "sweep: # " + plan.runs().size() + " runs\n" + definition.indent(2)), registry);
-        tags.put(NestingTrackerFactory.ROLE_TAG, NestingTrackerFactory.SWEEP_ROLE);
+        tags.put(SweepTags.ROLE, SweepTags.SWEEP_ROLE);
         tags.putAll(sweep(plan, sweepId));
         return tags;
     }
@@ -84,9 +83,9 @@ public final class RunTags
     private static Map<String, String> sweep(ExperimentPlan plan, String sweepId)
     {
         Map<String, String> tags = new LinkedHashMap<>();
-        tags.put(NestingTrackerFactory.SWEEP_ID_TAG, sweepId);
-        tags.put(NestingTrackerFactory.SWEEP_TAG, sweepDefinition(plan));
-        tags.put(NestingTrackerFactory.SWEEP_SIZE_TAG, Integer.toString(plan.runs().size()));
+        tags.put(SweepTags.SWEEP_ID, sweepId);
+        tags.put(SweepTags.DEFINITION, sweepDefinition(plan));
+        tags.put(SweepTags.SIZE, Integer.toString(plan.runs().size()));
         return tags;
     }
 

@@ -3,11 +3,12 @@ package io.minimax.core.run;
 import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.descriptor.PluginSelection;
 import io.minimax.core.descriptor.RunPlan;
+import io.minimax.core.plugin.ExtensionPoints;
 import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.core.wiring.PluginInstances;
 import io.minimax.spi.PluginContext;
 import io.minimax.spi.PluginSpec;
 import io.minimax.spi.RandomSource;
-import io.minimax.spi.tracking.NestingTrackerFactory;
 import io.minimax.spi.tracking.Tracker;
 import io.minimax.spi.tracking.TrackerFactory;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,7 +19,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Creates the tracker a descriptor's {@code tracking:} section selects, next to the journal. A sweep whose runs all
- * select the same nesting tracker (MLflow) gets a parent tracker, and each run a child of it.
+ * select the same tracker, one whose store nests runs ({@link TrackerFactory#runNesting}), gets a parent tracker, and
+ * each run a child of it.
  */
 final class RunTrackers
 {
@@ -37,10 +39,10 @@ final class RunTrackers
         }
         Optional<PluginSelection> selection = plan.runs().get(0).spec().tracking();
         boolean shared = plan.runs().stream().allMatch(run -> run.spec().tracking().equals(selection));
-        if (selection.isEmpty() || !shared || !(factory(selection.get()) instanceof NestingTrackerFactory<?>)) {
+        if (selection.isEmpty() || !shared || factory(selection.get()).runNesting().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(create(factory(selection.get()), selection.get().spec(), context()));
+        return Optional.of(PluginInstances.create(registry, ExtensionPoints.TRACKERS, selection.get(), context()));
     }
 
     /** The run's own tracker, a child of {@code parent} when there is one. */
@@ -48,28 +50,23 @@ final class RunTrackers
     {
         return run.spec().tracking().map(selection -> {
             TrackerFactory<?> factory = factory(selection);
-            if (parent.isPresent() && factory instanceof NestingTrackerFactory<?> nesting) {
-                return createChild(nesting, selection.spec(), context(), parent.get());
+            if (parent.isPresent() && factory.runNesting().isPresent()) {
+                return createChild(factory, selection.spec(), context(), parent.get());
             }
-            return create(factory, selection.spec(), context());
+            return PluginInstances.create(registry, ExtensionPoints.TRACKERS, selection, context());
         });
     }
 
     private TrackerFactory<?> factory(PluginSelection selection)
     {
-        return registry.trackers().find(selection.type())
+        return registry.point(ExtensionPoints.TRACKERS).find(selection.type())
                 .orElseThrow(() -> new IllegalStateException(selection.path() + ": no tracker named '" + selection.type() + "'"));
     }
 
     // the capture of S makes the spec cast a checked one, by the factory's own spec class
-    private static <S extends PluginSpec> Tracker create(TrackerFactory<S> factory, PluginSpec spec, PluginContext context)
+    private static <S extends PluginSpec> Tracker createChild(TrackerFactory<S> factory, PluginSpec spec, PluginContext context, Tracker parent)
     {
-        return factory.create(factory.specClass().cast(spec), context);
-    }
-
-    private static <S extends PluginSpec> Tracker createChild(NestingTrackerFactory<S> factory, PluginSpec spec, PluginContext context, Tracker parent)
-    {
-        return factory.createChild(factory.specClass().cast(spec), context, parent);
+        return factory.runNesting().orElseThrow().createChild(factory.specClass().cast(spec), context, parent);
     }
 
     private static PluginContext context()

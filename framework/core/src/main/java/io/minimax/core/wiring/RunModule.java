@@ -7,7 +7,10 @@ import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.descriptor.PluginSelection;
 import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.core.engine.Players;
+import io.minimax.core.plugin.ExtensionPointKind;
+import io.minimax.core.plugin.ExtensionPoints;
 import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.spi.PluginFactory;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.loss.GradientPenalty;
 import io.minimax.spi.loss.LossVariant;
@@ -54,14 +57,14 @@ public final class RunModule
     @Singleton
     DataSource dataSource()
     {
-        return PluginInstances.dataSource(PluginInstances.factory(registry.dataSources(), spec.data()), spec.data().spec(), context(spec.data()));
+        return create(ExtensionPoints.DATA_SOURCES, spec.data(), context(spec.data()));
     }
 
     @Provides
     @Singleton
     NoisePrior noisePrior()
     {
-        return PluginInstances.noisePrior(PluginInstances.factory(registry.noisePriors(), spec.prior()), spec.prior().spec(), context(spec.prior()));
+        return create(ExtensionPoints.NOISE_PRIORS, spec.prior(), context(spec.prior()));
     }
 
     @Provides
@@ -69,7 +72,7 @@ public final class RunModule
     @ForEvaluation
     DataSource evaluationDataSource()
     {
-        return PluginInstances.dataSource(PluginInstances.factory(registry.dataSources(), spec.data()), spec.data().spec(), evaluationContext(spec.data()));
+        return create(ExtensionPoints.DATA_SOURCES, spec.data(), evaluationContext(spec.data()));
     }
 
     @Provides
@@ -77,14 +80,14 @@ public final class RunModule
     @ForEvaluation
     NoisePrior evaluationNoisePrior()
     {
-        return PluginInstances.noisePrior(PluginInstances.factory(registry.noisePriors(), spec.prior()), spec.prior().spec(), evaluationContext(spec.prior()));
+        return create(ExtensionPoints.NOISE_PRIORS, spec.prior(), evaluationContext(spec.prior()));
     }
 
     @Provides
     @Singleton
     LossVariant lossVariant()
     {
-        return PluginInstances.lossVariant(PluginInstances.factory(registry.lossVariants(), spec.loss()), spec.loss().spec(), context(spec.loss()));
+        return create(ExtensionPoints.LOSS_VARIANTS, spec.loss(), context(spec.loss()));
     }
 
     @Provides
@@ -92,8 +95,7 @@ public final class RunModule
     List<GradientPenalty> gradientPenalties()
     {
         return spec.penalties().stream()
-                .map(selection -> PluginInstances.gradientPenalty(
-                        PluginInstances.factory(registry.gradientPenalties(), selection), selection.spec(), context(selection)))
+                .map(selection -> create(ExtensionPoints.GRADIENT_PENALTIES, selection, context(selection)))
                 .toList();
     }
 
@@ -134,7 +136,7 @@ public final class RunModule
     List<Metric> metrics()
     {
         return spec.metrics().stream()
-                .map(selection -> PluginInstances.metric(PluginInstances.factory(registry.metrics(), selection), selection.spec(), context(selection)))
+                .map(selection -> create(ExtensionPoints.METRICS, selection, context(selection)))
                 .toList();
     }
 
@@ -150,12 +152,17 @@ public final class RunModule
     {
         RunPluginContext.Network context = new RunPluginContext.Network(
                 context(selection).random(), dataType, role, inputShape, outputShape);
-        return PluginInstances.network(PluginInstances.factory(registry.networks(), selection), selection.spec(), context);
+        return create(ExtensionPoints.NETWORKS, selection, context);
     }
 
     private Optimizer optimizer(PluginSelection selection)
     {
-        return PluginInstances.optimizer(PluginInstances.factory(registry.optimizers(), selection), selection.spec(), context(selection));
+        return create(ExtensionPoints.OPTIMIZERS, selection, context(selection));
+    }
+
+    private <F extends PluginFactory<?>, C, T> T create(ExtensionPointKind<F, C, T> kind, PluginSelection selection, C context)
+    {
+        return PluginInstances.create(registry, kind, selection, context);
     }
 
     private RunPluginContext evaluationContext(PluginSelection selection)

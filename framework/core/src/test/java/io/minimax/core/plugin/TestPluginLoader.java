@@ -32,10 +32,10 @@ class TestPluginLoader
         pluginJar(directory.resolve("jar-only.jar"), List.of(JarOnlyTestPlugin.class), List.of(JAR_ONLY));
         Files.writeString(directory.resolve("README.txt"), "not a jar: ignored");
 
-        assertThat(PluginLoader.load(Optional.empty()).lossVariants().names()).doesNotContain("jar-only-loss");
+        assertThat(PluginLoader.load(Optional.empty()).point(ExtensionPoints.LOSS_VARIANTS).names()).doesNotContain("jar-only-loss");
 
         PluginRegistry registry = PluginLoader.load(Optional.of(directory), hidingTestPlugins());
-        LossVariantFactory<?> factory = registry.lossVariants().find("jar-only-loss").orElseThrow();
+        LossVariantFactory<?> factory = registry.point(ExtensionPoints.LOSS_VARIANTS).find("jar-only-loss").orElseThrow();
         assertThat(registry.ownerOf(factory).getClass().getName()).isEqualTo(JAR_ONLY);
         assertThat(registry.ownerOf(factory).version()).isEqualTo("1.2.3");
         // loaded from the jar by the plugin class loader, not from the test classes
@@ -53,7 +53,7 @@ class TestPluginLoader
         PluginRegistry registry = PluginLoader.load(Optional.empty(), frameworkClassPath);
 
         assertThat(registry.plugins()).extracting(plugin -> plugin.getClass().getName()).containsExactly(JAR_ONLY);
-        assertThat(registry.lossVariants().names()).containsExactly("jar-only-loss");
+        assertThat(registry.point(ExtensionPoints.LOSS_VARIANTS).names()).containsExactly("jar-only-loss");
     }
 
     @Test

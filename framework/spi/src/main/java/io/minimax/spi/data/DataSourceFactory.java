@@ -1,12 +1,11 @@
 package io.minimax.spi.data;
 
+import io.minimax.spi.InstanceFactory;
 import io.minimax.spi.PluginContext;
-import io.minimax.spi.PluginFactory;
 import io.minimax.spi.PluginSpec;
 
 /** Creates the data source a descriptor's {@code data:} section selects. */
 public interface DataSourceFactory<S extends PluginSpec>
-        extends PluginFactory<S>
+        extends InstanceFactory<S, PluginContext, DataSource>
 {
-    DataSource create(S spec, PluginContext context);
 }

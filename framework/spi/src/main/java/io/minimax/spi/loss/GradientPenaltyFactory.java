@@ -1,12 +1,11 @@
 package io.minimax.spi.loss;
 
+import io.minimax.spi.InstanceFactory;
 import io.minimax.spi.PluginContext;
-import io.minimax.spi.PluginFactory;
 import io.minimax.spi.PluginSpec;
 
 /** Creates one entry of a descriptor's {@code penalties:} list. */
 public interface GradientPenaltyFactory<S extends PluginSpec>
-        extends PluginFactory<S>
+        extends InstanceFactory<S, PluginContext, GradientPenalty>
 {
-    GradientPenalty create(S spec, PluginContext context);
 }

@@ -1,12 +1,11 @@
 package io.minimax.spi.loss;
 
+import io.minimax.spi.InstanceFactory;
 import io.minimax.spi.PluginContext;
-import io.minimax.spi.PluginFactory;
 import io.minimax.spi.PluginSpec;
 
 /** Creates the loss variant a descriptor's {@code loss:} section selects. */
 public interface LossVariantFactory<S extends PluginSpec>
-        extends PluginFactory<S>
+        extends InstanceFactory<S, PluginContext, LossVariant>
 {
-    LossVariant create(S spec, PluginContext context);
 }

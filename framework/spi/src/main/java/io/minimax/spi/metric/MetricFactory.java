@@ -1,12 +1,11 @@
 package io.minimax.spi.metric;
 
+import io.minimax.spi.InstanceFactory;
 import io.minimax.spi.PluginContext;
-import io.minimax.spi.PluginFactory;
 import io.minimax.spi.PluginSpec;
 
 /** Creates one entry of a descriptor's {@code metrics:} list. */
 public interface MetricFactory<S extends PluginSpec>
-        extends PluginFactory<S>
+        extends InstanceFactory<S, PluginContext, Metric>
 {
-    Metric create(S spec, PluginContext context);
 }

@@ -1,12 +1,11 @@
 package io.minimax.spi.optim;
 
+import io.minimax.spi.InstanceFactory;
 import io.minimax.spi.PluginContext;
-import io.minimax.spi.PluginFactory;
 import io.minimax.spi.PluginSpec;
 
 /** Creates the optimizer of {@code optimizer.generator:} or {@code optimizer.discriminator:}; called once per network. */
 public interface OptimizerFactory<S extends PluginSpec>
-        extends PluginFactory<S>
+        extends InstanceFactory<S, PluginContext, Optimizer>
 {
-    Optimizer create(S spec, PluginContext context);
 }

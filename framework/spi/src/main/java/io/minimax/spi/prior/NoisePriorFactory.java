@@ -1,12 +1,11 @@
 package io.minimax.spi.prior;
 
+import io.minimax.spi.InstanceFactory;
 import io.minimax.spi.PluginContext;
-import io.minimax.spi.PluginFactory;
 import io.minimax.spi.PluginSpec;
 
 /** Creates the noise prior a descriptor's {@code prior:} section selects. */
 public interface NoisePriorFactory<S extends PluginSpec>
-        extends PluginFactory<S>
+        extends InstanceFactory<S, PluginContext, NoisePrior>
 {
-    NoisePrior create(S spec, PluginContext context);
 }

@@ -3,7 +3,7 @@ package io.minimax.spi.tracking;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One logged value, in MLflow's shape.
+ * One logged value.
  *
  * @param step generator updates done when the value was measured
  * @param timestamp milliseconds since the epoch

@@ -1,6 +1,6 @@
 package io.minimax.spi.tracking;
 
-/** A run's life cycle, with MLflow's names. */
+/** A run's life cycle. */
 public enum RunStatus
 {
     RUNNING,

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Receives what a run records. The local journal is one tracker and always present; others (MLflow) mirror it.
+ * Receives what a run records. The local journal is one tracker and always present; others mirror it, some into a
+ * remote store of their own.
  * Calls come from the training thread in this order: {@link #runStarted}, any number of {@link #logMetrics} and
  * {@link #logArtifact}, {@link #runEnded}, {@link #close}. A tracker must not slow training down: anything that
  * touches the network belongs on its own thread behind a bounded queue.
@@ -16,7 +17,7 @@ public interface Tracker
 {
     /**
      * @param params the resolved descriptor flattened to dotted keys, values as plain text
-     * @param tags run tags (e.g. {@code mlflow.runName})
+     * @param tags run tags (e.g. the run's name, its source, its sweep)
      */
     void runStarted(RunInfo run, Map<String, String> params, Map<String, String> tags);
 
@@ -33,4 +34,15 @@ public interface Tracker
 
     @Override
     default void close() {}
+
+    /**
+     * Where the run was copied to, for a tracker that mirrors it into a remote store, and whether completely; the
+     * framework remembers it in the journal so that a later replay continues the same remote run. Called after
+     * {@link #close}. Empty (the default) for a tracker that keeps nothing remote, or when the run never reached the
+     * store.
+     */
+    default Optional<MirroredRun> mirroredRun()
+    {
+        return Optional.empty();
+    }
 }

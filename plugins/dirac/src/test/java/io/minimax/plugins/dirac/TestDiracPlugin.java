@@ -38,7 +38,7 @@ class TestDiracPlugin
     void everySampleIsThePoint(String type)
     {
         DataType dataType = DataType.valueOf(type);
-        DataSource data = new DiracDataSourceFactory().create(new DiracSpec(-0.5), TestContexts.plugin(1, dataType));
+        DataSource data = DiracPlugin.DIRAC.create(new DiracSpec(-0.5), TestContexts.plugin(1, dataType));
         INDArray samples = Nd4j.create(dataType, 4, 1);
 
         data.sample(samples);
@@ -136,13 +136,13 @@ class TestDiracPlugin
 
     private static Network constant(double init, NetworkRole role, long[] input, long[] output)
     {
-        return new ConstantNetworkFactory().create(SpecDefaults.build(ConstantNetworkSpec.class, Map.of("init", init)),
+        return DiracPlugin.CONSTANT.create(SpecDefaults.build(ConstantNetworkSpec.class, Map.of("init", init)),
                 TestContexts.network(1, DataType.DOUBLE, role, input, output));
     }
 
     private static Network linear(boolean bias, double init, NetworkRole role, long[] input, long[] output)
     {
-        return new LinearNetworkFactory().create(SpecDefaults.build(LinearNetworkSpec.class, Map.of("bias", bias, "init", init)),
+        return DiracPlugin.LINEAR.create(SpecDefaults.build(LinearNetworkSpec.class, Map.of("bias", bias, "init", init)),
                 TestContexts.network(1, DataType.DOUBLE, role, input, output));
     }
 }

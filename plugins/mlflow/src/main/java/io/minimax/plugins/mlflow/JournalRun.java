@@ -47,7 +47,7 @@ public record JournalRun(
 
     Optional<String> sweepId()
     {
-        return Optional.ofNullable(tags.get(io.minimax.spi.tracking.NestingTrackerFactory.SWEEP_ID_TAG));
+        return Optional.ofNullable(tags.get(SweepTags.SWEEP_ID));
     }
 
     /** The tags the MLflow run should have: the journal's, its id, its parent, and a failure's reason. */

@@ -2,10 +2,9 @@ package io.minimax.plugins.mlflow;
 
 import io.minimax.spi.tracking.MetricPoint;
 import io.minimax.spi.tracking.MirroredRun;
-import io.minimax.spi.tracking.MirroringTracker;
-import io.minimax.spi.tracking.NestingTrackerFactory;
 import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.RunStatus;
+import io.minimax.spi.tracking.Tracker;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +24,7 @@ import static java.util.Objects.requireNonNull;
  * the journal has them and {@code minimax sync} sends them. {@link #close} waits a bounded time for the queue to drain.
  */
 final class MlflowTracker
-        implements MirroringTracker
+        implements Tracker
 {
     static final int QUEUE_CAPACITY = 4096;
     private static final long QUIET_FLUSH_MILLIS = 1000;
@@ -60,7 +59,7 @@ final class MlflowTracker
 
     static boolean isSweep(Map<String, String> tags)
     {
-        return NestingTrackerFactory.SWEEP_ROLE.equals(tags.get(NestingTrackerFactory.ROLE_TAG));
+        return SweepTags.SWEEP_ROLE.equals(tags.get(SweepTags.ROLE));
     }
 
     /** The work of a started sweep parent, for its children; empty before {@link #runStarted} or for a run. */

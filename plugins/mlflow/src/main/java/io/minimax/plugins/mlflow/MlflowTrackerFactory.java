@@ -1,8 +1,9 @@
 package io.minimax.plugins.mlflow;
 
 import io.minimax.spi.PluginContext;
-import io.minimax.spi.tracking.NestingTrackerFactory;
+import io.minimax.spi.tracking.RunNesting;
 import io.minimax.spi.tracking.Tracker;
+import io.minimax.spi.tracking.TrackerFactory;
 
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +13,7 @@ import static java.util.Objects.requireNonNull;
 
 /** The {@code mlflow} tracker: mirrors runs, and a sweep as a parent run with one child per run. */
 public final class MlflowTrackerFactory
-        implements NestingTrackerFactory<MlflowTrackerSpec>
+        implements TrackerFactory<MlflowTrackerSpec>
 {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -58,7 +59,12 @@ public final class MlflowTrackerFactory
     }
 
     @Override
-    public Tracker createChild(MlflowTrackerSpec spec, PluginContext context, Tracker parent)
+    public Optional<RunNesting<MlflowTrackerSpec>> runNesting()
+    {
+        return Optional.of(this::createChild);
+    }
+
+    private Tracker createChild(MlflowTrackerSpec spec, PluginContext context, Tracker parent)
     {
         Optional<MlflowTracker> sweep = parent instanceof MlflowTracker tracker ? Optional.of(tracker) : Optional.empty();
         return tracker(spec, sweep);

@@ -1,7 +1,6 @@
 package io.minimax.plugins.mlflow;
 
 import io.minimax.spi.tracking.MirroredRun;
-import io.minimax.spi.tracking.NestingTrackerFactory;
 import io.minimax.spi.tracking.RunStatus;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
@@ -18,14 +17,14 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The parent run of a journaled sweep (its runs share a {@value NestingTrackerFactory#SWEEP_ID_TAG}): found by the id
+ * The parent run of a journaled sweep (its runs share a {@value SweepTags#SWEEP_ID}): found by the id
  * its runs remember, else by its sweep id tag, else created; after its runs are replayed its statistics and status
  * are brought up to date from their journals.
  */
 final class SweepReplay
 {
     private static final List<String> INHERITED_TAGS = List.of("mlflow.source.name", "mlflow.source.git.commit", "mlflow.user", "minimax.version",
-            NestingTrackerFactory.SWEEP_ID_TAG, NestingTrackerFactory.SWEEP_TAG, NestingTrackerFactory.SWEEP_SIZE_TAG);
+            SweepTags.SWEEP_ID, SweepTags.DEFINITION, SweepTags.SIZE);
 
     private final MlflowApi api;
 
@@ -44,17 +43,17 @@ final class SweepReplay
             }
         }
         String sweepId = runs.get(0).sweepId().orElseThrow();
-        Optional<Run> tagged = api.runsTagged(experimentId, NestingTrackerFactory.SWEEP_ID_TAG, sweepId).stream()
-                .filter(run -> run.getData().getTagsList().stream().anyMatch(tag -> tag.getKey().equals(NestingTrackerFactory.ROLE_TAG)
-                        && tag.getValue().equals(NestingTrackerFactory.SWEEP_ROLE)))
+        Optional<Run> tagged = api.runsTagged(experimentId, SweepTags.SWEEP_ID, sweepId).stream()
+                .filter(run -> run.getData().getTagsList().stream().anyMatch(tag -> tag.getKey().equals(SweepTags.ROLE)
+                        && tag.getValue().equals(SweepTags.SWEEP_ROLE)))
                 .findFirst();
         if (tagged.isPresent()) {
             return tagged.get().getInfo().getRunId();
         }
         JournalRun first = runs.get(0);
         long start = runs.stream().mapToLong(run -> run.info().startTime()).min().orElseThrow();
-        Run created = api.createRun(experimentId, first.info().experiment(), start, List.of(MlflowMessages.tag(NestingTrackerFactory.SWEEP_ID_TAG, sweepId),
-                MlflowMessages.tag(NestingTrackerFactory.ROLE_TAG, NestingTrackerFactory.SWEEP_ROLE)));
+        Run created = api.createRun(experimentId, first.info().experiment(), start, List.of(MlflowMessages.tag(SweepTags.SWEEP_ID, sweepId),
+                MlflowMessages.tag(SweepTags.ROLE, SweepTags.SWEEP_ROLE)));
         Map<String, String> tags = new TreeMap<>();
         INHERITED_TAGS.forEach(key -> Optional.ofNullable(first.tags().get(key)).ifPresent(value -> tags.put(key, value)));
         first.tags().forEach((key, value) -> {
@@ -62,8 +61,8 @@ final class SweepReplay
                 tags.put(key, value);
             }
         });
-        tags.put(RunNotes.NOTE_TAG, "Sweep of " + tags.getOrDefault(NestingTrackerFactory.SWEEP_SIZE_TAG, "?") + " runs, replayed from the journal by minimax sync.\n\n"
-                + "```yaml\nsweep:\n" + tags.getOrDefault(NestingTrackerFactory.SWEEP_TAG, "").indent(2) + "```\n");
+        tags.put(RunNotes.NOTE_TAG, "Sweep of " + tags.getOrDefault(SweepTags.SIZE, "?") + " runs, replayed from the journal by minimax sync.\n\n"
+                + "```yaml\nsweep:\n" + tags.getOrDefault(SweepTags.DEFINITION, "").indent(2) + "```\n");
         api.logBatch(created.getInfo().getRunId(), List.of(), List.of(), MlflowMessages.tags(tags));
         return created.getInfo().getRunId();
     }
@@ -101,7 +100,7 @@ final class SweepReplay
     {
         long endTime = runs.stream().mapToLong(run -> run.endTime().orElse(run.info().startTime())).max().orElseThrow();
         List<JournalRun> failed = runs.stream().filter(run -> run.status() == RunStatus.FAILED).toList();
-        int size = Integer.parseInt(runs.get(0).tags().getOrDefault(NestingTrackerFactory.SWEEP_SIZE_TAG, Integer.toString(runs.size())));
+        int size = Integer.parseInt(runs.get(0).tags().getOrDefault(SweepTags.SIZE, Integer.toString(runs.size())));
         if (runs.stream().anyMatch(run -> run.status() == RunStatus.RUNNING)) {
             return new RunEnd(RunStatus.RUNNING, "", endTime);
         }

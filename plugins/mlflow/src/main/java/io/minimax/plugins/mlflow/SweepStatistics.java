@@ -1,7 +1,6 @@
 package io.minimax.plugins.mlflow;
 
 import io.minimax.spi.tracking.MetricPoint;
-import io.minimax.spi.tracking.NestingTrackerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +33,8 @@ final class SweepStatistics
         {
             SortedMap<String, String> values = new TreeMap<>();
             tags.forEach((key, value) -> {
-                if (key.startsWith(NestingTrackerFactory.SWEEP_VALUE_TAG_PREFIX)) {
-                    values.put(key.substring(NestingTrackerFactory.SWEEP_VALUE_TAG_PREFIX.length()), value);
+                if (key.startsWith(SweepTags.VALUE_PREFIX)) {
+                    values.put(key.substring(SweepTags.VALUE_PREFIX.length()), value);
                 }
             });
             return values;

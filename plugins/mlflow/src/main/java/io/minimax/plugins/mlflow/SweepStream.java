@@ -1,7 +1,6 @@
 package io.minimax.plugins.mlflow;
 
 import io.minimax.spi.tracking.MirroredRun;
-import io.minimax.spi.tracking.NestingTrackerFactory;
 import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.RunStatus;
 import org.mlflow.api.proto.Service.Run;
@@ -43,7 +42,7 @@ final class SweepStream
             attempt(() -> {
                 String experimentId = api.experimentId(sweep.experiment());
                 created[0] = api.createRun(experimentId, sweep.name(), sweep.startTime(),
-                        List.of(MlflowMessages.tag(NestingTrackerFactory.SWEEP_ID_TAG, sweep.id()), MlflowMessages.tag(NestingTrackerFactory.ROLE_TAG, NestingTrackerFactory.SWEEP_ROLE)));
+                        List.of(MlflowMessages.tag(SweepTags.SWEEP_ID, sweep.id()), MlflowMessages.tag(SweepTags.ROLE, SweepTags.SWEEP_ROLE)));
                 api.logBatch(created[0].getInfo().getRunId(), List.of(), MlflowMessages.params(params), MlflowMessages.tags(sweepTags));
             });
         }

@@ -2,12 +2,13 @@ package io.minimax.plugins.networks;
 
 import io.minimax.testkit.TestContexts;
 
-import io.minimax.plugins.optimizers.AdamFactory;
 import io.minimax.plugins.optimizers.AdamSpec;
+import io.minimax.plugins.optimizers.OptimizersPlugin;
 import io.minimax.spi.PluginContext;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.network.Network;
 import io.minimax.spi.optim.Optimizer;
+import io.minimax.spi.optim.OptimizerFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
@@ -48,7 +49,7 @@ final class ToyGanStep
                 TestContexts.generator(NOISE_DIMENSION, new long[] {2}, DataType.FLOAT, seed + 1));
         discriminator = mlp.create(new MlpSpec(List.of(128, 128), "leaky-relu", 0.2, "none"),
                 TestContexts.discriminator(new long[] {2}, DataType.FLOAT, seed + 2));
-        AdamFactory adam = new AdamFactory();
+        OptimizerFactory<AdamSpec> adam = OptimizersPlugin.ADAM;
         AdamSpec adamSpec = new AdamSpec(0.0002, 0.5, 0.999, 1e-8);
         PluginContext context = TestContexts.generator(1, new long[] {1}, DataType.FLOAT, seed);
         generatorOptimizer = adam.create(adamSpec, context);

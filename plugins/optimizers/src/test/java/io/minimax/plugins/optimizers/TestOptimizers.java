@@ -37,7 +37,7 @@ class TestOptimizers
                 expected[i] -= learningRate * gradient[i];
             }
         }
-        assertThreeSteps(new SgdFactory().create(new SgdSpec(learningRate), TestContexts.plugin(1, DataType.DOUBLE)), expected);
+        assertThreeSteps(OptimizersPlugin.SGD.create(new SgdSpec(learningRate), TestContexts.plugin(1, DataType.DOUBLE)), expected);
     }
 
     @ParameterizedTest(name = "nesterov {0}")
@@ -57,7 +57,7 @@ class TestOptimizers
                 expected[i] -= learningRate * direction;
             }
         }
-        Optimizer optimizer = new MomentumFactory().create(new MomentumSpec(learningRate, momentum, nesterov), TestContexts.plugin(1, DataType.DOUBLE));
+        Optimizer optimizer = OptimizersPlugin.MOMENTUM.create(new MomentumSpec(learningRate, momentum, nesterov), TestContexts.plugin(1, DataType.DOUBLE));
         assertThreeSteps(optimizer, expected);
     }
 
@@ -84,14 +84,14 @@ class TestOptimizers
                 expected[i] -= learningRate / biasCorrection1 * first[i] / denominator;
             }
         }
-        Optimizer optimizer = new AdamFactory().create(new AdamSpec(learningRate, beta1, beta2, epsilon), TestContexts.plugin(1, DataType.DOUBLE));
+        Optimizer optimizer = OptimizersPlugin.ADAM.create(new AdamSpec(learningRate, beta1, beta2, epsilon), TestContexts.plugin(1, DataType.DOUBLE));
         assertThreeSteps(optimizer, expected);
     }
 
     @Test
     void frozenLeavesTheParametersAsTheyWere()
     {
-        assertThreeSteps(new FrozenFactory().create(new FrozenSpec(), TestContexts.plugin(1, DataType.DOUBLE)), START.clone());
+        assertThreeSteps(OptimizersPlugin.FROZEN.create(new FrozenSpec(), TestContexts.plugin(1, DataType.DOUBLE)), START.clone());
         assertThatThrownBy(() -> new FrozenOptimizer().step(Nd4j.zeros(DataType.DOUBLE, 1, 4), Nd4j.ones(DataType.DOUBLE, 1, 3)))
                 .hasMessageContaining("parameters and gradients must both be [1, n]");
     }

@@ -1,5 +1,6 @@
 package io.minimax.plugins.priors;
 
+import io.minimax.plugin.support.PluginFactories;
 import io.minimax.spi.Plugin;
 import io.minimax.spi.prior.NoisePriorFactory;
 
@@ -9,9 +10,19 @@ import java.util.List;
 public final class PriorsPlugin
         implements Plugin
 {
+    public static final NoisePriorFactory<GaussianPriorSpec> GAUSSIAN = PluginFactories.noisePrior(
+            "gaussian", GaussianPriorSpec.class,
+            "standard normal noise N(0, I)",
+            (spec, context) -> new GaussianPrior(spec.dim(), context.random()));
+
+    public static final NoisePriorFactory<UniformPriorSpec> UNIFORM = PluginFactories.noisePrior(
+            "uniform", UniformPriorSpec.class,
+            "uniform noise on [low, high)^dim",
+            (spec, context) -> new UniformPrior(spec.dim(), spec.low(), spec.high(), context.random()));
+
     @Override
     public List<NoisePriorFactory<?>> noisePriors()
     {
-        return List.of(new GaussianPriorFactory(), new UniformPriorFactory());
+        return List.of(GAUSSIAN, UNIFORM);
     }
 }

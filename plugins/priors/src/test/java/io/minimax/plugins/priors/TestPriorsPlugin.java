@@ -55,10 +55,10 @@ class TestPriorsPlugin
     void defaultsBuildPriorsOfTheRequestedDimension()
     {
         PluginContext context = TestContexts.plugin(1, DataType.DOUBLE);
-        assertThat(new GaussianPriorFactory().create(SpecDefaults.build(GaussianPriorSpec.class, Map.of("dim", 8)), context).dimension())
+        assertThat(PriorsPlugin.GAUSSIAN.create(SpecDefaults.build(GaussianPriorSpec.class, Map.of("dim", 8)), context).dimension())
                 .isEqualTo(8);
         UniformPriorSpec uniform = SpecDefaults.build(UniformPriorSpec.class, Map.of("dim", 3));
         assertThat(uniform).isEqualTo(new UniformPriorSpec(3, -1.0, 1.0));
-        assertThat(new UniformPriorFactory().create(uniform, context).dimension()).isEqualTo(3);
+        assertThat(PriorsPlugin.UNIFORM.create(uniform, context).dimension()).isEqualTo(3);
     }
 }

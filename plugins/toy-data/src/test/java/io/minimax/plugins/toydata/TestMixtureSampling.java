@@ -145,7 +145,7 @@ class TestMixtureSampling
         assertThat(grid.mean(24)).containsExactly(4.0, 4.0);
 
         assertThat(gaussian1d(new Gaussian1dSpec(4.0, 0.5), 1).modes()).contains(new ModeMixture(new double[][] {{4.0}}, 0.5));
-        assertThat(new SwissRollDataSourceFactory().create(new SwissRollSpec(0.25), TestContexts.plugin(1, DataType.DOUBLE)).modes()).isEmpty();
+        assertThat(ToyDataPlugin.SWISS_ROLL.create(new SwissRollSpec(0.25), TestContexts.plugin(1, DataType.DOUBLE)).modes()).isEmpty();
     }
 
     private static void assertMixtureSamples(DataSource source, GaussianMixture mixture, int count)
@@ -187,16 +187,16 @@ class TestMixtureSampling
 
     private static DataSource gaussian1d(Gaussian1dSpec spec, long seed)
     {
-        return new Gaussian1dDataSourceFactory().create(spec, TestContexts.plugin(seed, DataType.DOUBLE));
+        return ToyDataPlugin.GAUSSIAN_1D.create(spec, TestContexts.plugin(seed, DataType.DOUBLE));
     }
 
     private static DataSource ring(RingSpec spec, long seed)
     {
-        return new RingDataSourceFactory().create(spec, TestContexts.plugin(seed, DataType.DOUBLE));
+        return ToyDataPlugin.RING.create(spec, TestContexts.plugin(seed, DataType.DOUBLE));
     }
 
     private static DataSource grid(GridSpec spec, long seed)
     {
-        return new GridDataSourceFactory().create(spec, TestContexts.plugin(seed, DataType.DOUBLE));
+        return ToyDataPlugin.GRID.create(spec, TestContexts.plugin(seed, DataType.DOUBLE));
     }
 }

@@ -77,6 +77,6 @@ class TestSwissRollSampling
 
     private static DataSource swissRoll(double noise, long seed)
     {
-        return new SwissRollDataSourceFactory().create(new SwissRollSpec(noise), TestContexts.plugin(seed, DataType.DOUBLE));
+        return ToyDataPlugin.SWISS_ROLL.create(new SwissRollSpec(noise), TestContexts.plugin(seed, DataType.DOUBLE));
     }
 }

@@ -112,6 +112,6 @@ class TestUniformNoiseSampling
 
     private static DataSource uniformNoise(UniformNoiseSpec spec, long seed)
     {
-        return new UniformNoiseDataSourceFactory().create(spec, TestContexts.plugin(seed, DataType.DOUBLE));
+        return ToyDataPlugin.UNIFORM_NOISE.create(spec, TestContexts.plugin(seed, DataType.DOUBLE));
     }
 }
