@@ -5,9 +5,10 @@ import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.core.engine.Evaluation;
 import io.minimax.core.engine.Lane;
+import io.minimax.core.engine.LockstepRefusedException;
 import io.minimax.core.engine.MetricsRecorder;
-import io.minimax.core.engine.NotStackableException;
 import io.minimax.core.engine.ParallelLockstep;
+import io.minimax.core.engine.ParameterOwner;
 import io.minimax.core.engine.Players;
 import io.minimax.core.engine.StopSignal;
 import io.minimax.core.engine.TrainingListener;
@@ -39,21 +40,19 @@ final class BenchLockstep
             int repeats, Path json, PrintWriter out)
     {
         DescriptorLoader loader = new DescriptorLoader(registry);
-        List<Lane> laneList = new ArrayList<>();
-        TrainSpec train = null;
+        List<ExperimentSpec> experiments = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
-            ExperimentSpec experiment = loader.parse(workload.descriptor(), workload.runName(), false,
-                    List.of("train.batchSize=" + batch, "seed=" + (lane + 1))).runs().get(0).spec();
-            train = experiment.train();
-            Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT)).getInstance(Players.class);
-            laneList.add(new Lane(players, new MetricsRecorder(List.of(), Clock.systemUTC()), Evaluation.NONE));
+            experiments.add(loader.parse(workload.descriptor(), workload.runName(), false,
+                    List.of("train.batchSize=" + batch, "seed=" + (lane + 1))).runs().get(0).spec());
         }
+        TrainSpec train = experiments.get(0).train();
         if (warmupSteps > 0) {
-            lockstep(train, laneList, threads, warmupSteps).train();
+            lockstep(train, lanes(experiments, registry), threads, warmupSteps).train();
         }
         double[] millisPerRunStep = new double[repeats];
         for (int repeat = 0; repeat < repeats; repeat++) {
-            ParallelLockstep lockstep = lockstep(train, laneList, threads, steps);
+            // fresh lanes: a lockstep hands its lanes their parameter vectors, once
+            ParallelLockstep lockstep = lockstep(train, lanes(experiments, registry), threads, steps);
             long start = System.nanoTime();
             lockstep.train();
             millisPerRunStep[repeat] = (System.nanoTime() - start) / 1e6 / steps / lanes;
@@ -80,13 +79,23 @@ final class BenchLockstep
         return Main.SUCCESS;
     }
 
+    private static List<Lane> lanes(List<ExperimentSpec> experiments, PluginRegistry registry)
+    {
+        List<Lane> lanes = new ArrayList<>();
+        for (ExperimentSpec experiment : experiments) {
+            Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT, ParameterOwner.LOCKSTEP)).getInstance(Players.class);
+            lanes.add(new Lane(players, new MetricsRecorder(List.of(), Clock.systemUTC()), Evaluation.NONE));
+        }
+        return lanes;
+    }
+
     private static ParallelLockstep lockstep(TrainSpec spec, List<Lane> lanes, int threads, long steps)
     {
         TrainSpec train = new TrainSpec(steps, spec.batchSize(), 1, spec.updates(), steps, steps);
         try {
             return ParallelLockstep.create(train, lanes, threads, TrainingListener.NONE, new StopSignal(), DataType.FLOAT);
         }
-        catch (NotStackableException e) {
+        catch (LockstepRefusedException e) {
             throw new InvalidInputException("this workload cannot train in lockstep: " + e.getMessage());
         }
     }

@@ -17,6 +17,7 @@ import io.minimax.testkit.LossGradientCheck;
 import io.minimax.testkit.NetworkGradientCheck;
 import io.minimax.testkit.PenaltyGradientCheck;
 import io.minimax.testkit.TestContexts;
+import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -125,7 +126,8 @@ class EveryPluginGradientTest
 
     private static <S extends PluginSpec> Network network(NetworkFactory<S> factory, PluginSpec spec, NetworkRole role, long[] input, long[] output)
     {
-        return factory.create(factory.specClass().cast(spec), TestContexts.network(5, DataType.DOUBLE, role, input, output));
+        // as a lane of a lockstep, so that every network plugin is checked on views into longer vectors
+        return TestNetworks.asLane(factory.create(factory.specClass().cast(spec), TestContexts.network(5, DataType.DOUBLE, role, input, output)), DataType.DOUBLE);
     }
 
     private static <S extends PluginSpec> GradientPenalty create(GradientPenaltyFactory<S> factory, PluginSpec spec)

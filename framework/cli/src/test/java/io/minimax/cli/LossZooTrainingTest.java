@@ -146,6 +146,18 @@ class LossZooTrainingTest
         }
 
         @Override
+        public long parameterCount()
+        {
+            return delegate.parameterCount();
+        }
+
+        @Override
+        public void initialize(INDArray parameters, INDArray gradients)
+        {
+            delegate.initialize(parameters, gradients);
+        }
+
+        @Override
         public INDArray forward(INDArray input)
         {
             return delegate.forward(input);

@@ -96,13 +96,13 @@ class VectorizedSweepTest
     }
 
     @Test
-    void runsThatCannotShareAComputationAreTrainedOneByOne(@TempDir Path temp)
+    void diracGanTrainsInLockstepToo(@TempDir Path temp)
             throws Exception
     {
-        // Dirac-GAN's networks do not stack
+        // networks of any plugin take their parameters as views, Dirac-GAN's one-parameter players included
         Path descriptor = write(temp, "sweep.yaml", """
                 name: lockstep
-                train: { steps: 20, batchSize: 1, updates: simultaneous, logEvery: 5, vectorizeSweep: true }
+                train: { steps: 20, batchSize: 1, updates: simultaneous, logEvery: 5 }
                 data: { type: dirac, at: 0.0 }
                 prior: { type: gaussian, dim: 1 }
                 loss: { type: minimax }
@@ -114,11 +114,22 @@ class VectorizedSweepTest
                 sweep:
                   seed: [1, 2]
                 """);
-        CliHarness.Result result = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("runs").toString());
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        // the warning ("trained one by one: the generator ... cannot be stacked") goes to the log
-        assertThat(result.out()).doesNotContain("runs in lockstep").contains("[1/2] seed=1", "[2/2] seed=2");
-        assertThat(runsByName(temp.resolve("runs"))).hasSize(2);
+        CliHarness.Result alone = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("alone").toString());
+        assertThat(alone.exitCode()).as(alone.err()).isZero();
+        CliHarness.Result lockstep = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("lockstep").toString(),
+                "--set", "train.vectorizeSweep=true");
+        assertThat(lockstep.exitCode()).as(lockstep.err()).isZero();
+        assertThat(lockstep.out()).contains("2 runs in lockstep");
+
+        Map<String, Path> aloneRuns = runsByName(temp.resolve("alone"));
+        Map<String, Path> lockstepRuns = runsByName(temp.resolve("lockstep"));
+        assertThat(lockstepRuns.keySet()).hasSize(2).isEqualTo(aloneRuns.keySet());
+        for (String run : aloneRuns.keySet()) {
+            assertThat(runJson(lockstepRuns.get(run)).get("status").asText()).isEqualTo("FINISHED");
+            Map<String, Double> expected = values(aloneRuns.get(run));
+            assertThat(expected.keySet()).anyMatch(key -> key.startsWith("dirac/theta@"));
+            assertThat(values(lockstepRuns.get(run))).as(run).isEqualTo(expected);
+        }
     }
 
     private static Map<String, Path> runsByName(Path runs)

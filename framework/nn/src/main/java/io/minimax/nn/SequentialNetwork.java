@@ -10,14 +10,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * A chain of {@link Layer}s as a {@link Network}. All parameters live in one flat {@code [1, n]} vector and all
- * gradients in another, in layer order; layers work on views of their slices, so an optimizer updates the whole
- * network with one native op and the next forward pass sees the update.
+ * A chain of {@link Layer}s as a {@link Network}. All parameters live in the one flat {@code [1, n]} vector the
+ * framework hands over ({@link #initialize}) and all gradients in another, in layer order; layers work on views of
+ * their slices, so an optimizer updates the whole network with one native op and the next forward pass sees the update.
  *
  * <p>Samples of any shape are flattened: an input {@code [m, d1, d2, ...]} is read as {@code [m, d1·d2·...]} (a view
  * when the input is contiguous), the output is returned as {@code [m, outputShape...]} and the input gradient as
@@ -42,6 +41,9 @@ public final class SequentialNetwork
     private final long outputSize;
     private final List<Layer> layers;
     private final DataType dataType;
+    private final long parameterCount;
+    // drawn from once, by initialize
+    private RandomSource random;
     private INDArray parameters;
     private INDArray gradients;
     private final List<INDArray> parameterSlices = new ArrayList<>();
@@ -50,8 +52,8 @@ public final class SequentialNetwork
     private final List<NetworkPass> passes = new ArrayList<>();
 
     /**
-     * Allocates the parameter and gradient vectors in {@code dataType} and initialises every layer in order from
-     * {@code random}.
+     * A network of {@code layers} computing in {@code dataType}, without parameters until {@link #initialize} hands
+     * it its vectors; it then initialises every layer in order from {@code random}.
      */
     public SequentialNetwork(long[] inputShape, long[] outputShape, List<? extends Layer> layers, DataType dataType, RandomSource random)
     {
@@ -59,21 +61,14 @@ public final class SequentialNetwork
         this.outputShape = requireNonNull(outputShape, "outputShape is null").clone();
         this.layers = List.copyOf(requireNonNull(layers, "layers is null"));
         this.dataType = requireNonNull(dataType, "dataType is null");
-        requireNonNull(random, "random is null");
+        this.random = requireNonNull(random, "random is null");
         if (!dataType.isFPType()) {
             throw new IllegalArgumentException("a network computes in a floating-point type (got " + dataType + ")");
         }
         this.inputSize = Shapes.elementCount(inputShape);
         this.outputSize = Shapes.elementCount(outputShape);
+        this.parameterCount = this.layers.stream().mapToLong(Layer::parameterCount).sum();
         checkChain();
-
-        long parameterCount = this.layers.stream().mapToLong(Layer::parameterCount).sum();
-        bind(Nd4j.create(dataType, 1, parameterCount), Nd4j.create(dataType, 1, parameterCount));
-        for (int i = 0; i < this.layers.size(); i++) {
-            if (this.layers.get(i).parameterCount() > 0) {
-                this.layers.get(i).initialize(parameterSlices.get(i), random);
-            }
-        }
     }
 
     @Override
@@ -96,6 +91,38 @@ public final class SequentialNetwork
     public DataType dataType()
     {
         return dataType;
+    }
+
+    @Override
+    public long parameterCount()
+    {
+        return parameterCount;
+    }
+
+    /** Takes the vectors as its layers' slices, in layer order, and initialises every layer in order. */
+    @Override
+    public void initialize(INDArray parameters, INDArray gradients)
+    {
+        if (random == null) {
+            throw new IllegalStateException("the network is initialised already");
+        }
+        checkVector("parameters", parameters);
+        checkVector("gradients", gradients);
+        this.parameters = parameters;
+        this.gradients = gradients;
+        long offset = 0;
+        for (Layer layer : layers) {
+            long end = offset + layer.parameterCount();
+            parameterSlices.add(slice(parameters, offset, end));
+            gradientSlices.add(slice(gradients, offset, end));
+            offset = end;
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).parameterCount() > 0) {
+                layers.get(i).initialize(parameterSlices.get(i), random);
+            }
+        }
+        random = null;
     }
 
     @Override
@@ -145,68 +172,6 @@ public final class SequentialNetwork
         return gradients;
     }
 
-    /**
-     * Stacks networks of the same layers, shapes and type ({@link StackedSequentialNetwork}); empty if a lane differs.
-     */
-    @Override
-    public Optional<Network> stack(List<Network> lanes)
-    {
-        List<SequentialNetwork> networks = new ArrayList<>();
-        for (Network lane : lanes) {
-            if (!(lane instanceof SequentialNetwork network) || !network.sameArchitecture(this)) {
-                return Optional.empty();
-            }
-            networks.add(network);
-        }
-        if (networks.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new StackedSequentialNetwork(networks));
-    }
-
-    private boolean sameArchitecture(SequentialNetwork other)
-    {
-        return other.dataType == dataType && Arrays.equals(other.inputShape, inputShape) && Arrays.equals(other.outputShape, outputShape)
-                && other.layers.toString().equals(layers.toString());
-    }
-
-    List<INDArray> parameterSlices()
-    {
-        return parameterSlices;
-    }
-
-    List<INDArray> gradientSlices()
-    {
-        return gradientSlices;
-    }
-
-    /**
-     * Moves this network's parameters and gradients into {@code parameters} and {@code gradients} (views of a
-     * stack's vectors, of the same length): the values are copied over, and every later pass works on the new arrays.
-     */
-    void rebind(INDArray parameters, INDArray gradients)
-    {
-        parameters.assign(this.parameters);
-        gradients.assign(this.gradients);
-        passes.clear();
-        bind(parameters, gradients);
-    }
-
-    private void bind(INDArray parameters, INDArray gradients)
-    {
-        this.parameters = parameters;
-        this.gradients = gradients;
-        parameterSlices.clear();
-        gradientSlices.clear();
-        long offset = 0;
-        for (Layer layer : layers) {
-            long end = offset + layer.parameterCount();
-            parameterSlices.add(slice(parameters, offset, end));
-            gradientSlices.add(slice(gradients, offset, end));
-            offset = end;
-        }
-    }
-
     @Override
     public String toString()
     {
@@ -228,6 +193,15 @@ public final class SequentialNetwork
         if (size != outputSize) {
             throw new IllegalArgumentException("the last layer gives " + size + " features but the output shape "
                     + Arrays.toString(outputShape) + " has " + outputSize);
+        }
+    }
+
+    private void checkVector(String name, INDArray vector)
+    {
+        requireNonNull(vector, name + " is null");
+        if (vector.dataType() != dataType || vector.rank() != 2 || vector.size(0) != 1 || vector.size(1) != parameterCount) {
+            throw new IllegalArgumentException(name + " must be a " + dataType + " [1, " + parameterCount + "] vector (got "
+                    + vector.dataType() + " " + Arrays.toString(vector.shape()) + ")");
         }
     }
 
@@ -266,6 +240,9 @@ public final class SequentialNetwork
         NetworkPass pass = findPass(batchSize);
         if (pass != null) {
             return pass;
+        }
+        if (parameters == null) {
+            throw new IllegalStateException("forward before initialize: the network has no parameters yet");
         }
         List<Layer.Pass> layerPasses = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {

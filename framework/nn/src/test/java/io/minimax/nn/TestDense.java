@@ -1,7 +1,8 @@
 package io.minimax.nn;
 
-import io.minimax.testkit.NetworkGradientCheck;
 import io.minimax.spi.RandomSource;
+import io.minimax.testkit.NetworkGradientCheck;
+import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,8 +34,8 @@ class TestDense
     @MethodSource("activations")
     void gradientsMatchFiniteDifferences(String name, Activation activation)
     {
-        SequentialNetwork network = new SequentialNetwork(new long[] {4}, new long[] {3},
-                List.of(new Dense(4, 3, activation)), DataType.DOUBLE, RandomSource.seeded(11));
+        SequentialNetwork network = TestNetworks.asLane(new SequentialNetwork(new long[] {4}, new long[] {3},
+                List.of(new Dense(4, 3, activation)), DataType.DOUBLE, RandomSource.seeded(11)), DataType.DOUBLE);
         NetworkGradientCheck.check(network, 5, 12);
     }
 

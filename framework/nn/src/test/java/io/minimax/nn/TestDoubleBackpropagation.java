@@ -2,6 +2,7 @@ package io.minimax.nn;
 
 import io.minimax.spi.RandomSource;
 import io.minimax.testkit.DoubleBackpropagationCheck;
+import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,12 +49,12 @@ class TestDoubleBackpropagation
     @Test
     void layersWithoutParametersPassTheTangentsThrough()
     {
-        SequentialNetwork network = new SequentialNetwork(new long[] {3}, new long[] {1}, List.of(
+        SequentialNetwork network = TestNetworks.asLane(new SequentialNetwork(new long[] {3}, new long[] {1}, List.of(
                 new ScaleLayer(3, -1.5),
                 new Dense(3, 4, Activation.tanh()),
                 new ScaleLayer(4, 2.0),
                 new Dense(4, 1, Activation.identity())),
-                DataType.DOUBLE, RandomSource.seeded(9));
+                DataType.DOUBLE, RandomSource.seeded(9)), DataType.DOUBLE);
         DoubleBackpropagationCheck.check(network, 5, 10);
     }
 
@@ -61,8 +62,8 @@ class TestDoubleBackpropagation
     void affineMapHasTheClosedForm()
     {
         // f(x) = x·W + b has input gradient g_i = u_i·Wᵀ, so ∂/∂W Σ ⟨w_i, g_i⟩ = wᵀ·u and ∂/∂b = 0
-        SequentialNetwork network = new SequentialNetwork(new long[] {2}, new long[] {1},
-                List.of(new Dense(2, 1, Activation.identity())), DataType.DOUBLE, RandomSource.seeded(3));
+        SequentialNetwork network = TestNetworks.asLane(new SequentialNetwork(new long[] {2}, new long[] {1},
+                List.of(new Dense(2, 1, Activation.identity())), DataType.DOUBLE, RandomSource.seeded(3)), DataType.DOUBLE);
         INDArray input = Nd4j.createFromArray(new double[][] {{0.5, -1.0}, {2.0, 0.25}, {-1.0, 1.0}});
         INDArray outputWeights = Nd4j.createFromArray(new double[][] {{1.0}, {-2.0}, {0.5}});
         INDArray inputGradientWeights = Nd4j.createFromArray(new double[][] {{3.0, 1.0}, {0.5, -1.0}, {2.0, 4.0}});
@@ -83,10 +84,10 @@ class TestDoubleBackpropagation
     {
         // Within a linear region a ReLU net is affine in x: ∇ₓf = W1ᵀ·diag(mask)·w2, and R1's parameter gradient of
         // ½‖∇ₓf‖² in w2 is diag(mask)·W1·∇ₓf, which the double backward pass must give exactly.
-        SequentialNetwork network = new SequentialNetwork(new long[] {2}, new long[] {1}, List.of(
+        SequentialNetwork network = TestNetworks.asLane(new SequentialNetwork(new long[] {2}, new long[] {1}, List.of(
                 new Dense(2, 3, Activation.relu()),
                 new Dense(3, 1, Activation.identity())),
-                DataType.DOUBLE, RandomSource.seeded(4));
+                DataType.DOUBLE, RandomSource.seeded(4)), DataType.DOUBLE);
         network.parameters().assign(Nd4j.createFromArray(new double[][] {{1, -1, 2, 0.5, 1, -3, 0, 0.5, -1, 2, -1, 3, 0.25}}));
         INDArray input = Nd4j.createFromArray(new double[][] {{1.0, 1.0}});
         INDArray one = Nd4j.ones(DataType.DOUBLE, 1, 1);
@@ -124,10 +125,10 @@ class TestDoubleBackpropagation
 
     private static SequentialNetwork network(long[] inputShape, long[] outputShape, Activation activation, Activation outputActivation, long seed)
     {
-        return new SequentialNetwork(inputShape, outputShape, List.of(
+        return TestNetworks.asLane(new SequentialNetwork(inputShape, outputShape, List.of(
                 new Dense(Shapes.elementCount(inputShape), 5, activation),
                 new Dense(5, 4, activation),
                 new Dense(4, Shapes.elementCount(outputShape), outputActivation)),
-                DataType.DOUBLE, RandomSource.seeded(seed));
+                DataType.DOUBLE, RandomSource.seeded(seed)), DataType.DOUBLE);
     }
 }

@@ -1,6 +1,7 @@
 package io.minimax.nn;
 
 import io.minimax.spi.RandomSource;
+import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,10 +88,10 @@ class TestHostKernels
 
     private static SequentialNetwork network(Activation activation, DataType dataType)
     {
-        return new SequentialNetwork(new long[] {3}, new long[] {2}, List.of(
+        return TestNetworks.alone(new SequentialNetwork(new long[] {3}, new long[] {2}, List.of(
                 new Dense(3, 64, activation),
                 new Dense(64, 64, activation),
                 new Dense(64, 2, Activation.identity())),
-                dataType, RandomSource.seeded(5));
+                dataType, RandomSource.seeded(5)), dataType);
     }
 }

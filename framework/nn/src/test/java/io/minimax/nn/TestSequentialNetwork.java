@@ -1,13 +1,15 @@
 package io.minimax.nn;
 
-import io.minimax.testkit.NetworkGradientCheck;
 import io.minimax.spi.RandomSource;
+import io.minimax.testkit.NetworkGradientCheck;
+import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,12 +43,12 @@ class TestSequentialNetwork
     @Test
     void mixesLayersWithAndWithoutParameters()
     {
-        SequentialNetwork network = new SequentialNetwork(new long[] {3}, new long[] {2}, List.of(
+        SequentialNetwork network = TestNetworks.asLane(new SequentialNetwork(new long[] {3}, new long[] {2}, List.of(
                 new ScaleLayer(3, -1.5),
                 new Dense(3, 4, Activation.tanh()),
                 new ScaleLayer(4, 2.0),
                 new Dense(4, 2, Activation.identity())),
-                DataType.DOUBLE, RandomSource.seeded(9));
+                DataType.DOUBLE, RandomSource.seeded(9)), DataType.DOUBLE);
         assertThat(network.parameters().length()).isEqualTo((3 * 4 + 4) + (4 * 2 + 2));
         NetworkGradientCheck.check(network, 5, 10);
     }
@@ -72,8 +74,44 @@ class TestSequentialNetwork
         INDArray first = network(new long[] {3}, new long[] {2}, Activation.relu(), DataType.FLOAT, 42).parameters();
         INDArray second = network(new long[] {3}, new long[] {2}, Activation.relu(), DataType.FLOAT, 42).parameters();
         INDArray other = network(new long[] {3}, new long[] {2}, Activation.relu(), DataType.FLOAT, 43).parameters();
-        assertThat(first.data().asFloat()).isEqualTo(second.data().asFloat());
-        assertThat(first.data().asFloat()).isNotEqualTo(other.data().asFloat());
+        assertThat(first.dup().data().asFloat()).isEqualTo(second.dup().data().asFloat());
+        assertThat(first.dup().data().asFloat()).isNotEqualTo(other.dup().data().asFloat());
+    }
+
+    @Test
+    void aLaneOfLongerVectorsComputesWhatTheNetworkComputesAlone()
+    {
+        SequentialNetwork alone = TestNetworks.alone(uninitialized(Activation.leakyRelu(0.2), 7), DataType.FLOAT);
+        SequentialNetwork lane = uninitialized(Activation.leakyRelu(0.2), 7);
+        long count = lane.parameterCount();
+        INDArray parameters = Nd4j.valueArrayOf(new long[] {1, 3 * count}, -7.0, DataType.FLOAT);
+        INDArray gradients = Nd4j.valueArrayOf(new long[] {1, 3 * count}, -7.0, DataType.FLOAT);
+        lane.initialize(parameters.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(count, 2 * count)),
+                gradients.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(count, 2 * count)));
+        assertThat(values(lane.parameters())).as("the same draws into a slice").isEqualTo(values(alone.parameters()));
+
+        INDArray input = Nd4j.rand(DataType.FLOAT, 4, 3);
+        INDArray outputGradient = Nd4j.rand(DataType.FLOAT, 4, 2);
+        assertThat(values(lane.forward(input))).isEqualTo(values(alone.forward(input)));
+        assertThat(values(lane.backward(outputGradient, true))).isEqualTo(values(alone.backward(outputGradient, true)));
+        assertThat(values(lane.gradients())).isEqualTo(values(alone.gradients()));
+        for (INDArray vector : List.of(parameters, gradients)) {
+            assertThat(values(vector.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(0, count)))).containsOnly(-7.0);
+            assertThat(values(vector.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(2 * count, 3 * count)))).containsOnly(-7.0);
+        }
+    }
+
+    @Test
+    void takesItsVectorsOnceBeforeAnyPass()
+    {
+        SequentialNetwork network = uninitialized(Activation.relu(), 1);
+        assertThatThrownBy(() -> network.forward(Nd4j.rand(DataType.FLOAT, 4, 3)))
+                .hasMessageContaining("forward before initialize");
+        assertThatThrownBy(() -> network.initialize(Nd4j.create(DataType.FLOAT, 1, 3), Nd4j.create(DataType.FLOAT, 1, 3)))
+                .hasMessageContaining("parameters must be a FLOAT [1, " + network.parameterCount() + "] vector (got FLOAT [1, 3])");
+        TestNetworks.alone(network, DataType.FLOAT);
+        assertThatThrownBy(() -> TestNetworks.alone(network, DataType.FLOAT))
+                .hasMessageContaining("initialised already");
     }
 
     @Test
@@ -139,14 +177,22 @@ class TestSequentialNetwork
         return array.dup('c').data().asDouble();
     }
 
+    private static SequentialNetwork uninitialized(Activation activation, long seed)
+    {
+        return new SequentialNetwork(new long[] {3}, new long[] {2}, List.of(
+                new Dense(3, 5, activation),
+                new Dense(5, 2, Activation.identity())),
+                DataType.FLOAT, RandomSource.seeded(seed));
+    }
+
     private static SequentialNetwork network(long[] inputShape, long[] outputShape, Activation activation, DataType dataType, long seed)
     {
         long inputSize = Shapes.elementCount(inputShape);
         long outputSize = Shapes.elementCount(outputShape);
-        return new SequentialNetwork(inputShape, outputShape, List.of(
+        return TestNetworks.asLane(new SequentialNetwork(inputShape, outputShape, List.of(
                 new Dense(inputSize, 5, activation),
                 new Dense(5, 4, activation),
                 new Dense(4, outputSize, Activation.identity())),
-                dataType, RandomSource.seeded(seed));
+                dataType, RandomSource.seeded(seed)), dataType);
     }
 }

@@ -42,6 +42,7 @@ public final class NetworkGradientCheck
     public static void check(Network network, INDArray input, RandomSource random)
     {
         assertThat(network.parameters().dataType()).as("gradient checks need a DOUBLE network").isEqualTo(DataType.DOUBLE);
+        assertThat(network.parameters().shape()).as("parameters() shape").isEqualTo(new long[] {1, network.parameterCount()});
         assertThat(network.gradients().shape()).as("gradients() shape").isEqualTo(network.parameters().shape());
         long batchSize = input.size(0);
         INDArray weights = Nd4j.create(DataType.DOUBLE, withBatch(batchSize, network.outputShape()));

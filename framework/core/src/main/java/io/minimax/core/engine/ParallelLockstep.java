@@ -27,26 +27,29 @@ public final class ParallelLockstep
     }
 
     /**
+     * Hands the lanes' networks (wired with {@link ParameterOwner#LOCKSTEP}) their vectors, one set per part, then
+     * checks that the lanes can share optimizer passes; so even when they cannot, every lane can be trained alone.
+     *
      * @param threads how many parts at most; each part gets at least one lane
-     * @throws NotStackableException naming why these lanes cannot share one computation
+     * @throws LockstepRefusedException naming why these lanes cannot share one computation
      */
     public static ParallelLockstep create(TrainSpec train, List<Lane> lanes, int threads, TrainingListener listener,
             StopSignal stopSignal, DataType dataType)
-            throws NotStackableException
+            throws LockstepRefusedException
     {
         requireNonNull(lanes, "lanes is null");
-        if (lanes.size() < 2) {
-            throw new NotStackableException("a lockstep needs at least two runs");
-        }
-        ParameterVectors.checkLanes(lanes.stream().map(Lane::players).toList());
         int partCount = Math.max(1, Math.min(threads, lanes.size()));
         List<TrainingLoop> parts = new ArrayList<>();
         int start = 0;
-        for (int part = 0; part < partCount; part++) {
+        for (int part = 0; part < partCount && start < lanes.size(); part++) {
             int end = start + (lanes.size() - start) / (partCount - part);
             parts.add(TrainingLoop.lockstep(train, lanes.subList(start, end), part == 0 ? listener : TrainingListener.NONE, stopSignal, dataType));
             start = end;
         }
+        if (lanes.size() < 2) {
+            throw new LockstepRefusedException("a lockstep needs at least two runs");
+        }
+        ParameterVectors.checkLanes(lanes.stream().map(Lane::players).toList());
         return new ParallelLockstep(List.copyOf(parts));
     }
 

@@ -2,6 +2,10 @@ package io.minimax.core.engine;
 
 import io.minimax.spi.network.Network;
 import io.minimax.spi.optim.Optimizer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,11 +13,12 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The vectors each player's optimizer steps over: a run's own networks, or the stacks of a lockstep's lanes
- * ({@link Network#stack}), where each lane's parameters and gradients are views of one vector per player, so that
- * one pass of one element-wise optimizer updates every lane as its own optimizer would.
+ * The vectors each player's optimizer steps over. The framework owns them and hands each network its views
+ * ({@link Network#initialize}): a run alone has one {@code [1, P]} vector per player; the lanes of a lockstep share
+ * one {@code [1, R·P]} vector per player, lane r's values after those of the lanes before it, so that one pass of
+ * one element-wise optimizer updates every lane as its own optimizer would.
  */
-record ParameterVectors(Network generator, Optimizer generatorOptimizer, Network discriminator, Optimizer discriminatorOptimizer)
+record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors discriminator, Optimizer discriminatorOptimizer)
 {
     ParameterVectors
     {
@@ -23,42 +28,36 @@ record ParameterVectors(Network generator, Optimizer generatorOptimizer, Network
         requireNonNull(discriminatorOptimizer, "discriminatorOptimizer is null");
     }
 
+    /** A run's own vectors, handed to its networks when it was wired ({@link ParameterOwner#RUN}). */
     static ParameterVectors of(Players players)
     {
-        return new ParameterVectors(players.generator(), players.generatorOptimizer(), players.discriminator(), players.discriminatorOptimizer());
+        return new ParameterVectors(Vectors.of(players.generator()), players.generatorOptimizer(),
+                Vectors.of(players.discriminator()), players.discriminatorOptimizer());
     }
 
     /**
-     * Stacks the lanes' networks; the lanes' networks keep working alone afterwards (they become views of the
-     * stacks), so after a {@link NotStackableException} they can be trained one by one as usual. The first lane's
-     * optimizers, which have not stepped yet, serve the stacks.
+     * New vectors for the lanes' networks ({@link ParameterOwner#LOCKSTEP}), each lane's networks handed their
+     * slices; a lane still works alone afterwards, on its own views. The first lane's optimizers, which have not
+     * stepped yet, serve all lanes.
      */
-    static ParameterVectors stack(List<Players> lanes)
-            throws NotStackableException
+    static ParameterVectors handOut(List<Players> lanes, DataType dataType)
     {
-        if (lanes.isEmpty()) {
-            throw new NotStackableException("a lockstep needs at least one run");
-        }
-        checkLanes(lanes);
         Players first = lanes.get(0);
-        Network generator = first.generator().stack(lanes.stream().map(Players::generator).toList())
-                .orElseThrow(() -> new NotStackableException("the generator " + first.generator() + " cannot be stacked"));
-        Network discriminator = first.discriminator().stack(lanes.stream().map(Players::discriminator).toList())
-                .orElseThrow(() -> new NotStackableException("the discriminator " + first.discriminator() + " cannot be stacked"));
-        return new ParameterVectors(generator, first.generatorOptimizer(), discriminator, first.discriminatorOptimizer());
+        return new ParameterVectors(Vectors.handOut(lanes.stream().map(Players::generator).toList(), dataType), first.generatorOptimizer(),
+                Vectors.handOut(lanes.stream().map(Players::discriminator).toList(), dataType), first.discriminatorOptimizer());
     }
 
-    /** What every lane must share before anything is stacked. */
+    /** What every lane must share for one optimizer pass to serve them all. */
     static void checkLanes(List<Players> lanes)
-            throws NotStackableException
+            throws LockstepRefusedException
     {
         Players first = lanes.get(0);
         for (Players lane : lanes) {
             if (!lane.generatorOptimizer().isElementwise() || !lane.discriminatorOptimizer().isElementwise()) {
-                throw new NotStackableException("an optimizer that is not element-wise cannot update stacked parameters in one pass");
+                throw new LockstepRefusedException("an optimizer that is not element-wise cannot update the lanes' parameters in one pass");
             }
             if (lane.prior().dimension() != first.prior().dimension() || !Arrays.equals(lane.data().sampleShape(), first.data().sampleShape())) {
-                throw new NotStackableException("the runs' noise or sample shapes differ");
+                throw new LockstepRefusedException("the runs' noise or sample shapes differ");
             }
         }
     }
@@ -71,5 +70,43 @@ record ParameterVectors(Network generator, Optimizer generatorOptimizer, Network
     void stepDiscriminator()
     {
         discriminatorOptimizer.step(discriminator.parameters(), discriminator.gradients());
+    }
+
+    /** One player's parameter vector and gradient vector, {@code [1, n]} each. */
+    record Vectors(INDArray parameters, INDArray gradients)
+    {
+        static Vectors of(Network network)
+        {
+            return new Vectors(network.parameters(), network.gradients());
+        }
+
+        /**
+         * Zeros of {@code [1, ΣP]} in {@code dataType}, every network handed its slice in order; a single network
+         * gets the whole vectors.
+         */
+        static Vectors handOut(List<Network> networks, DataType dataType)
+        {
+            long length = networks.stream().mapToLong(Network::parameterCount).sum();
+            Vectors vectors = new Vectors(Nd4j.create(dataType, 1, length), Nd4j.create(dataType, 1, length));
+            long offset = 0;
+            for (Network network : networks) {
+                long end = offset + network.parameterCount();
+                network.initialize(slice(vectors.parameters, offset, end), slice(vectors.gradients, offset, end));
+                offset = end;
+            }
+            return vectors;
+        }
+
+        private static INDArray slice(INDArray vector, long start, long end)
+        {
+            if (start == 0 && end == vector.length()) {
+                return vector;
+            }
+            if (start == end) {
+                // ND4J cannot take an empty interval of a vector
+                return Nd4j.create(vector.dataType(), 1, 0);
+            }
+            return vector.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(start, end));
+        }
     }
 }

@@ -16,8 +16,8 @@ import static java.util.Objects.requireNonNull;
  * samples, in the order the {@link UpdateSchedule} gives.
  *
  * <p>A run trained alone is one lane. The runs of a sweep trained in lockstep ({@code train.vectorizeSweep}) are the
- * lanes of one loop: their networks are stacked ({@link ParameterVectors#stack}), so each update is one pass of one
- * element-wise optimizer over all lanes. Between updates each lane computes its gradients with the very steps it uses
+ * lanes of one loop: their networks' parameters are slices of one vector per player ({@link ParameterVectors#handOut}),
+ * so each update is one pass of one element-wise optimizer over all lanes. Between updates each lane computes its gradients with the very steps it uses
  * alone, one lane after another, so that a lane's working set stays in the core's cache (running each layer for all
  * lanes at once measured 15-27 % slower per run-step at 16 lanes). Every lane computes exactly what its run computes
  * alone.
@@ -55,16 +55,14 @@ public final class TrainingLoop
     }
 
     /**
-     * Runs trained in lockstep: their networks are stacked first; they keep working alone afterwards.
-     *
-     * @throws NotStackableException naming why these lanes cannot share one computation
+     * Runs trained in lockstep, wired with {@link ParameterOwner#LOCKSTEP}: their networks get their vectors here,
+     * and keep working alone afterwards. {@link ParallelLockstep} checks that the lanes can share optimizer passes.
      */
-    public static TrainingLoop lockstep(TrainSpec train, List<Lane> lanes, TrainingListener listener, StopSignal stopSignal, DataType dataType)
-            throws NotStackableException
+    static TrainingLoop lockstep(TrainSpec train, List<Lane> lanes, TrainingListener listener, StopSignal stopSignal, DataType dataType)
     {
         List<Lane> laneList = List.copyOf(lanes);
-        ParameterVectors stacks = ParameterVectors.stack(laneList.stream().map(Lane::players).toList());
-        return new TrainingLoop(train, laneList, stacks, listener, stopSignal, requireNonNull(dataType, "dataType is null"));
+        ParameterVectors vectors = ParameterVectors.handOut(laneList.stream().map(Lane::players).toList(), requireNonNull(dataType, "dataType is null"));
+        return new TrainingLoop(train, laneList, vectors, listener, stopSignal, dataType);
     }
 
     /** Trains every lane; returns their results in lane order. */

@@ -4,7 +4,7 @@ import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.descriptor.RunPlan;
 import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.core.engine.Lane;
-import io.minimax.core.engine.NotStackableException;
+import io.minimax.core.engine.LockstepRefusedException;
 import io.minimax.core.engine.ParallelLockstep;
 import io.minimax.core.engine.StopSignal;
 import io.minimax.core.engine.TrainingListener;
@@ -56,7 +56,7 @@ final class LockstepRuns
             RunSession session = sessions.open(plan, index, sweepId, parent);
             opened.add(session);
             try {
-                lanes.add(session.trainer(listener).lane());
+                lanes.add(session.lane(listener));
                 wired.add(session);
             }
             catch (RuntimeException e) {
@@ -71,7 +71,7 @@ final class LockstepRuns
                 results.put(wired.get(lane), laneResults.get(lane));
             }
         }
-        catch (NotStackableException e) {
+        catch (LockstepRefusedException e) {
             log.warn("train.vectorizeSweep: these {} runs are trained one by one: {}", wired.size(), e.getMessage());
             for (RunSession session : wired) {
                 results.put(session, stopSignal.isRequested()

@@ -2,6 +2,8 @@ package io.minimax.core.run;
 
 import com.google.inject.Injector;
 import io.minimax.core.descriptor.RunPlan;
+import io.minimax.core.engine.Lane;
+import io.minimax.core.engine.ParameterOwner;
 import io.minimax.core.engine.StopSignal;
 import io.minimax.core.engine.Trainer;
 import io.minimax.core.engine.TrainingListener;
@@ -69,10 +71,26 @@ final class RunSession
     }
 
     /**
-     * The run's trainer, from its injector (made on first use: one {@code getInstance} per run), now watched by
-     * {@code watcher}.
+     * The run as a lane of a lockstep, watched by {@code watcher}: its networks get their vectors from the lockstep
+     * ({@link ParameterOwner#LOCKSTEP}).
      */
-    Trainer trainer(TrainingListener watcher)
+    Lane lane(TrainingListener watcher)
+    {
+        return trainer(watcher, ParameterOwner.LOCKSTEP).lane();
+    }
+
+    /**
+     * Trains the run alone, watched by {@code watcher}: with vectors of its own, or, when a lockstep has wired it
+     * already and then could not train it, on the slices that lockstep handed out.
+     */
+    TrainingResult trainAlone(TrainingListener watcher)
+    {
+        return TrainingAttempt.train(watcher, plan.runName(), plan.spec().train().steps(), 1,
+                () -> List.of(trainer(watcher, ParameterOwner.RUN).train())).get(0);
+    }
+
+    /** The run's trainer, from its injector (made on first use: one {@code getInstance} per run), now watched by {@code watcher}. */
+    private Trainer trainer(TrainingListener watcher, ParameterOwner parameterOwner)
     {
         listener.watchedBy(watcher);
         if (startFailure.isPresent()) {
@@ -80,17 +98,11 @@ final class RunSession
         }
         if (trainer == null) {
             Injector injector = RunInjector.create(
-                    new RunModule(plan.spec(), registry, DataType.FLOAT),
+                    new RunModule(plan.spec(), registry, DataType.FLOAT, parameterOwner),
                     new RunServicesModule(journal.info(), trackers, listener, stopSignal, clock));
             trainer = injector.getInstance(Trainer.class);
         }
         return trainer;
-    }
-
-    /** Trains the run alone, watched by {@code watcher}. */
-    TrainingResult trainAlone(TrainingListener watcher)
-    {
-        return TrainingAttempt.train(watcher, plan.runName(), plan.spec().train().steps(), 1, () -> List.of(trainer(watcher).train())).get(0);
     }
 
     RunOutcome close(TrainingResult result)

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.descriptor.PluginSelection;
 import io.minimax.core.descriptor.TrainSpec;
+import io.minimax.core.engine.ParameterOwner;
 import io.minimax.core.engine.Players;
 import io.minimax.core.plugin.ExtensionPointKind;
 import io.minimax.core.plugin.ExtensionPoints;
@@ -36,12 +37,20 @@ public final class RunModule
     private final ExperimentSpec spec;
     private final PluginRegistry registry;
     private final DataType dataType;
+    private final ParameterOwner parameterOwner;
 
+    /** A run whose networks get vectors of their own at once ({@link ParameterOwner#RUN}). */
     public RunModule(ExperimentSpec spec, PluginRegistry registry, DataType dataType)
+    {
+        this(spec, registry, dataType, ParameterOwner.RUN);
+    }
+
+    public RunModule(ExperimentSpec spec, PluginRegistry registry, DataType dataType, ParameterOwner parameterOwner)
     {
         this.spec = requireNonNull(spec, "spec is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.dataType = requireNonNull(dataType, "dataType is null");
+        this.parameterOwner = requireNonNull(parameterOwner, "parameterOwner is null");
     }
 
     @Override
@@ -152,7 +161,9 @@ public final class RunModule
     {
         RunPluginContext.Network context = new RunPluginContext.Network(
                 context(selection).random(), dataType, role, inputShape, outputShape);
-        return create(ExtensionPoints.NETWORKS, selection, context);
+        Network network = create(ExtensionPoints.NETWORKS, selection, context);
+        parameterOwner.networkMade(network, dataType);
+        return network;
     }
 
     private Optimizer optimizer(PluginSelection selection)

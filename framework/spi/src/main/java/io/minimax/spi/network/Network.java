@@ -2,14 +2,13 @@ package io.minimax.spi.network;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * A differentiable network with hand-written forward and backward passes. All parameters live in one flat vector
- * (layers hold views into it) and all parameter gradients in another of the same length, so an optimizer updates a
- * network in one pass.
+ * A differentiable network with hand-written forward and backward passes. Its parameters and their gradients live in
+ * two flat vectors that the framework owns and hands over by {@link #initialize}, as DL4J hands its layers views
+ * ({@code setParamsViewArray}): an optimizer updates a network in one pass, and the lanes of a lockstep are slices
+ * of one vector per player, updated together, with nothing asked of the network.
  *
  * <p>Ownership: arrays returned by {@link #forward} and {@link #backward} belong to the network and stay valid until
  * the next call of the same method with the same batch size; callers copy what they keep. Implementations
@@ -20,6 +19,16 @@ public interface Network
     long[] inputShape();
 
     long[] outputShape();
+
+    /** The length of the parameter and gradient vectors {@link #initialize} takes. */
+    long parameterCount();
+
+    /**
+     * Hands the network its vectors, {@code [1, parameterCount()]} each (views, possibly slices of longer vectors),
+     * and writes its initial parameters into {@code parameters}. The framework calls it once, before any pass, and
+     * owns both arrays; the network keeps them for its lifetime and reads and writes no other parameter memory.
+     */
+    void initialize(INDArray parameters, INDArray gradients);
 
     /**
      * Maps {@code input} ({@code [m, inputShape...]}) to the output ({@code [m, outputShape...]}) and keeps what
@@ -35,10 +44,10 @@ public interface Network
      */
     INDArray backward(INDArray outputGradient, boolean parameterGradients);
 
-    /** All parameters as one flat {@code [1, n]} vector, updated in place by the optimizer. */
+    /** The parameter vector {@link #initialize} was handed, updated in place by the optimizer. */
     INDArray parameters();
 
-    /** dLoss/dparameters from the last {@link #backward} with {@code parameterGradients}, {@code [1, n]}. */
+    /** The gradient vector {@link #initialize} was handed: dLoss/dparameters from the last {@link #backward} with {@code parameterGradients}. */
     INDArray gradients();
 
     /** Whether {@link #backwardInputGradient} is implemented; gradient penalties (R1, R2, WGAN-GP) need it. */
@@ -73,22 +82,5 @@ public interface Network
     default Map<String, Double> loggedScalars()
     {
         return Map.of();
-    }
-
-    /**
-     * Stacks {@code lanes} (networks of the same architecture as this one, this one usually among them) into one
-     * network that computes all of them at once, for a sweep trained in lockstep ({@code train.vectorizeSweep}).
-     *
-     * <p>The stack maps R·m rows to R·m rows, lane r's minibatch being rows r·m to (r+1)·m, and gives every lane
-     * exactly the result that lane would give alone. Its {@link #parameters()} and {@link #gradients()} are
-     * {@code [1, R·P]}, lane r's P values at r·P in the lane's own order. Stacking takes the lanes' parameters over:
-     * afterwards each lane's {@link #parameters()} and {@link #gradients()} are views of the stack's, so a lane
-     * still works as a network of its own (for evaluation), and sees every update of the stack.
-     *
-     * @return empty when this kind of network cannot be stacked, or the lanes differ in architecture
-     */
-    default Optional<Network> stack(List<Network> lanes)
-    {
-        return Optional.empty();
     }
 }

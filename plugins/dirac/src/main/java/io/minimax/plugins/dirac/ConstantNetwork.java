@@ -21,8 +21,10 @@ final class ConstantNetwork
     private final long[] outputShape;
     private final DataType dataType;
     private final ScalarNames names;
-    private final INDArray parameters;
-    private final INDArray gradients;
+    private final long size;
+    private final double init;
+    private INDArray parameters;
+    private INDArray gradients;
     private final PassCache<Pass> passes = new PassCache<>(Pass::new);
 
     ConstantNetwork(long[] inputShape, long[] outputShape, double init, DataType dataType, ScalarNames names)
@@ -31,9 +33,8 @@ final class ConstantNetwork
         this.outputShape = outputShape.clone();
         this.dataType = requireNonNull(dataType, "dataType is null");
         this.names = requireNonNull(names, "names is null");
-        long size = Shapes.elementCount(outputShape);
-        this.parameters = Nd4j.valueArrayOf(new long[] {1, size}, init, dataType);
-        this.gradients = Nd4j.zeros(dataType, 1, size);
+        this.size = Shapes.elementCount(outputShape);
+        this.init = init;
     }
 
     @Override
@@ -49,8 +50,29 @@ final class ConstantNetwork
     }
 
     @Override
+    public long parameterCount()
+    {
+        return size;
+    }
+
+    /** θ starts at {@code init} in every coordinate. */
+    @Override
+    public void initialize(INDArray parameters, INDArray gradients)
+    {
+        if (this.parameters != null) {
+            throw new IllegalStateException("the network is initialised already");
+        }
+        Shapes.checkVector("parameters", parameters, size, dataType);
+        Shapes.checkVector("gradients", gradients, size, dataType);
+        this.parameters = parameters;
+        this.gradients = gradients;
+        parameters.assign(init);
+    }
+
+    @Override
     public INDArray forward(INDArray input)
     {
+        Shapes.checkInitialized(parameters);
         Pass pass = passes.forForward(Shapes.batchSize("input", input, inputShape, dataType));
         pass.backwardDone = false;
         pass.flatOutput.putiRowVector(parameters);
@@ -99,13 +121,13 @@ final class ConstantNetwork
     @Override
     public Map<String, Double> loggedScalars()
     {
-        return parameters.length() == 1 ? Map.of(names.weight(), parameters.getDouble(0)) : Map.of();
+        return size == 1 && parameters != null ? Map.of(names.weight(), parameters.getDouble(0)) : Map.of();
     }
 
     @Override
     public String toString()
     {
-        return "ConstantNetwork(" + parameters.length() + ")";
+        return "ConstantNetwork(" + size + ")";
     }
 
     private final class Pass
@@ -118,7 +140,7 @@ final class ConstantNetwork
 
         Pass(long batchSize)
         {
-            this.flatOutput = Nd4j.create(dataType, batchSize, parameters.length());
+            this.flatOutput = Nd4j.create(dataType, batchSize, size);
             this.output = flatOutput.reshape('c', Shapes.withBatch(batchSize, outputShape));
             this.inputGradient = Nd4j.zeros(dataType, Shapes.withBatch(batchSize, inputShape));
             this.ones = Nd4j.ones(dataType, 1, batchSize);

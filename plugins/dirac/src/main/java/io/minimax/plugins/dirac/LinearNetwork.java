@@ -28,12 +28,15 @@ final class LinearNetwork
     private final boolean hasBias;
     private final DataType dataType;
     private final ScalarNames names;
-    private final INDArray parameters;
-    private final INDArray gradients;
-    private final INDArray weights;
-    private final INDArray weightGradients;
-    private final INDArray bias;
-    private final INDArray biasGradients;
+    private final long weightCount;
+    private final long parameterCount;
+    private final double init;
+    private INDArray parameters;
+    private INDArray gradients;
+    private INDArray weights;
+    private INDArray weightGradients;
+    private INDArray bias;
+    private INDArray biasGradients;
     private final PassCache<Pass> passes = new PassCache<>(Pass::new);
 
     LinearNetwork(long[] inputShape, long[] outputShape, boolean hasBias, double init, DataType dataType, ScalarNames names)
@@ -45,15 +48,9 @@ final class LinearNetwork
         this.hasBias = hasBias;
         this.dataType = requireNonNull(dataType, "dataType is null");
         this.names = requireNonNull(names, "names is null");
-        long weightCount = inputSize * outputSize;
-        long count = weightCount + (hasBias ? outputSize : 0);
-        this.parameters = Nd4j.zeros(dataType, 1, count);
-        this.gradients = Nd4j.zeros(dataType, 1, count);
-        this.weights = slice(parameters, 0, weightCount).reshape('c', inputSize, outputSize);
-        this.weightGradients = slice(gradients, 0, weightCount).reshape('c', inputSize, outputSize);
-        this.bias = hasBias ? slice(parameters, weightCount, count) : null;
-        this.biasGradients = hasBias ? slice(gradients, weightCount, count) : null;
-        weights.assign(init);
+        this.weightCount = inputSize * outputSize;
+        this.parameterCount = weightCount + (hasBias ? outputSize : 0);
+        this.init = init;
     }
 
     @Override
@@ -69,8 +66,36 @@ final class LinearNetwork
     }
 
     @Override
+    public long parameterCount()
+    {
+        return parameterCount;
+    }
+
+    /** W starts at {@code init} in every entry, b at 0. */
+    @Override
+    public void initialize(INDArray parameters, INDArray gradients)
+    {
+        if (this.parameters != null) {
+            throw new IllegalStateException("the network is initialised already");
+        }
+        Shapes.checkVector("parameters", parameters, parameterCount, dataType);
+        Shapes.checkVector("gradients", gradients, parameterCount, dataType);
+        this.parameters = parameters;
+        this.gradients = gradients;
+        this.weights = slice(parameters, 0, weightCount).reshape('c', inputSize, outputSize);
+        this.weightGradients = slice(gradients, 0, weightCount).reshape('c', inputSize, outputSize);
+        this.bias = hasBias ? slice(parameters, weightCount, parameterCount) : null;
+        this.biasGradients = hasBias ? slice(gradients, weightCount, parameterCount) : null;
+        weights.assign(init);
+        if (hasBias) {
+            bias.assign(0);
+        }
+    }
+
+    @Override
     public INDArray forward(INDArray input)
     {
+        Shapes.checkInitialized(parameters);
         Pass pass = passes.forForward(Shapes.batchSize("input", input, inputShape, dataType));
         pass.input = Shapes.rows(input);
         pass.outputGradient = null;
@@ -127,7 +152,7 @@ final class LinearNetwork
     @Override
     public Map<String, Double> loggedScalars()
     {
-        if (weights.length() != 1) {
+        if (weightCount != 1 || weights == null) {
             return Map.of();
         }
         Map<String, Double> scalars = new LinkedHashMap<>();

@@ -40,6 +40,26 @@ final class Shapes
         return array.size(0);
     }
 
+    /** Checks that {@code vector} is one of the {@code [1, count]} vectors {@link io.minimax.spi.network.Network#initialize} takes. */
+    static void checkVector(String name, INDArray vector, long count, DataType dataType)
+    {
+        if (vector == null) {
+            throw new NullPointerException(name + " is null");
+        }
+        if (vector.dataType() != dataType || vector.rank() != 2 || vector.size(0) != 1 || vector.size(1) != count) {
+            throw new IllegalArgumentException(name + " must be a " + dataType + " [1, " + count + "] vector (got "
+                    + vector.dataType() + " " + Arrays.toString(vector.shape()) + ")");
+        }
+    }
+
+    /** Fails unless the network has been handed its vectors. */
+    static void checkInitialized(INDArray parameters)
+    {
+        if (parameters == null) {
+            throw new IllegalStateException("forward before initialize: the network has no parameters yet");
+        }
+    }
+
     /** {@code array} as {@code [m, elements per sample]}: a view when it is contiguous. */
     static INDArray rows(INDArray array)
     {

@@ -9,6 +9,7 @@ import io.minimax.testkit.DoubleBackpropagationCheck;
 import io.minimax.testkit.NetworkGradientCheck;
 import io.minimax.testkit.SpecDefaults;
 import io.minimax.testkit.TestContexts;
+import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -136,13 +137,13 @@ class TestDiracPlugin
 
     private static Network constant(double init, NetworkRole role, long[] input, long[] output)
     {
-        return DiracPlugin.CONSTANT.create(SpecDefaults.build(ConstantNetworkSpec.class, Map.of("init", init)),
-                TestContexts.network(1, DataType.DOUBLE, role, input, output));
+        return TestNetworks.asLane(DiracPlugin.CONSTANT.create(SpecDefaults.build(ConstantNetworkSpec.class, Map.of("init", init)),
+                TestContexts.network(1, DataType.DOUBLE, role, input, output)), DataType.DOUBLE);
     }
 
     private static Network linear(boolean bias, double init, NetworkRole role, long[] input, long[] output)
     {
-        return DiracPlugin.LINEAR.create(SpecDefaults.build(LinearNetworkSpec.class, Map.of("bias", bias, "init", init)),
-                TestContexts.network(1, DataType.DOUBLE, role, input, output));
+        return TestNetworks.asLane(DiracPlugin.LINEAR.create(SpecDefaults.build(LinearNetworkSpec.class, Map.of("bias", bias, "init", init)),
+                TestContexts.network(1, DataType.DOUBLE, role, input, output)), DataType.DOUBLE);
     }
 }

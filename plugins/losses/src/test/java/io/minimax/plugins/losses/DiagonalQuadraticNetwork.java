@@ -15,16 +15,30 @@ final class DiagonalQuadraticNetwork
         implements Network
 {
     private final int dimension;
-    private final INDArray parameters;
-    private final INDArray gradients;
+    private final long seed;
+    private INDArray parameters;
+    private INDArray gradients;
     private INDArray input;
     private INDArray outputGradient;
 
     DiagonalQuadraticNetwork(int dimension, long seed)
     {
         this.dimension = dimension;
-        this.parameters = Nd4j.create(DataType.DOUBLE, 1, 2L * dimension);
-        this.gradients = Nd4j.create(DataType.DOUBLE, 1, 2L * dimension);
+        this.seed = seed;
+    }
+
+    @Override
+    public long parameterCount()
+    {
+        return 2L * dimension;
+    }
+
+    /** a and b start as standard normal draws from the seed. */
+    @Override
+    public void initialize(INDArray parameters, INDArray gradients)
+    {
+        this.parameters = parameters;
+        this.gradients = gradients;
         RandomSource.seeded(seed).gaussian(parameters, 0, 1);
     }
 

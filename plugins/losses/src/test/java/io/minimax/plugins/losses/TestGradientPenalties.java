@@ -10,6 +10,7 @@ import io.minimax.testkit.NetworkGradientCheck;
 import io.minimax.testkit.PenaltyGradientCheck;
 import io.minimax.testkit.SpecDefaults;
 import io.minimax.testkit.TestContexts;
+import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,14 +37,14 @@ class TestGradientPenalties
     @MethodSource("penalties")
     void parameterGradientMatchesFiniteDifferencesOfThePenalty(String name)
     {
-        PenaltyGradientCheck.check(name, create(name, Map.of()), new DiagonalQuadraticNetwork(3, 1), 5, 2);
+        PenaltyGradientCheck.check(name, create(name, Map.of()), TestNetworks.asLane(new DiagonalQuadraticNetwork(3, 1), DataType.DOUBLE), 5, 2);
     }
 
     @Test
     void theTestDiscriminatorIsRight()
     {
-        NetworkGradientCheck.check(new DiagonalQuadraticNetwork(3, 3), 4, 4);
-        DoubleBackpropagationCheck.check(new DiagonalQuadraticNetwork(3, 5), 4, 6);
+        NetworkGradientCheck.check(TestNetworks.asLane(new DiagonalQuadraticNetwork(3, 3), DataType.DOUBLE), 4, 4);
+        DoubleBackpropagationCheck.check(TestNetworks.asLane(new DiagonalQuadraticNetwork(3, 5), DataType.DOUBLE), 4, 6);
     }
 
     @Test

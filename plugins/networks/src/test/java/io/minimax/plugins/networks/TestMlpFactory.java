@@ -1,11 +1,12 @@
 package io.minimax.plugins.networks;
 
 import io.minimax.testkit.TestContexts;
+import io.minimax.testkit.TestNetworks;
 
 import io.minimax.nn.Dense;
 import io.minimax.nn.SequentialNetwork;
-import io.minimax.testkit.NetworkGradientCheck;
 import io.minimax.spi.network.Network;
+import io.minimax.testkit.NetworkGradientCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,8 +33,8 @@ class TestMlpFactory
     @MethodSource("activations")
     void gradientsMatchFiniteDifferences(String activation, String outputActivation)
     {
-        Network network = factory.create(new MlpSpec(List.of(6, 5), activation, 0.2, outputActivation),
-                TestContexts.generator(3, new long[] {2}, DataType.DOUBLE, 21));
+        Network network = TestNetworks.asLane(factory.create(new MlpSpec(List.of(6, 5), activation, 0.2, outputActivation),
+                TestContexts.generator(3, new long[] {2}, DataType.DOUBLE, 21)), DataType.DOUBLE);
         NetworkGradientCheck.check(network, 4, 22);
     }
 
@@ -41,20 +42,20 @@ class TestMlpFactory
     @MethodSource("activations")
     void gradientsMatchFiniteDifferencesForImageShapedSamples(String activation, String outputActivation)
     {
-        Network discriminator = factory.create(new MlpSpec(List.of(6, 5), activation, 0.2, outputActivation),
-                TestContexts.discriminator(new long[] {1, 2, 2}, DataType.DOUBLE, 23));
+        Network discriminator = TestNetworks.asLane(factory.create(new MlpSpec(List.of(6, 5), activation, 0.2, outputActivation),
+                TestContexts.discriminator(new long[] {1, 2, 2}, DataType.DOUBLE, 23)), DataType.DOUBLE);
         NetworkGradientCheck.check(discriminator, 3, 24);
 
-        Network generator = factory.create(new MlpSpec(List.of(5), activation, 0.2, outputActivation),
-                TestContexts.generator(3, new long[] {1, 2, 2}, DataType.DOUBLE, 25));
+        Network generator = TestNetworks.asLane(factory.create(new MlpSpec(List.of(5), activation, 0.2, outputActivation),
+                TestContexts.generator(3, new long[] {1, 2, 2}, DataType.DOUBLE, 25)), DataType.DOUBLE);
         NetworkGradientCheck.check(generator, 3, 26);
     }
 
     @Test
     void buildsLayersBetweenContextShapes()
     {
-        SequentialNetwork network = (SequentialNetwork) factory.create(new MlpSpec(List.of(7, 9), "leaky-relu", 0.1, "tanh"),
-                TestContexts.generator(3, new long[] {1, 2, 2}, DataType.FLOAT, 1));
+        SequentialNetwork network = (SequentialNetwork) TestNetworks.asLane(factory.create(new MlpSpec(List.of(7, 9), "leaky-relu", 0.1, "tanh"),
+                TestContexts.generator(3, new long[] {1, 2, 2}, DataType.FLOAT, 1)), DataType.FLOAT);
         assertThat(network.layers()).extracting(layer -> layer.inputSize() + "->" + layer.outputSize() + " " + ((Dense) layer).activation())
                 .containsExactly("3->7 leaky-relu(0.1)", "7->9 leaky-relu(0.1)", "9->4 tanh");
         assertThat(network.parameters().length()).isEqualTo((3 * 7 + 7) + (7 * 9 + 9) + (9 * 4 + 4));
@@ -65,8 +66,8 @@ class TestMlpFactory
     @Test
     void lastLayerIsLinearWithoutOutputActivation()
     {
-        SequentialNetwork network = (SequentialNetwork) factory.create(new MlpSpec(List.of(), "relu", 0.2, "none"),
-                TestContexts.discriminator(new long[] {2}, DataType.FLOAT, 1));
+        SequentialNetwork network = (SequentialNetwork) TestNetworks.asLane(factory.create(new MlpSpec(List.of(), "relu", 0.2, "none"),
+                TestContexts.discriminator(new long[] {2}, DataType.FLOAT, 1)), DataType.FLOAT);
         assertThat(network.layers()).extracting(Object::toString).containsExactly("Dense(2 -> 1, identity)");
     }
 
@@ -74,10 +75,16 @@ class TestMlpFactory
     void sameSeedGivesSameNetwork()
     {
         MlpSpec spec = new MlpSpec(List.of(16, 16), "relu", 0.2, "none");
-        float[] first = factory.create(spec, TestContexts.discriminator(new long[] {2}, DataType.FLOAT, 5)).parameters().data().asFloat();
-        float[] second = factory.create(spec, TestContexts.discriminator(new long[] {2}, DataType.FLOAT, 5)).parameters().data().asFloat();
-        float[] other = factory.create(spec, TestContexts.discriminator(new long[] {2}, DataType.FLOAT, 6)).parameters().data().asFloat();
+        float[] first = initialParameters(spec, 5);
+        float[] second = initialParameters(spec, 5);
+        float[] other = initialParameters(spec, 6);
         assertThat(first).isEqualTo(second);
         assertThat(first).isNotEqualTo(other);
+    }
+
+    private float[] initialParameters(MlpSpec spec, long seed)
+    {
+        Network network = factory.create(spec, TestContexts.discriminator(new long[] {2}, DataType.FLOAT, seed));
+        return TestNetworks.asLane(network, DataType.FLOAT).parameters().dup().data().asFloat();
     }
 }

@@ -1,6 +1,7 @@
 package io.minimax.plugins.networks;
 
 import io.minimax.testkit.TestContexts;
+import io.minimax.testkit.TestNetworks;
 
 import io.minimax.plugins.optimizers.AdamSpec;
 import io.minimax.plugins.optimizers.OptimizersPlugin;
@@ -45,10 +46,10 @@ final class ToyGanStep
         this.batchSize = batchSize;
         this.random = RandomSource.seeded(seed);
         MlpFactory mlp = new MlpFactory();
-        generator = mlp.create(new MlpSpec(List.of(128, 128), "relu", 0.2, "none"),
-                TestContexts.generator(NOISE_DIMENSION, new long[] {2}, DataType.FLOAT, seed + 1));
-        discriminator = mlp.create(new MlpSpec(List.of(128, 128), "leaky-relu", 0.2, "none"),
-                TestContexts.discriminator(new long[] {2}, DataType.FLOAT, seed + 2));
+        generator = TestNetworks.alone(mlp.create(new MlpSpec(List.of(128, 128), "relu", 0.2, "none"),
+                TestContexts.generator(NOISE_DIMENSION, new long[] {2}, DataType.FLOAT, seed + 1)), DataType.FLOAT);
+        discriminator = TestNetworks.alone(mlp.create(new MlpSpec(List.of(128, 128), "leaky-relu", 0.2, "none"),
+                TestContexts.discriminator(new long[] {2}, DataType.FLOAT, seed + 2)), DataType.FLOAT);
         OptimizerFactory<AdamSpec> adam = OptimizersPlugin.ADAM;
         AdamSpec adamSpec = new AdamSpec(0.0002, 0.5, 0.999, 1e-8);
         PluginContext context = TestContexts.generator(1, new long[] {1}, DataType.FLOAT, seed);
