@@ -1,5 +1,6 @@
 package io.minimax.cli;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.core.engine.Evaluation;
@@ -245,7 +246,7 @@ final class BenchTracking
             @Override
             public RandomSource random()
             {
-                return RandomSource.seeded(0);
+                return new SeededRandomSource(0);
             }
 
             @Override

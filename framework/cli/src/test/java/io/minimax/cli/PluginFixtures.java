@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Descriptor sections that configure each built-in plugin, by extension point and type. Registry-wide tests (gradient
- * checks, smoke builds) run over these; {@link PluginFixturesCoverageTest} fails when a registered plugin has none,
+ * checks, smoke builds) run over these; {@link TestPluginFixturesCoverage} fails when a registered plugin has none,
  * so a new plugin cannot skip its checks.
  */
 final class PluginFixtures
@@ -53,7 +53,7 @@ final class PluginFixtures
             "constant", List.of("{ type: constant, init: 0.5 }"),
             "linear", List.of("{ type: linear, init: 0.3 }", "{ type: linear, bias: true, init: -0.7 }"));
 
-    /** Each runs in {@link EveryMetricRunsTest} on the ring (and on gaussian-1d) through a short real training run. */
+    /** Each runs in {@link TestEveryMetricRuns} on the ring (and on gaussian-1d) through a short real training run. */
     static final Map<String, List<String>> METRICS = Map.of(
             "optimal-discriminator", List.of(
                     "{ type: optimal-discriminator }",

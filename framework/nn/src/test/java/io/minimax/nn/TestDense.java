@@ -1,6 +1,7 @@
 package io.minimax.nn;
 
-import io.minimax.spi.RandomSource;
+import io.minimax.plugin.support.SeededRandomSource;
+
 import io.minimax.testkit.NetworkGradientCheck;
 import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class TestDense
     void gradientsMatchFiniteDifferences(String name, Activation activation)
     {
         SequentialNetwork network = TestNetworks.asLane(new SequentialNetwork(new long[] {4}, new long[] {3},
-                List.of(new Dense(4, 3, activation)), DataType.DOUBLE, RandomSource.seeded(11)), DataType.DOUBLE);
+                List.of(new Dense(4, 3, activation)), DataType.DOUBLE, new SeededRandomSource(11)), DataType.DOUBLE);
         NetworkGradientCheck.check(network, 5, 12);
     }
 
@@ -66,7 +67,7 @@ class TestDense
     {
         Dense dense = new Dense(16, 32, Activation.relu());
         INDArray parameters = Nd4j.create(DataType.DOUBLE, 1, dense.parameterCount());
-        dense.initialize(parameters, RandomSource.seeded(3));
+        dense.initialize(parameters, new SeededRandomSource(3));
         double bound = 1 / Math.sqrt(16);
         assertThat(parameters.amaxNumber().doubleValue()).isLessThanOrEqualTo(bound);
         // 544 uniform draws: the extremes come close to ±bound, so a too-narrow range fails too.

@@ -1,6 +1,7 @@
 package io.minimax.nn;
 
-import io.minimax.spi.RandomSource;
+import io.minimax.plugin.support.SeededRandomSource;
+
 import io.minimax.testkit.DoubleBackpropagationCheck;
 import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class TestDoubleBackpropagation
                 new Dense(3, 4, Activation.tanh()),
                 new ScaleLayer(4, 2.0),
                 new Dense(4, 1, Activation.identity())),
-                DataType.DOUBLE, RandomSource.seeded(9)), DataType.DOUBLE);
+                DataType.DOUBLE, new SeededRandomSource(9)), DataType.DOUBLE);
         DoubleBackpropagationCheck.check(network, 5, 10);
     }
 
@@ -63,7 +64,7 @@ class TestDoubleBackpropagation
     {
         // f(x) = x·W + b has input gradient g_i = u_i·Wᵀ, so ∂/∂W Σ ⟨w_i, g_i⟩ = wᵀ·u and ∂/∂b = 0
         SequentialNetwork network = TestNetworks.asLane(new SequentialNetwork(new long[] {2}, new long[] {1},
-                List.of(new Dense(2, 1, Activation.identity())), DataType.DOUBLE, RandomSource.seeded(3)), DataType.DOUBLE);
+                List.of(new Dense(2, 1, Activation.identity())), DataType.DOUBLE, new SeededRandomSource(3)), DataType.DOUBLE);
         INDArray input = Nd4j.createFromArray(new double[][] {{0.5, -1.0}, {2.0, 0.25}, {-1.0, 1.0}});
         INDArray outputWeights = Nd4j.createFromArray(new double[][] {{1.0}, {-2.0}, {0.5}});
         INDArray inputGradientWeights = Nd4j.createFromArray(new double[][] {{3.0, 1.0}, {0.5, -1.0}, {2.0, 4.0}});
@@ -87,7 +88,7 @@ class TestDoubleBackpropagation
         SequentialNetwork network = TestNetworks.asLane(new SequentialNetwork(new long[] {2}, new long[] {1}, List.of(
                 new Dense(2, 3, Activation.relu()),
                 new Dense(3, 1, Activation.identity())),
-                DataType.DOUBLE, RandomSource.seeded(4)), DataType.DOUBLE);
+                DataType.DOUBLE, new SeededRandomSource(4)), DataType.DOUBLE);
         network.parameters().assign(Nd4j.createFromArray(new double[][] {{1, -1, 2, 0.5, 1, -3, 0, 0.5, -1, 2, -1, 3, 0.25}}));
         INDArray input = Nd4j.createFromArray(new double[][] {{1.0, 1.0}});
         INDArray one = Nd4j.ones(DataType.DOUBLE, 1, 1);
@@ -129,6 +130,6 @@ class TestDoubleBackpropagation
                 new Dense(Shapes.elementCount(inputShape), 5, activation),
                 new Dense(5, 4, activation),
                 new Dense(4, Shapes.elementCount(outputShape), outputActivation)),
-                DataType.DOUBLE, RandomSource.seeded(seed)), DataType.DOUBLE);
+                DataType.DOUBLE, new SeededRandomSource(seed)), DataType.DOUBLE);
     }
 }

@@ -1,6 +1,7 @@
 package io.minimax.nn;
 
-import io.minimax.spi.RandomSource;
+import io.minimax.plugin.support.SeededRandomSource;
+
 import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +93,6 @@ class TestHostKernels
                 new Dense(3, 64, activation),
                 new Dense(64, 64, activation),
                 new Dense(64, 2, Activation.identity())),
-                dataType, RandomSource.seeded(5)), dataType);
+                dataType, new SeededRandomSource(5)), dataType);
     }
 }

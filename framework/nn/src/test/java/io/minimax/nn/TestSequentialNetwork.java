@@ -1,6 +1,7 @@
 package io.minimax.nn;
 
-import io.minimax.spi.RandomSource;
+import io.minimax.plugin.support.SeededRandomSource;
+
 import io.minimax.testkit.NetworkGradientCheck;
 import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class TestSequentialNetwork
                 new Dense(3, 4, Activation.tanh()),
                 new ScaleLayer(4, 2.0),
                 new Dense(4, 2, Activation.identity())),
-                DataType.DOUBLE, RandomSource.seeded(9)), DataType.DOUBLE);
+                DataType.DOUBLE, new SeededRandomSource(9)), DataType.DOUBLE);
         assertThat(network.parameters().length()).isEqualTo((3 * 4 + 4) + (4 * 2 + 2));
         NetworkGradientCheck.check(network, 5, 10);
     }
@@ -165,10 +166,10 @@ class TestSequentialNetwork
     void rejectsLayersThatDoNotChain()
     {
         assertThatThrownBy(() -> new SequentialNetwork(new long[] {3}, new long[] {2},
-                List.of(new Dense(3, 4, Activation.relu()), new Dense(5, 2, Activation.identity())), DataType.FLOAT, RandomSource.seeded(1)))
+                List.of(new Dense(3, 4, Activation.relu()), new Dense(5, 2, Activation.identity())), DataType.FLOAT, new SeededRandomSource(1)))
                 .hasMessageContaining("takes 5 features but gets 4");
         assertThatThrownBy(() -> new SequentialNetwork(new long[] {2, 2}, new long[] {3},
-                List.of(new Dense(4, 2, Activation.relu())), DataType.FLOAT, RandomSource.seeded(1)))
+                List.of(new Dense(4, 2, Activation.relu())), DataType.FLOAT, new SeededRandomSource(1)))
                 .hasMessageContaining("the last layer gives 2 features but the output shape [3] has 3");
     }
 
@@ -182,7 +183,7 @@ class TestSequentialNetwork
         return new SequentialNetwork(new long[] {3}, new long[] {2}, List.of(
                 new Dense(3, 5, activation),
                 new Dense(5, 2, Activation.identity())),
-                DataType.FLOAT, RandomSource.seeded(seed));
+                DataType.FLOAT, new SeededRandomSource(seed));
     }
 
     private static SequentialNetwork network(long[] inputShape, long[] outputShape, Activation activation, DataType dataType, long seed)
@@ -193,6 +194,6 @@ class TestSequentialNetwork
                 new Dense(inputSize, 5, activation),
                 new Dense(5, 4, activation),
                 new Dense(4, outputSize, Activation.identity())),
-                dataType, RandomSource.seeded(seed)), dataType);
+                dataType, new SeededRandomSource(seed)), dataType);
     }
 }

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with Maven, and load its jar into the shaded CLI with {@code --plugins}: {@code minimax plugins} lists its data
  * source and loss with real versions, and {@code minimax run} trains on them.
  *
- * <p>Where the generated build finds {@code minimax-bom}, {@code minimax-spi} and {@code minimax-testkit}: they are
+ * <p>Where the generated build finds {@code minimax-bom}, {@code minimax-spi}, {@code minimax-plugin-support} and
+ * {@code minimax-testkit} (which uses it): they are
  * this reactor's SNAPSHOTs, in no repository yet, and this build must not install them into the developer's own local
  * repository (other checkouts build against it). So the test copies exactly those files, from the reactor's sources
  * and target/ folders, into a private local repository under target/, and the generated build runs with it as
@@ -99,6 +100,8 @@ class PluginArchetypeIT
         install(localRepository, "minimax-parent", REPOSITORY.resolve("pom.xml"), null);
         install(localRepository, "minimax-bom", REPOSITORY.resolve("framework/bom/pom.xml"), null);
         install(localRepository, "minimax-spi", REPOSITORY.resolve("framework/spi/pom.xml"), REPOSITORY.resolve("framework/spi/target"));
+        install(localRepository, "minimax-plugin-support", REPOSITORY.resolve("framework/plugin-support/pom.xml"),
+                REPOSITORY.resolve("framework/plugin-support/target"));
         install(localRepository, "minimax-testkit", REPOSITORY.resolve("framework/testkit/pom.xml"), REPOSITORY.resolve("framework/testkit/target"));
         install(localRepository, "minimax-plugin-archetype", REPOSITORY.resolve("framework/plugin-archetype/pom.xml"), TARGET);
     }

@@ -5,9 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.SplittableRandom;
 
 /**
- * A seeded random stream. Arrays are filled from one {@link SplittableRandom} (in Java, copied into the array in
- * bulk), scalars come from another; both are fixed by {@link #seed()}.
- * Not thread-safe: a run draws from one thread.
+ * A seeded random stream: the same {@link #seed()} and the same calls give the same draws, whatever the layout or data
+ * type of the arrays filled. Not thread-safe: a run draws from one thread. The framework's implementation, for tests
+ * and tools that need one, is {@code io.minimax.plugin.support.SeededRandomSource}.
  */
 public interface RandomSource
 {
@@ -24,9 +24,4 @@ public interface RandomSource
 
     /** An independent stream, deterministic in this source's seed and {@code name}. */
     RandomSource fork(String name);
-
-    static RandomSource seeded(long seed)
-    {
-        return new SeededRandomSource(seed);
-    }
 }

@@ -1,5 +1,6 @@
 package io.minimax.testkit;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.network.Network;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,7 +25,7 @@ public final class DoubleBackpropagationCheck
     {
         assertThat(network.supportsDoubleBackpropagation()).as("%s supports double backpropagation", network).isTrue();
         assertThat(network.parameters().dataType()).as("gradient checks need a DOUBLE network").isEqualTo(DataType.DOUBLE);
-        RandomSource random = RandomSource.seeded(seed);
+        RandomSource random = new SeededRandomSource(seed);
         INDArray input = Nd4j.create(DataType.DOUBLE, Shapes.withBatch(batchSize, network.inputShape()));
         INDArray outputWeights = Nd4j.create(DataType.DOUBLE, Shapes.withBatch(batchSize, network.outputShape()));
         INDArray inputGradientWeights = Nd4j.create(DataType.DOUBLE, Shapes.withBatch(batchSize, network.inputShape()));

@@ -1,5 +1,6 @@
 package io.minimax.testkit;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.loss.LossVariant;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,7 +18,7 @@ public final class LossGradientCheck
 
     public static void check(String what, LossVariant loss, int batchSize, double logitScale, long seed)
     {
-        RandomSource random = RandomSource.seeded(seed);
+        RandomSource random = new SeededRandomSource(seed);
         INDArray real = Nd4j.create(DataType.DOUBLE, batchSize, 1);
         INDArray fake = Nd4j.create(DataType.DOUBLE, batchSize, 1);
         random.gaussian(real, 0, logitScale);

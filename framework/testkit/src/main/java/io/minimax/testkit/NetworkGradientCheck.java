@@ -1,5 +1,6 @@
 package io.minimax.testkit;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.network.Network;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,7 +33,7 @@ public final class NetworkGradientCheck
     /** Checks {@code network} on a batch of {@code batchSize} standard-normal inputs drawn from {@code seed}. */
     public static void check(Network network, long batchSize, long seed)
     {
-        RandomSource random = RandomSource.seeded(seed);
+        RandomSource random = new SeededRandomSource(seed);
         INDArray input = Nd4j.create(DataType.DOUBLE, withBatch(batchSize, network.inputShape()));
         random.gaussian(input, 0, 1);
         check(network, input, random);

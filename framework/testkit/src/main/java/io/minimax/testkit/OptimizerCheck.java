@@ -1,5 +1,6 @@
 package io.minimax.testkit;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.spi.PluginSpec;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.optim.Optimizer;
@@ -75,7 +76,7 @@ public final class OptimizerCheck
 
         Quadratic(int size, DataType dataType, long seed)
         {
-            RandomSource random = RandomSource.seeded(seed);
+            RandomSource random = new SeededRandomSource(seed);
             curvature = Nd4j.create(dataType, 1, size);
             minimum = Nd4j.create(dataType, 1, size);
             start = Nd4j.create(dataType, 1, size);

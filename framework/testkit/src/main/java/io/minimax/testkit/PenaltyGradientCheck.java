@@ -1,5 +1,6 @@
 package io.minimax.testkit;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.loss.GradientPenalty;
 import io.minimax.spi.network.Network;
@@ -26,7 +27,7 @@ public final class PenaltyGradientCheck
     public static void check(String what, GradientPenalty penalty, Network discriminator, long batchSize, long seed)
     {
         assertThat(discriminator.parameters().dataType()).as("gradient checks need a DOUBLE network").isEqualTo(DataType.DOUBLE);
-        RandomSource random = RandomSource.seeded(seed);
+        RandomSource random = new SeededRandomSource(seed);
         long[] sampleShape = Shapes.withBatch(batchSize, discriminator.inputShape());
         INDArray real = Nd4j.create(DataType.DOUBLE, sampleShape);
         INDArray generated = Nd4j.create(DataType.DOUBLE, sampleShape);

@@ -1,5 +1,6 @@
 package io.minimax.testkit;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.spi.PluginContext;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.network.NetworkContext;
@@ -13,12 +14,12 @@ public final class TestContexts
 
     public static PluginContext plugin(long seed, DataType dataType)
     {
-        return new Plugin(RandomSource.seeded(seed), dataType);
+        return new Plugin(new SeededRandomSource(seed), dataType);
     }
 
     public static NetworkContext network(long seed, DataType dataType, NetworkRole role, long[] inputShape, long[] outputShape)
     {
-        return new Network(RandomSource.seeded(seed), dataType, role, inputShape.clone(), outputShape.clone());
+        return new Network(new SeededRandomSource(seed), dataType, role, inputShape.clone(), outputShape.clone());
     }
 
     /** A generator mapping z of {@code priorDimension} to samples of {@code sampleShape}. */

@@ -1,6 +1,6 @@
 package io.minimax.core.engine;
 
-import io.minimax.spi.NativeArrays;
+import io.minimax.plugin.support.NativeArrays;
 import io.minimax.spi.loss.GradientPenalty;
 import io.minimax.spi.network.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;

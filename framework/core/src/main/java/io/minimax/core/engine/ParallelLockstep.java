@@ -15,7 +15,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The lanes of a lockstep split into contiguous parts, one {@link TrainingLoop} per part, each on a thread of its
  * own: lanes share no numbers, so the split changes no result, and on a machine with T cores T parts train at once
- * (ND4J's own ops and OpenBLAS stay on one thread each, see FACTS.md). Only the first part reports progress.
+ * (ND4J's own ops and OpenBLAS stay on one thread each: small products run fastest on one). Only the first part reports progress.
  */
 public final class ParallelLockstep
 {
@@ -51,11 +51,6 @@ public final class ParallelLockstep
         }
         ParameterVectors.checkLanes(lanes.stream().map(Lane::players).toList());
         return new ParallelLockstep(List.copyOf(parts));
-    }
-
-    public int parts()
-    {
-        return parts.size();
     }
 
     /** Trains every part; returns the lanes' results in lane order. */

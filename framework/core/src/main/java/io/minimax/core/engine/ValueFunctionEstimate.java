@@ -1,6 +1,6 @@
 package io.minimax.core.engine;
 
-import io.minimax.spi.loss.Logistic;
+import io.minimax.plugin.support.Logistic;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

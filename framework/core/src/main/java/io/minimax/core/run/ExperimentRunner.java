@@ -24,8 +24,6 @@ public final class ExperimentRunner
     /** Creates the listener that watches one run's progress (a progress bar in the CLI). */
     public interface ProgressListeners
     {
-        ProgressListeners NONE = (plan, index, total) -> TrainingListener.NONE;
-
         TrainingListener forRun(RunPlan plan, int index, int total);
 
         /** The listener of runs trained together in lockstep ({@code train.vectorizeSweep}), at plan positions {@code indices}. */

@@ -1,5 +1,6 @@
 package io.minimax.core.run;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.descriptor.PluginSelection;
 import io.minimax.core.descriptor.RunPlan;
@@ -71,7 +72,7 @@ final class RunTrackers
 
     private static PluginContext context()
     {
-        return new TrackerContext(RandomSource.seeded(0));
+        return new TrackerContext(new SeededRandomSource(0));
     }
 
     private record TrackerContext(RandomSource random)

@@ -1,5 +1,6 @@
 package io.minimax.core.wiring;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.spi.PluginContext;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.network.NetworkContext;
@@ -24,7 +25,7 @@ record RunPluginContext(RandomSource random, DataType dataType)
      */
     static RunPluginContext forSection(long seed, String sectionPath, DataType dataType)
     {
-        return new RunPluginContext(RandomSource.seeded(seed).fork(sectionPath), dataType);
+        return new RunPluginContext(new SeededRandomSource(seed).fork(sectionPath), dataType);
     }
 
     record Network(RandomSource random, DataType dataType, NetworkRole role, long[] inputShape, long[] outputShape)

@@ -1,6 +1,6 @@
 package io.minimax.nn.kernel;
 
-import io.minimax.spi.NativeArrays;
+import io.minimax.plugin.support.NativeArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,6 +1,6 @@
 package io.minimax.plugins.losses;
 
-import io.minimax.spi.loss.Logistic;
+import io.minimax.plugin.support.Logistic;
 import io.minimax.spi.loss.LossVariant;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,6 +1,7 @@
 package io.minimax.plugins.losses;
 
-import io.minimax.spi.RandomSource;
+import io.minimax.plugin.support.SeededRandomSource;
+
 import io.minimax.spi.network.Network;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +40,7 @@ final class DiagonalQuadraticNetwork
     {
         this.parameters = parameters;
         this.gradients = gradients;
-        RandomSource.seeded(seed).gaussian(parameters, 0, 1);
+        new SeededRandomSource(seed).gaussian(parameters, 0, 1);
     }
 
     @Override

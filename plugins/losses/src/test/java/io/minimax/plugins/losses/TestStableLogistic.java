@@ -1,6 +1,6 @@
 package io.minimax.plugins.losses;
 
-import io.minimax.spi.loss.Logistic;
+import io.minimax.plugin.support.Logistic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,6 +1,6 @@
 package io.minimax.plugins.metrics;
 
-import io.minimax.spi.loss.Logistic;
+import io.minimax.plugin.support.Logistic;
 import static java.util.Objects.requireNonNull;
 
 /**

@@ -1,6 +1,6 @@
 package io.minimax.plugins.metrics;
 
-import io.minimax.spi.loss.Logistic;
+import io.minimax.plugin.support.Logistic;
 import io.minimax.spi.metric.Measurement;
 import io.minimax.spi.metric.Metric;
 import io.minimax.spi.metric.MetricChart;

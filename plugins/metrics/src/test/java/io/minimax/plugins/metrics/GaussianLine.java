@@ -1,5 +1,6 @@
 package io.minimax.plugins.metrics;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.Density;
@@ -21,7 +22,7 @@ final class GaussianLine
     {
         this.mean = mean;
         this.std = std;
-        this.random = RandomSource.seeded(seed);
+        this.random = new SeededRandomSource(seed);
     }
 
     static double logDensity(double x, double mean, double std)

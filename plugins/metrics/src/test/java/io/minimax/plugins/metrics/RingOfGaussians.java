@@ -1,5 +1,6 @@
 package io.minimax.plugins.metrics;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.Density;
@@ -24,7 +25,7 @@ final class RingOfGaussians
             means[k] = new double[] {radius * Math.cos(angle), radius * Math.sin(angle)};
         }
         this.modes = new ModeMixture(means, std);
-        this.random = RandomSource.seeded(seed);
+        this.random = new SeededRandomSource(seed);
     }
 
     @Override

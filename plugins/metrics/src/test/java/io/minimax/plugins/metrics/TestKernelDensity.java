@@ -1,6 +1,7 @@
 package io.minimax.plugins.metrics;
 
-import io.minimax.spi.RandomSource;
+import io.minimax.plugin.support.SeededRandomSource;
+
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,7 +37,7 @@ class TestKernelDensity
         // two modes of σ = 0.01 at ±1: σ̂ ≈ 1, so Scott's rule gives about 0.25, twenty-five times the modes' width
         double[][] samples = new double[1000][1];
         INDArray noise = Nd4j.create(DataType.DOUBLE, 1000);
-        RandomSource.seeded(3).gaussian(noise, 0, 0.01);
+        new SeededRandomSource(3).gaussian(noise, 0, 0.01);
         double[] draws = SampleRows.values(noise);
         for (int i = 0; i < samples.length; i++) {
             samples[i][0] = (i % 2 == 0 ? -1 : 1) + draws[i];

@@ -1,6 +1,7 @@
 package io.minimax.plugins.metrics;
 
-import io.minimax.spi.RandomSource;
+import io.minimax.plugin.support.SeededRandomSource;
+
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -73,7 +74,7 @@ class TestMaximumMeanDiscrepancy
     private static double[][] gaussian(int count, int dimension, double std, long seed)
     {
         INDArray samples = Nd4j.create(DataType.DOUBLE, count, dimension);
-        RandomSource.seeded(seed).gaussian(samples, 0, std);
+        new SeededRandomSource(seed).gaussian(samples, 0, std);
         return SampleRows.of(samples);
     }
 }

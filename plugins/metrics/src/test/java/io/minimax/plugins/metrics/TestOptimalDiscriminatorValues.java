@@ -1,7 +1,8 @@
 package io.minimax.plugins.metrics;
 
-import io.minimax.spi.loss.Logistic;
-import io.minimax.spi.RandomSource;
+import io.minimax.plugin.support.SeededRandomSource;
+import io.minimax.plugin.support.Logistic;
+
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -74,7 +75,7 @@ class TestOptimalDiscriminatorValues
     private static double[] draw(double mean, double std, long seed)
     {
         INDArray samples = Nd4j.create(DataType.DOUBLE, COUNT);
-        RandomSource.seeded(seed).gaussian(samples, mean, std);
+        new SeededRandomSource(seed).gaussian(samples, mean, std);
         return SampleRows.values(samples);
     }
 }

@@ -3,7 +3,7 @@ package io.minimax.plugins.mlflow;
 /**
  * The tags by which Minimax marks a sweep's runs and its parent run. They are Minimax's convention, defined by the
  * framework's core ({@code io.minimax.core.run.SweepTags}); this plugin depends on the SPI only, so it names them
- * again here, and {@code SweepTagsAgreementTest} in the CLI module fails when the two disagree.
+ * again here, and {@code TestSweepTagsAgreement} in the CLI module fails when the two disagree.
  */
 final class SweepTags
 {

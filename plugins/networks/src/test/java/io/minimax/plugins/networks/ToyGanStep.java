@@ -1,5 +1,6 @@
 package io.minimax.plugins.networks;
 
+import io.minimax.plugin.support.SeededRandomSource;
 import io.minimax.testkit.TestContexts;
 import io.minimax.testkit.TestNetworks;
 
@@ -44,7 +45,7 @@ final class ToyGanStep
     ToyGanStep(long batchSize, long seed)
     {
         this.batchSize = batchSize;
-        this.random = RandomSource.seeded(seed);
+        this.random = new SeededRandomSource(seed);
         MlpFactory mlp = new MlpFactory();
         generator = TestNetworks.alone(mlp.create(new MlpSpec(List.of(128, 128), "relu", 0.2, "none"),
                 TestContexts.generator(NOISE_DIMENSION, new long[] {2}, DataType.FLOAT, seed + 1)), DataType.FLOAT);

@@ -1,6 +1,6 @@
 package io.minimax.plugins.optimizers;
 
-import io.minimax.spi.NativeArrays;
+import io.minimax.plugin.support.NativeArrays;
 import io.minimax.spi.optim.Optimizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

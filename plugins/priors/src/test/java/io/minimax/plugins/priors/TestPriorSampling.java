@@ -1,6 +1,7 @@
 package io.minimax.plugins.priors;
 
-import io.minimax.spi.RandomSource;
+import io.minimax.plugin.support.SeededRandomSource;
+
 import io.minimax.spi.prior.NoisePrior;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,7 +22,7 @@ class TestPriorSampling
     @Test
     void gaussianHasZeroMeanAndUnitVarianceInEveryCoordinate()
     {
-        INDArray z = draw(new GaussianPrior(DIMENSION, RandomSource.seeded(3)), DataType.DOUBLE);
+        INDArray z = draw(new GaussianPrior(DIMENSION, new SeededRandomSource(3)), DataType.DOUBLE);
         for (int j = 0; j < DIMENSION; j++) {
             INDArray coordinate = z.getColumn(j);
             // five standard errors: 1/√n for the mean, √(2/n) for the variance of a normal
@@ -38,7 +39,7 @@ class TestPriorSampling
     {
         double low = -3;
         double high = 5;
-        INDArray z = draw(new UniformPrior(DIMENSION, low, high, RandomSource.seeded(4)), DataType.DOUBLE);
+        INDArray z = draw(new UniformPrior(DIMENSION, low, high, new SeededRandomSource(4)), DataType.DOUBLE);
         assertThat(z.minNumber().doubleValue()).isGreaterThanOrEqualTo(low).isLessThan(low + 0.01);
         assertThat(z.maxNumber().doubleValue()).isLessThan(high).isGreaterThan(high - 0.01);
         double variance = (high - low) * (high - low) / 12;
@@ -53,18 +54,18 @@ class TestPriorSampling
     @Test
     void theSameSeedGivesTheSameNoiseAndAnotherSeedDoesNot()
     {
-        assertThat(draw(new GaussianPrior(DIMENSION, RandomSource.seeded(9)), DataType.FLOAT))
-                .isEqualTo(draw(new GaussianPrior(DIMENSION, RandomSource.seeded(9)), DataType.FLOAT))
-                .isNotEqualTo(draw(new GaussianPrior(DIMENSION, RandomSource.seeded(10)), DataType.FLOAT));
-        assertThat(draw(new UniformPrior(DIMENSION, -1, 1, RandomSource.seeded(9)), DataType.FLOAT))
-                .isEqualTo(draw(new UniformPrior(DIMENSION, -1, 1, RandomSource.seeded(9)), DataType.FLOAT))
-                .isNotEqualTo(draw(new UniformPrior(DIMENSION, -1, 1, RandomSource.seeded(10)), DataType.FLOAT));
+        assertThat(draw(new GaussianPrior(DIMENSION, new SeededRandomSource(9)), DataType.FLOAT))
+                .isEqualTo(draw(new GaussianPrior(DIMENSION, new SeededRandomSource(9)), DataType.FLOAT))
+                .isNotEqualTo(draw(new GaussianPrior(DIMENSION, new SeededRandomSource(10)), DataType.FLOAT));
+        assertThat(draw(new UniformPrior(DIMENSION, -1, 1, new SeededRandomSource(9)), DataType.FLOAT))
+                .isEqualTo(draw(new UniformPrior(DIMENSION, -1, 1, new SeededRandomSource(9)), DataType.FLOAT))
+                .isNotEqualTo(draw(new UniformPrior(DIMENSION, -1, 1, new SeededRandomSource(10)), DataType.FLOAT));
     }
 
     @Test
     void successiveBatchesAreFreshDraws()
     {
-        NoisePrior prior = new GaussianPrior(DIMENSION, RandomSource.seeded(5));
+        NoisePrior prior = new GaussianPrior(DIMENSION, new SeededRandomSource(5));
         INDArray first = Nd4j.create(DataType.DOUBLE, 8, DIMENSION);
         INDArray second = Nd4j.create(DataType.DOUBLE, 8, DIMENSION);
         prior.sample(first);
@@ -75,7 +76,7 @@ class TestPriorSampling
     @Test
     void rejectsABatchOfTheWrongDimension()
     {
-        assertThatThrownBy(() -> new GaussianPrior(DIMENSION, RandomSource.seeded(1)).sample(Nd4j.create(DataType.FLOAT, 8, 3)))
+        assertThatThrownBy(() -> new GaussianPrior(DIMENSION, new SeededRandomSource(1)).sample(Nd4j.create(DataType.FLOAT, 8, 3)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("prior samples need shape [m, 4], got [8, 3]");
     }

@@ -1,6 +1,6 @@
 package io.minimax.plugins.toydata;
 
-import io.minimax.spi.NativeArrays;
+import io.minimax.plugin.support.NativeArrays;
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.Density;
