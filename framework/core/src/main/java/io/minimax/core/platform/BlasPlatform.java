@@ -3,6 +3,7 @@ package io.minimax.core.platform;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +57,7 @@ public final class BlasPlatform
     {
         prepare(reproducibility);
         Loaded loaded = loaded();
+        restoreEnvironment();
         boolean userChose = System.getenv(BlasKernelChoice.VARIABLE) != null;
         if (reproducibility == Reproducibility.PORTABLE && !userChose && !BlasKernel.HASWELL.named(loaded.kernel())) {
             throw new IllegalArgumentException("reproducibility: portable asked OpenBLAS for its HASWELL kernel, but it runs " + loaded.kernel());
@@ -105,14 +107,34 @@ public final class BlasPlatform
         if (prepared == null) {
             prepare(Reproducibility.FASTEST);
         }
-        if (libraries().isEmpty()) {
-            // the direct products' library; ND4J's own copy loads with the first array and reads the same variable
+        if (libraries().size() < 2) {
+            // both copies read the variable as they load: the direct products' library, and ND4J's own with its backend
             org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
+            Nd4j.getBackend();
         }
         List<Path> libraries = libraries();
         String kernel = call(libraries, "openblas_get_corename").orElse("unknown");
         String version = call(libraries, "openblas_get_config").map(BlasPlatform::version).orElse("unknown");
         return new Loaded(kernel, version, prepared, CpuInfo.current());
+    }
+
+    /**
+     * Once both OpenBLAS copies have read it, the variable goes back to what the user had: a process this one starts
+     * (the MLflow server, a child {@code minimax}, a Slurm task) inherits the C environment, and must choose for itself
+     * rather than take this process's choice for the user's.
+     */
+    private static void restoreEnvironment()
+    {
+        if (System.getenv(BlasKernelChoice.VARIABLE) != null || prepared == null || prepared.kernel().isEmpty()) {
+            // the user's own value (System.getenv never sees setenv), or nothing was set
+            return;
+        }
+        try {
+            CLibrary.INSTANCE.unsetenv(BlasKernelChoice.VARIABLE);
+        }
+        catch (LinkageError e) {
+            // nothing could have been set without JNA either
+        }
     }
 
     private static Optional<String> kernelRunning()
