@@ -17,7 +17,6 @@ import io.minimax.core.wiring.RunInjector;
 import io.minimax.core.wiring.RunModule;
 import org.nd4j.linalg.api.buffer.DataType;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -27,6 +27,8 @@ public final class Main
     public static final int RUN_FAILED = 1;
     public static final int INVALID_INPUT = 2;
 
+    private Main() {}
+
     public static void main(String[] args)
     {
         System.exit(execute(args));

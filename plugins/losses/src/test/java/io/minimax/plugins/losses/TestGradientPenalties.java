@@ -2,7 +2,6 @@ package io.minimax.plugins.losses;
 
 import io.minimax.spi.Plugin;
 import io.minimax.spi.PluginSpec;
-import io.minimax.spi.RandomSource;
 import io.minimax.spi.loss.GradientPenalty;
 import io.minimax.spi.loss.GradientPenaltyFactory;
 import io.minimax.testkit.DoubleBackpropagationCheck;

@@ -2,7 +2,6 @@ package io.minimax.plugins.toydata;
 
 import io.minimax.testkit.TestContexts;
 
-import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.Density;
 import io.minimax.spi.data.ModeMixture;

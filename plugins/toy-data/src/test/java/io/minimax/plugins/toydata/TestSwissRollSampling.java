@@ -2,7 +2,6 @@ package io.minimax.plugins.toydata;
 
 import io.minimax.testkit.TestContexts;
 
-import io.minimax.spi.RandomSource;
 import io.minimax.spi.data.DataSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
