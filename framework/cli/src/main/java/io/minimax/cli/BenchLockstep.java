@@ -82,7 +82,8 @@ final class BenchLockstep
     {
         List<Lane> lanes = new ArrayList<>();
         for (ExperimentSpec experiment : experiments) {
-            Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT, ParameterOwner.LOCKSTEP)).getInstance(Players.class);
+            Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT, ParameterOwner.LOCKSTEP))
+                    .getInstance(Players.class);
             lanes.add(new Lane(players, new MetricsRecorder(List.of(), Clock.systemUTC()), Evaluation.NONE));
         }
         return lanes;

@@ -78,7 +78,8 @@ final class MlflowReader
         Map<String, Long> files = new LinkedHashMap<>();
         String query = "run_id=" + runId + (path.isEmpty() ? "" : "&path=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow/artifacts/list?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow/artifacts/list?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode listing = CliHarness.JSON.readTree(response.body());
         for (JsonNode file : listing.path("files")) {
             if (file.path("is_dir").asBoolean()) {
