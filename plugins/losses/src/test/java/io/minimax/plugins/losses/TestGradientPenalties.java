@@ -36,7 +36,8 @@ class TestGradientPenalties
     @MethodSource("penalties")
     void parameterGradientMatchesFiniteDifferencesOfThePenalty(String name)
     {
-        PenaltyGradientCheck.check(name, create(name, Map.of()), TestNetworks.asLane(new DiagonalQuadraticNetwork(3, 1), DataType.DOUBLE), 5, 2);
+        PenaltyGradientCheck.check(name, create(name, Map.of()), TestNetworks.asLane(new DiagonalQuadraticNetwork(3, 1), DataType.DOUBLE),
+                5, 2);
     }
 
     @Test
