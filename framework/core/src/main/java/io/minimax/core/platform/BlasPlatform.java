@@ -178,7 +178,7 @@ public final class BlasPlatform
     private interface CLibrary
             extends Library
     {
-        CLibrary INSTANCE = (CLibrary) Native.loadLibrary("c", CLibrary.class);
+        CLibrary INSTANCE = Native.loadLibrary("c", CLibrary.class);
 
         int setenv(String name, String value, int overwrite);
 

@@ -63,6 +63,8 @@ public final class ToyStepBenchmark
         return sorted[sorted.length / 2];
     }
 
+    // ND4J 1.0.0-M2.1 feeds OpProfiler's invocation counts only through the deprecated ProfilingMode switch
+    @SuppressWarnings("deprecation")
     private static long countOps(Runnable work)
     {
         OpExecutioner executioner = Nd4j.getExecutioner();
