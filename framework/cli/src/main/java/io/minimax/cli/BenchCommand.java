@@ -22,7 +22,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +40,8 @@ final class BenchCommand
         implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "WORKLOAD",
-            description = "The workload: toy (W1: G 8-128-128-2, D 2-128-128-1 on the ring of 8) or image-mlp (W2: G 64-256-512-784, D 784-512-256-1 on 784-dimensional uniform noise).")
+            description = "The workload: toy (W1: G 8-128-128-2, D 2-128-128-1 on the ring of 8) or image-mlp (W2: G 64-256-512-784, D "
+                    + "784-512-256-1 on 784-dimensional uniform noise).")
     String workloadName;
 
     @Option(names = "--batch", description = "Minibatch size m (default: the workload's, 64).")
@@ -53,21 +53,24 @@ final class BenchCommand
     @Option(names = "--warmup", defaultValue = "200", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
     int warmupSteps;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "Timed repeats; best and median are reported (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "3",
+            description = "Timed repeats; best and median are reported (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON (msPerStep = median).")
     Path json;
 
     @Option(names = "--tracking-uri", paramLabel = "URI",
-            description = "Also measure with metrics journaled and streamed to this MLflow server, side by side with journal only (logEvery 10).")
+            description = "Also measure with metrics journaled and streamed to this MLflow server, side by side with journal only "
+                    + "(logEvery 10).")
     String trackingUri;
 
     @Option(names = "--journal", description = "Measure the journal's cost: no tracking and journaling (logEvery 10) side by side.")
     boolean journal;
 
     @Option(names = "--lanes", paramLabel = "N",
-            description = "W3: train N seeds of the workload in lockstep (train.vectorizeSweep) and report ms per run-step (default: 1, a single run).")
+            description = "W3: train N seeds of the workload in lockstep (train.vectorizeSweep) and report ms per run-step (default: 1, a "
+                    + "single run).")
     int lanes = 1;
 
     @Option(names = "--threads", paramLabel = "T",
@@ -75,7 +78,8 @@ final class BenchCommand
     int threads = 1;
 
     @Option(names = "--reproducibility", paramLabel = "MODE", defaultValue = "fastest",
-            description = "BLAS kernel: fastest (for this CPU) or portable (HASWELL, the same digits everywhere); default: ${DEFAULT-VALUE}.")
+            description = "BLAS kernel: fastest (for this CPU) or portable (HASWELL, the same digits everywhere); default: "
+                    + "${DEFAULT-VALUE}.")
     String reproducibility;
 
     @Mixin
@@ -105,7 +109,8 @@ final class BenchCommand
         }
         PluginRegistry registry = pluginOptions.registry();
         if (lanes > 1) {
-            return BenchLockstep.measure(workload, registry, batch, lanes, threads, steps, warmupSteps, repeats, json, spec.commandLine().getOut());
+            return BenchLockstep.measure(workload, registry, batch, lanes, threads, steps, warmupSteps, repeats, json,
+                    spec.commandLine().getOut());
         }
         ExperimentSpec experiment = new DescriptorLoader(registry)
                 .parse(workload.descriptor(), workload.runName(), false, List.of("train.batchSize=" + batch))
@@ -140,8 +145,10 @@ final class BenchCommand
         result.put("bestMsPerStep", sorted[0]);
         result.put("allMsPerStep", millisPerStep);
 
-        out.printf("bench %s: batch %d, %d steps x %d repeats: median %.3f ms/step, best %.3f ms/step (OMP_NUM_THREADS=%s, BLAS kernel %s)%n",
-                workload.workloadName(), batch, steps, repeats, sorted[sorted.length / 2], sorted[0], result.get("threads"), BlasPlatform.loaded().kernel());
+        out.printf("bench %s: batch %d, %d steps x %d repeats: median %.3f ms/step, best %.3f ms/step (OMP_NUM_THREADS=%s, BLAS kernel "
+                + "%s)%n",
+                workload.workloadName(), batch, steps, repeats, sorted[sorted.length / 2], sorted[0], result.get("threads"),
+                BlasPlatform.loaded().kernel());
         out.flush();
         BenchJson.write(json, result);
         return Main.SUCCESS;

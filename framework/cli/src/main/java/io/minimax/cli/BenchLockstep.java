@@ -17,7 +17,6 @@ import io.minimax.core.wiring.RunInjector;
 import io.minimax.core.wiring.RunModule;
 import org.nd4j.linalg.api.buffer.DataType;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,7 +82,8 @@ final class BenchLockstep
     {
         List<Lane> lanes = new ArrayList<>();
         for (ExperimentSpec experiment : experiments) {
-            Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT, ParameterOwner.LOCKSTEP)).getInstance(Players.class);
+            Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT, ParameterOwner.LOCKSTEP))
+                    .getInstance(Players.class);
             lanes.add(new Lane(players, new MetricsRecorder(List.of(), Clock.systemUTC()), Evaluation.NONE));
         }
         return lanes;

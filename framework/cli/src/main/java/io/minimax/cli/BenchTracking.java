@@ -49,7 +49,8 @@ final class BenchTracking
 
     private BenchTracking() {}
 
-    static int compare(BenchWorkload workload, Players players, ExperimentSpec experiment, String trackingUri, int steps, int warmupSteps, int repeats, Path json, PrintWriter out)
+    static int compare(BenchWorkload workload, Players players, ExperimentSpec experiment, String trackingUri, int steps, int warmupSteps,
+            int repeats, Path json, PrintWriter out)
     {
         MlflowTrackerSpec spec;
         try {
@@ -75,9 +76,11 @@ final class BenchTracking
             double mlflow = median(streaming);
             double overhead = (median(ratios) - 1) * 100;
             double cpuOverhead = (median(streamingCpu) / median(journalOnlyCpu) - 1) * 100;
-            out.printf("bench %s: batch %d, %d steps x %d repeats, logEvery %d: journal only median %.3f ms/step; journal + MLflow streaming median %.3f ms/step;"
+            out.printf("bench %s: batch %d, %d steps x %d repeats, logEvery %d: journal only median %.3f ms/step; journal + MLflow "
+                    + "streaming median %.3f ms/step;"
                     + " overhead (median of paired ratios) %+.1f %%; training thread CPU %.3f vs %.3f ms/step (%+.1f %%)%n",
-                    workload.workloadName(), experiment.train().batchSize(), steps, repeats, LOG_EVERY, journal, mlflow, overhead, median(journalOnlyCpu), median(streamingCpu), cpuOverhead);
+                    workload.workloadName(), experiment.train().batchSize(), steps, repeats, LOG_EVERY, journal, mlflow, overhead,
+                    median(journalOnlyCpu), median(streamingCpu), cpuOverhead);
             out.flush();
             Map<String, Object> result = header(workload, experiment, steps, repeats);
             result.put("threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
@@ -102,7 +105,8 @@ final class BenchTracking
      * once recording nothing and once journaling every 10 steps as a run does, the order swapped every repeat; the
      * overhead is the median of the paired ratios, and the training thread's CPU time per step is reported too.
      */
-    static int journalCost(BenchWorkload workload, Players players, ExperimentSpec experiment, int steps, int warmupSteps, int repeats, Path json,
+    static int journalCost(BenchWorkload workload, Players players, ExperimentSpec experiment, int steps, int warmupSteps, int repeats,
+            Path json,
             PrintWriter out)
     {
         Path folder = temporaryFolder();
@@ -110,7 +114,8 @@ final class BenchTracking
             if (warmupSteps > 0) {
                 timed(players, experiment, warmupSteps, folder, true, Optional.empty());
             }
-            Paired paired = Paired.measure(repeats, withJournal -> timed(players, experiment, steps, folder, withJournal, Optional.empty()));
+            Paired paired = Paired.measure(repeats,
+                    withJournal -> timed(players, experiment, steps, folder, withJournal, Optional.empty()));
             double[] bare = paired.base();
             double[] journaled = paired.other();
             double[] bareCpu = paired.baseCpu();
@@ -121,10 +126,12 @@ final class BenchTracking
             // The write itself, timed alone: far below the noise of whole trainings on a shared machine.
             double writeMicros = journalWriteMicros(players, experiment, folder);
             double writeShare = writeMicros / 1000 / (LOG_EVERY * median(bare)) * 100;
-            out.printf("bench %s: batch %d, %d steps x %d repeats, logEvery %d: no tracking median %.3f ms/step; journal median %.3f ms/step;"
+            out.printf("bench %s: batch %d, %d steps x %d repeats, logEvery %d: no tracking median %.3f ms/step; journal median %.3f "
+                    + "ms/step;"
                     + " overhead (median of paired ratios) %+.2f %%; training thread CPU %.3f vs %.3f ms/step (%+.2f %%);"
                     + " one journal write of a step's metrics %.1f µs = %.2f %% of %d steps%n",
-                    workload.workloadName(), experiment.train().batchSize(), steps, repeats, LOG_EVERY, median(bare), median(journaled), overhead,
+                    workload.workloadName(), experiment.train().batchSize(), steps, repeats, LOG_EVERY, median(bare), median(journaled),
+                    overhead,
                     median(bareCpu), median(journaledCpu), cpuOverhead, writeMicros, writeShare, LOG_EVERY);
             out.flush();
             Map<String, Object> result = header(workload, experiment, steps, repeats);
@@ -172,19 +179,23 @@ final class BenchTracking
         return timed(players, experiment, steps, folder, true, mlflow);
     }
 
-    private static double[] timed(Players players, ExperimentSpec experiment, int steps, Path folder, boolean journaled, Optional<Tracker> mlflow)
+    private static double[] timed(Players players, ExperimentSpec experiment, int steps, Path folder, boolean journaled,
+            Optional<Tracker> mlflow)
     {
-        RunJournal journal = RunJournal.create(folder, experiment.name(), mlflow.isPresent() ? "journal+mlflow" : "journal", Clock.systemUTC());
+        RunJournal journal = RunJournal.create(folder, experiment.name(), mlflow.isPresent() ? "journal+mlflow" : "journal",
+                Clock.systemUTC());
         List<Tracker> trackers = new ArrayList<>();
         if (journaled) {
             trackers.add(journal);
         }
         mlflow.ifPresent(trackers::add);
         for (Tracker tracker : trackers) {
-            tracker.runStarted(journal.info(), Map.of("batch", Integer.toString(experiment.train().batchSize())), Map.of("mlflow.runName", journal.info().name()));
+            tracker.runStarted(journal.info(), Map.of("batch", Integer.toString(experiment.train().batchSize())),
+                    Map.of("mlflow.runName", journal.info().name()));
         }
         TrainSpec train = new TrainSpec(steps, experiment.train().batchSize(), 1, experiment.train().updates(), LOG_EVERY, steps);
-        Trainer trainer = new Trainer(train, players, new MetricsRecorder(trackers, Clock.systemUTC()), Evaluation.NONE, TrainingListener.NONE, new StopSignal(), DataType.FLOAT);
+        Trainer trainer = new Trainer(train, players, new MetricsRecorder(trackers, Clock.systemUTC()), Evaluation.NONE,
+                TrainingListener.NONE, new StopSignal(), DataType.FLOAT);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         long cpuStart = threads.getCurrentThreadCpuTime();
@@ -207,7 +218,8 @@ final class BenchTracking
         /** {@code timed.apply(withOther)} trains once and returns {wall ms per step, CPU ms per step}. */
         static Paired measure(int repeats, java.util.function.Function<Boolean, double[]> timed)
         {
-            Paired paired = new Paired(new double[repeats], new double[repeats], new double[repeats], new double[repeats], new double[repeats]);
+            Paired paired = new Paired(new double[repeats], new double[repeats], new double[repeats], new double[repeats],
+                    new double[repeats]);
             for (int repeat = 0; repeat < repeats; repeat++) {
                 for (int order = 0; order < 2; order++) {
                     boolean withOther = (repeat % 2 == 0) == (order == 1);

@@ -56,7 +56,8 @@ enum BenchWorkload
         return Arrays.stream(values())
                 .filter(workload -> workload.workloadName.equals(name))
                 .findFirst()
-                .orElseThrow(() -> new InvalidInputException("unknown workload '" + name + "' (known: " + String.join(", ", names()) + ")"));
+                .orElseThrow(() -> new InvalidInputException("unknown workload '" + name + "' (known: " + String.join(", ", names())
+                        + ")"));
     }
 
     static List<String> names()

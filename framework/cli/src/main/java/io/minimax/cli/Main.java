@@ -27,6 +27,8 @@ public final class Main
     public static final int RUN_FAILED = 1;
     public static final int INVALID_INPUT = 2;
 
+    private Main() {}
+
     public static void main(String[] args)
     {
         System.exit(execute(args));
@@ -47,7 +49,8 @@ public final class Main
         commandLine.setExecutionExceptionHandler(new UserErrors());
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             exception.getCommandLine().getErr().println("minimax: " + exception.getMessage());
-            exception.getCommandLine().getErr().println("Run 'minimax help " + exception.getCommandLine().getCommandName() + "' for usage.");
+            exception.getCommandLine().getErr()
+                    .println("Run 'minimax help " + exception.getCommandLine().getCommandName() + "' for usage.");
             return INVALID_INPUT;
         });
         return commandLine.execute(args);

@@ -71,7 +71,8 @@ final class MlflowServer
         if (!server.awaitHealthy(startTimeout)) {
             server.close();
             List<String> lines = Files.readAllLines(log);
-            throw new IOException("mlflow server did not answer on port " + port + " within " + startTimeout.toSeconds() + " s; the end of " + log + ":\n  "
+            throw new IOException("mlflow server did not answer on port " + port + " within " + startTimeout.toSeconds() + " s; the end of "
+                    + log + ":\n  "
                     + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
         }
         return server;
@@ -81,8 +82,10 @@ final class MlflowServer
     static boolean healthy(String url)
     {
         try {
-            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(URI.create(url + "/health")).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         }
         catch (IOException e) {

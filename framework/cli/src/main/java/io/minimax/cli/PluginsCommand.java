@@ -37,10 +37,12 @@ final class PluginsCommand
             }
             for (PluginFactory<?> factory : point.factories().values()) {
                 var plugin = registry.ownerOf(factory);
-                out.printf("  %-16s %s  [%s %s]%n", factory.name(), factory.description(), plugin.getClass().getSimpleName(), plugin.version());
+                out.printf("  %-16s %s  [%s %s]%n", factory.name(), factory.description(), plugin.getClass().getSimpleName(),
+                        plugin.version());
                 for (RecordComponent component : factory.specClass().getRecordComponents()) {
                     Param param = component.getAnnotation(Param.class);
-                    String defaultValue = param == null || Param.REQUIRED.equals(param.defaultValue()) ? "required" : "default " + param.defaultValue();
+                    String defaultValue = param == null || Param.REQUIRED.equals(param.defaultValue()) ? "required" : "default "
+                            + param.defaultValue();
                     out.printf("      %-18s %-14s %-22s %s%n", component.getName(), typeName(component.getGenericType()), defaultValue,
                             param == null ? "" : param.description());
                 }

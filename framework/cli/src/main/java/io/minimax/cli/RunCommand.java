@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,10 +36,12 @@ final class RunCommand
     @Parameters(index = "0", paramLabel = "FILE", description = "The experiment descriptor (.yaml, .yml or .json).")
     Path file;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a descriptor field, e.g. --set train.steps=200 (repeatable).")
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a descriptor field, e.g. --set train.steps=200 (repeatable).")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Where run journals are written (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where run journals are written (default: ${DEFAULT-VALUE}).")
     Path runsDirectory;
 
     @Mixin
@@ -124,7 +125,8 @@ final class RunCommand
     {
         Set<Reproducibility> asked = plan.runs().stream().map(run -> run.spec().reproducibility()).collect(Collectors.toSet());
         if (asked.size() > 1) {
-            throw new InvalidInputException("reproducibility: the runs of one minimax run share it, since one process loads one BLAS kernel;"
+            throw new InvalidInputException("reproducibility: the runs of one minimax run share it, since one process loads one BLAS "
+                    + "kernel;"
                     + " run each value as its own sweep");
         }
         try {

@@ -27,7 +27,8 @@ final class RunsCommand
 {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Where run journals are (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where run journals are (default: ${DEFAULT-VALUE}).")
     Path runsDirectory;
 
     @Option(names = "--experiment", paramLabel = "NAME", description = "Only this experiment's runs.")
@@ -41,7 +42,8 @@ final class RunsCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(runsDirectory)) {
-            throw new InvalidInputException("no runs folder at " + runsDirectory.toAbsolutePath() + " (run an experiment first, or pass --runs-dir)");
+            throw new InvalidInputException("no runs folder at " + runsDirectory.toAbsolutePath()
+                    + " (run an experiment first, or pass --runs-dir)");
         }
         JournalReader reader = new JournalReader(runsDirectory);
         RunListing listing = experiment == null ? reader.runs() : reader.runs(experiment);

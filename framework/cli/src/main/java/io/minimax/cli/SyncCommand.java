@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 final class SyncCommand
         implements Callable<Integer>
 {
-    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Where run journals are (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where run journals are (default: ${DEFAULT-VALUE}).")
     Path runsDirectory;
 
     @Option(names = "--experiment", paramLabel = "NAME", description = "Only this experiment's runs.")
@@ -36,9 +37,11 @@ final class SyncCommand
     public Integer call()
     {
         String uri = tracking.uri(System.getenv())
-                .orElseThrow(() -> new InvalidInputException("no MLflow server to sync to: pass --tracking-uri URI or set " + TrackingOption.ENVIRONMENT_VARIABLE));
+                .orElseThrow(() -> new InvalidInputException("no MLflow server to sync to: pass --tracking-uri URI or set "
+                        + TrackingOption.ENVIRONMENT_VARIABLE));
         if (!Files.isDirectory(runsDirectory)) {
-            throw new InvalidInputException("no runs folder at " + runsDirectory.toAbsolutePath() + " (run an experiment first, or pass --runs-dir)");
+            throw new InvalidInputException("no runs folder at " + runsDirectory.toAbsolutePath()
+                    + " (run an experiment first, or pass --runs-dir)");
         }
         MlflowSync sync = connect(uri);
         return sync(sync, runsDirectory, Optional.ofNullable(experiment), spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -59,16 +62,19 @@ final class SyncCommand
     {
         JournalRuns.Read journal = JournalRuns.read(runsDirectory, experiment, sync.store());
         journal.warnings().forEach(warning -> err.println("warning: " + warning));
-        out.println("Syncing " + journal.runs().size() + " journaled run" + (journal.runs().size() == 1 ? "" : "s") + " to MLflow at " + sync.server());
+        out.println("Syncing " + journal.runs().size() + " journaled run" + (journal.runs().size() == 1 ? "" : "s") + " to MLflow at "
+                + sync.server());
         List<SyncReport> reports = sync.sync(journal.runs(), report -> {
             report.mirror().ifPresent(mirror -> RunMirrors.remember(report.run().info().directory(), mirror));
-            out.println("  " + report.run().info().experiment() + " / " + report.run().info().name() + " (" + report.run().info().id().substring(0, Math.min(8, report.run().info().id().length())) + "): " + describe(report));
+            out.println("  " + report.run().info().experiment() + " / " + report.run().info().name() + " ("
+                    + report.run().info().id().substring(0, Math.min(8, report.run().info().id().length())) + "): " + describe(report));
             out.flush();
         });
         long created = reports.stream().filter(SyncReport::created).count();
         long notSent = reports.stream().filter(report -> report.problem().isPresent()).count();
         long upToDate = reports.stream().filter(SyncReport::upToDate).count();
-        out.println("Synced: " + created + " created, " + (reports.size() - created - notSent - upToDate) + " completed, " + upToDate + " up to date, "
+        out.println("Synced: " + created + " created, " + (reports.size() - created - notSent - upToDate) + " completed, " + upToDate
+                + " up to date, "
                 + notSent + " not sent");
         out.flush();
         return notSent == 0 ? Main.SUCCESS : Main.RUN_FAILED;
@@ -82,7 +88,8 @@ final class SyncCommand
         if (report.upToDate()) {
             return "up to date";
         }
-        return (report.created() ? "created, " : "") + report.metricsSent() + " metric values, " + report.paramsAndTagsSent() + " params and tags, "
+        return (report.created() ? "created, " : "") + report.metricsSent() + " metric values, " + report.paramsAndTagsSent()
+                + " params and tags, "
                 + report.artifactsSent() + " artifacts sent";
     }
 }

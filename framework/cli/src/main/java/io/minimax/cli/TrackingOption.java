@@ -18,7 +18,8 @@ final class TrackingOption
     static final String ENVIRONMENT_VARIABLE = "MLFLOW_TRACKING_URI";
 
     @Option(names = "--tracking-uri", paramLabel = "URI",
-            description = "MLflow tracking server, e.g. http://127.0.0.1:5000 (default: $MLFLOW_TRACKING_URI). Credentials come from MLFLOW_TRACKING_USERNAME/PASSWORD/TOKEN.")
+            description = "MLflow tracking server, e.g. http://127.0.0.1:5000 (default: $MLFLOW_TRACKING_URI). Credentials come from "
+                    + "MLFLOW_TRACKING_USERNAME/PASSWORD/TOKEN.")
     String trackingUri;
 
     /** The option, else the environment variable. */

@@ -28,17 +28,20 @@ final class TrackingSummary
         byStore.forEach((store, counts) -> {
             String uri = store.substring(store.indexOf(' ') + 1);
             out.println("Tracking: " + counts[0] + " run" + (counts[0] == 1 ? "" : "s") + " in " + store
-                    + (counts[1] == 0 ? "" : "; " + counts[1] + " incomplete there: minimax sync --runs-dir " + runsDirectory + " --tracking-uri " + uri));
+                    + (counts[1] == 0 ? "" : "; " + counts[1] + " incomplete there: minimax sync --runs-dir " + runsDirectory
+                            + " --tracking-uri " + uri));
         });
         Map<String, Integer> unreached = new TreeMap<>();
         for (RunOutcome outcome : outcomes) {
             if (outcome.mirrors().isEmpty()) {
                 outcome.plan().spec().tracking()
                         .filter(selection -> selection.spec() instanceof MlflowTrackerSpec)
-                        .ifPresent(selection -> unreached.merge(((MlflowTrackerSpec) selection.spec()).trackingUri().toString(), 1, Integer::sum));
+                        .ifPresent(selection -> unreached.merge(((MlflowTrackerSpec) selection.spec()).trackingUri().toString(), 1,
+                                Integer::sum));
             }
         }
-        unreached.forEach((uri, count) -> out.println("Tracking: " + count + " run" + (count == 1 ? "" : "s") + " did not reach MLflow at " + uri
+        unreached.forEach((uri, count) -> out.println("Tracking: " + count + " run" + (count == 1 ? "" : "s") + " did not reach MLflow at "
+                + uri
                 + "; they are journaled: minimax sync --runs-dir " + runsDirectory + " --tracking-uri " + uri));
     }
 }

@@ -30,16 +30,19 @@ final class UiCommand
     @Option(names = "--port", defaultValue = "5000", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "mlflow", description = "MLflow's sqlite store and artifacts (default: ./${DEFAULT-VALUE}).")
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "mlflow",
+            description = "MLflow's sqlite store and artifacts (default: ./${DEFAULT-VALUE}).")
     Path directory;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs", description = "Where run journals are (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where run journals are (default: ${DEFAULT-VALUE}).")
     Path runsDirectory;
 
     @Option(names = "--experiment", paramLabel = "NAME", description = "Only this experiment's runs.")
     String experiment;
 
-    @Option(names = "--mlflow", paramLabel = "PATH", description = "The mlflow executable (default: .venv/bin/mlflow here or beside the launcher, else on PATH).")
+    @Option(names = "--mlflow", paramLabel = "PATH",
+            description = "The mlflow executable (default: .venv/bin/mlflow here or beside the launcher, else on PATH).")
     Path mlflow;
 
     @Spec
@@ -92,11 +95,13 @@ final class UiCommand
             SyncCommand.sync(sync, runsDirectory, Optional.ofNullable(experiment), out, err);
         }
         else {
-            out.println("No runs folder at " + runsDirectory.toAbsolutePath() + " yet: 'minimax run' some experiments, then 'minimax sync --tracking-uri " + url + "'.");
+            out.println("No runs folder at " + runsDirectory.toAbsolutePath()
+                    + " yet: 'minimax run' some experiments, then 'minimax sync --tracking-uri " + url + "'.");
         }
         out.println("MLflow UI: " + url);
         JournalReader reader = new JournalReader(runsDirectory);
-        List<String> experiments = experiment != null ? List.of(experiment) : Files.isDirectory(runsDirectory) ? reader.experiments() : List.of();
+        List<String> experiments = experiment != null ? List.of(experiment)
+                : Files.isDirectory(runsDirectory) ? reader.experiments() : List.of();
         for (String name : experiments) {
             try {
                 List<String> latest = latestRuns(reader, name, sync.store());

@@ -39,7 +39,8 @@ final class ValidateCommand
         for (Path file : files) {
             try {
                 ExperimentPlan plan = loader.load(file, overrides);
-                spec.commandLine().getOut().printf("%s: ok (%s, %d run%s)%n", file, plan.name(), plan.runs().size(), plan.runs().size() == 1 ? "" : "s");
+                spec.commandLine().getOut()
+                        .printf("%s: ok (%s, %d run%s)%n", file, plan.name(), plan.runs().size(), plan.runs().size() == 1 ? "" : "s");
             }
             catch (DescriptorException e) {
                 allValid = false;

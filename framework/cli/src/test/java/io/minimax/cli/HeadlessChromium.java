@@ -42,7 +42,8 @@ final class HeadlessChromium
         }
         long start = System.nanoTime();
         MlflowTestServer.run(List.of("apt-get", "update", "-qq"), Duration.ofMinutes(5));
-        MlflowTestServer.run(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"), Duration.ofMinutes(10));
+        MlflowTestServer.run(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-qq", "chromium",
+                "chromium-driver"), Duration.ofMinutes(10));
         System.out.printf("HeadlessChromium: installed chromium and chromium-driver in %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunInfo;
+import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
 
 import java.io.IOException;
@@ -37,7 +38,9 @@ final class MlflowReader
     List<Run> runs(String experiment)
     {
         String id = client.getExperimentByName(experiment).orElseThrow().getExperimentId();
-        return client.searchRuns(List.of(id), "").stream().map(info -> client.getRun(info.getRunId())).toList();
+        // the paged search (the unpaged one is deprecated): a test experiment holds a few runs, far below one page
+        return client.searchRuns(List.of(id), "", ViewType.ACTIVE_ONLY, 1000).getItems().stream()
+                .map(run -> client.getRun(run.getInfo().getRunId())).toList();
     }
 
     Run run(String runId)
@@ -78,7 +81,8 @@ final class MlflowReader
         Map<String, Long> files = new LinkedHashMap<>();
         String query = "run_id=" + runId + (path.isEmpty() ? "" : "&path=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow/artifacts/list?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow/artifacts/list?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode listing = CliHarness.JSON.readTree(response.body());
         for (JsonNode file : listing.path("files")) {
             if (file.path("is_dir").asBoolean()) {

@@ -86,15 +86,18 @@ final class MlflowTestServer
         if (!Files.isExecutable(VENV.resolve("bin/python"))) {
             run(List.of("python3", "-m", "venv", VENV.toString()), Duration.ofMinutes(2));
         }
-        run(List.of(VENV.resolve("bin/pip").toString(), "install", "--disable-pip-version-check", "-q", "mlflow==" + MlflowServer.PINNED_VERSION), INSTALL_TIMEOUT);
-        System.out.printf("MlflowTestServer: installed mlflow %s into %s in %.0f s%n", MlflowServer.PINNED_VERSION, VENV, (System.nanoTime() - start) / 1e9);
+        run(List.of(VENV.resolve("bin/pip").toString(), "install", "--disable-pip-version-check", "-q", "mlflow=="
+                + MlflowServer.PINNED_VERSION), INSTALL_TIMEOUT);
+        System.out.printf("MlflowTestServer: installed mlflow %s into %s in %.0f s%n", MlflowServer.PINNED_VERSION, VENV,
+                (System.nanoTime() - start) / 1e9);
         return executable;
     }
 
     private static String installedVersion()
     {
         try {
-            Process version = new ProcessBuilder(VENV.resolve("bin/python").toString(), "-c", "import importlib.metadata as m; print(m.version('mlflow'))")
+            Process version = new ProcessBuilder(VENV.resolve("bin/python").toString(), "-c",
+                    "import importlib.metadata as m; print(m.version('mlflow'))")
                     .redirectErrorStream(true).start();
             String output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             return version.waitFor(60, TimeUnit.SECONDS) && version.exitValue() == 0 ? output : "";

@@ -20,7 +20,8 @@ final class PluginFixtures
             "grid", List.of("{ type: grid, side: 5, spacing: 2.0, std: 0.05 }"),
             "swiss-roll", List.of("{ type: swiss-roll }"),
             "dirac", List.of("{ type: dirac, at: 0.5 }"),
-            "uniform-noise", List.of("{ type: uniform-noise, shape: [6], low: -1.0, high: 1.0 }", "{ type: uniform-noise, shape: [1, 3, 2] }"));
+            "uniform-noise",
+            List.of("{ type: uniform-noise, shape: [6], low: -1.0, high: 1.0 }", "{ type: uniform-noise, shape: [1, 3, 2] }"));
 
     static final Map<String, List<String>> PRIORS = Map.of(
             "gaussian", List.of("{ type: gaussian, dim: 3 }"),

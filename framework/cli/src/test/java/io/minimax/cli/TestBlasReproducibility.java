@@ -55,7 +55,8 @@ class TestBlasReproducibility
         Path output = temp.resolve("output.txt");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", write(temp, "golden.yaml", DESCRIPTOR).toString(), "--runs-dir", runs.toString(), "--set", "reproducibility=portable")
+                "run", write(temp, "golden.yaml", DESCRIPTOR).toString(), "--runs-dir", runs.toString(), "--set",
+                "reproducibility=portable")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
         String printed = Files.readString(output);
@@ -70,7 +71,8 @@ class TestBlasReproducibility
         if (Boolean.getBoolean("minimax.golden.update")) {
             Files.writeString(GOLDEN, digest + "\n");
         }
-        assertThat(digest).as("the portable run's values, against %s (measured on %s)", GOLDEN, info.get("tags").get("minimax.cpu").asText())
+        assertThat(digest)
+                .as("the portable run's values, against %s (measured on %s)", GOLDEN, info.get("tags").get("minimax.cpu").asText())
                 .isEqualTo(Files.readString(GOLDEN).strip());
     }
 
@@ -96,14 +98,16 @@ class TestBlasReproducibility
             throws Exception
     {
         String running = BlasPlatform.loaded().kernel();
-        CliHarness.Result result = minimax("run", write(temp, "golden.yaml", DESCRIPTOR).toString(), "--runs-dir", temp.resolve("runs").toString(),
+        CliHarness.Result result = minimax("run", write(temp, "golden.yaml", DESCRIPTOR).toString(), "--runs-dir",
+                temp.resolve("runs").toString(),
                 "--set", "reproducibility=portable", "--set", "train.steps=5");
         if (running.equalsIgnoreCase("Haswell")) {
             assertThat(result.exitCode()).as(result.err()).isZero();
             return;
         }
         assertThat(result.exitCode()).isEqualTo(Main.INVALID_INPUT);
-        assertThat(result.err()).contains("reproducibility: portable needs OpenBLAS's HASWELL kernel, but this process already runs " + running
+        assertThat(result.err())
+                .contains("reproducibility: portable needs OpenBLAS's HASWELL kernel, but this process already runs " + running
                 + ": start the portable run in a minimax process of its own");
         assertThat(temp.resolve("runs")).doesNotExist();
     }
@@ -126,7 +130,8 @@ class TestBlasReproducibility
     void sweepOverReproducibilityIsRefused(@TempDir Path temp)
             throws Exception
     {
-        CliHarness.Result result = minimax("run", write(temp, "sweep.yaml", DESCRIPTOR + "sweep:\n  reproducibility: [fastest, portable]\n").toString(),
+        CliHarness.Result result = minimax("run",
+                write(temp, "sweep.yaml", DESCRIPTOR + "sweep:\n  reproducibility: [fastest, portable]\n").toString(),
                 "--runs-dir", temp.resolve("runs").toString());
         assertThat(result.exitCode()).isEqualTo(Main.INVALID_INPUT);
         assertThat(result.err()).contains("reproducibility: the runs of one minimax run share it");
@@ -140,7 +145,8 @@ class TestBlasReproducibility
         for (JsonNode point : CliHarness.metrics(run)) {
             String key = point.get("key").asText();
             if (!key.startsWith("time/")) {
-                sha.update((key + " " + point.get("step").asLong() + " " + Long.toHexString(Double.doubleToLongBits(point.get("value").asDouble())) + "\n")
+                sha.update((key + " " + point.get("step").asLong() + " "
+                        + Long.toHexString(Double.doubleToLongBits(point.get("value").asDouble())) + "\n")
                         .getBytes(StandardCharsets.UTF_8));
             }
         }

@@ -22,7 +22,9 @@ class TestCliErrors
         Path descriptor = write(temp, "bad.yaml", VALID.replace("loss: { type: non-saturating }", "loss: { type: non-saturatng }"));
         CliHarness.Result result = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("runs").toString());
         assertThat(result.exitCode()).isEqualTo(Main.INVALID_INPUT);
-        assertThat(result.err()).contains("loss.type: unknown loss 'non-saturatng' (did you mean 'non-saturating'? known: hinge, least-squares, minimax, non-saturating, relativistic, wasserstein)");
+        assertThat(result.err())
+                .contains("loss.type: unknown loss 'non-saturatng' (did you mean 'non-saturating'? known: hinge, least-squares, minimax, "
+                        + "non-saturating, relativistic, wasserstein)");
         assertThat(result.err()).doesNotContain("\tat ");
         assertThat(temp.resolve("runs")).doesNotExist();
     }
@@ -33,7 +35,8 @@ class TestCliErrors
     {
         Path descriptor = write(temp, "bad.yaml", VALID
                 .replace("batchSize: 4", "batchSize: -4")
-                .replace("{ type: ring, modes: 8, radius: 1.0, std: 0.01 }", "{ type: ring, modes: 8, radius: 1.0, std: -0.01, colour: red }"));
+                .replace("{ type: ring, modes: 8, radius: 1.0, std: 0.01 }",
+                        "{ type: ring, modes: 8, radius: 1.0, std: -0.01, colour: red }"));
         CliHarness.Result result = minimax("validate", descriptor.toString());
         assertThat(result.exitCode()).isEqualTo(Main.INVALID_INPUT);
         assertThat(result.err()).contains("train.batchSize", "data.std", "data.colour");

@@ -26,7 +26,8 @@ class TestCommands
             throws Exception
     {
         Path json = temp.resolve("bench.json");
-        CliHarness.Result result = minimax("bench", "toy", "--batch", "16", "--steps", "5", "--warmup", "2", "--repeats", "2", "--json", json.toString());
+        CliHarness.Result result = minimax("bench", "toy", "--batch", "16", "--steps", "5", "--warmup", "2", "--repeats", "2", "--json",
+                json.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("ms/step");
         JsonNode bench = CliHarness.JSON.readTree(json.toFile());
@@ -40,7 +41,8 @@ class TestCommands
             throws Exception
     {
         Path json = temp.resolve("bench.json");
-        CliHarness.Result result = minimax("bench", "image-mlp", "--steps", "3", "--warmup", "1", "--repeats", "1", "--json", json.toString());
+        CliHarness.Result result = minimax("bench", "image-mlp", "--steps", "3", "--warmup", "1", "--repeats", "1", "--json",
+                json.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("bench image-mlp: batch 64,", "ms/step");
         JsonNode bench = CliHarness.JSON.readTree(json.toFile());

@@ -137,7 +137,8 @@ class TestDiracGan
             assertThat(journaled.get(step)[1]).isCloseTo(exact.get(step)[1], within(1e-5));
         }
         // the dirac-trajectory metric reads the same distance from the equilibrium (a = 0 here) off the final evaluation
-        JsonNode distance = points.stream().filter(point -> point.get("key").asText().equals("dirac/distance")).reduce((a, b) -> b).orElseThrow();
+        JsonNode distance = points.stream().filter(point -> point.get("key").asText().equals("dirac/distance")).reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(distance.get("step").asLong()).isEqualTo(200);
         assertThat(distance.get("value").asDouble()).isCloseTo(Math.hypot(exact.get(200)[0], exact.get(200)[1]), within(1e-5));
         assertThat(ImageIO.read(run.resolve("artifacts/distance.png").toFile())).isNotNull();
@@ -156,7 +157,8 @@ class TestDiracGan
     {
         Players players = RunInjector.create(new RunModule(spec, REGISTRY, DataType.DOUBLE)).getInstance(Players.class);
         MetricsRecorder recorder = new MetricsRecorder(List.of(), Clock.systemUTC());
-        TrainingResult result = new Trainer(spec.train(), players, recorder, Evaluation.NONE, TrainingListener.NONE, new StopSignal(), DataType.DOUBLE)
+        TrainingResult result = new Trainer(spec.train(), players, recorder, Evaluation.NONE, TrainingListener.NONE, new StopSignal(),
+                DataType.DOUBLE)
                 .train();
         assertThat(result.status()).isEqualTo(RunStatus.FINISHED);
         List<MetricPoint> theta = recorder.history().of("dirac/theta");

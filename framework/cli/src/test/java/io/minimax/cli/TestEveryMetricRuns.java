@@ -44,7 +44,8 @@ class TestEveryMetricRuns
                         : DATA.stream().map(TestEveryMetricRuns::mlpGame).toList();
                 for (String game : games) {
                     String name = "metric-" + index++;
-                    tests.add(DynamicTest.dynamicTest(fixture + " on " + game.lines().findFirst().orElseThrow(), () -> runWith(name, game, fixture)));
+                    tests.add(DynamicTest.dynamicTest(fixture + " on " + game.lines().findFirst().orElseThrow(),
+                            () -> runWith(name, game, fixture)));
                 }
             }
         }
@@ -55,7 +56,8 @@ class TestEveryMetricRuns
     void theEstimatorLogsAtStepsThatAreMinibatchSizesAndDrawsItsChart()
             throws Exception
     {
-        Path run = runWith("estimator", mlpGame(PluginFixtures.DATA.get("gaussian-1d").get(0)), PluginFixtures.METRICS.get("value-estimator").get(0));
+        Path run = runWith("estimator", mlpGame(PluginFixtures.DATA.get("gaussian-1d").get(0)),
+                PluginFixtures.METRICS.get("value-estimator").get(0));
         List<JsonNode> means = metrics(run).stream().filter(point -> point.get("key").asText().equals("estimator/mean")).toList();
         assertThat(means).extracting(point -> point.get("step").asLong()).containsExactly(1L, 2L, 4L, 8L);
         assertThat(Files.exists(run.resolve("artifacts/value-estimator.png"))).isTrue();

@@ -81,7 +81,8 @@ class TestEveryPluginGradient
         for (String type : REGISTRY.point(ExtensionPoints.GRADIENT_PENALTIES).names()) {
             for (String fixture : PluginFixtures.PENALTIES.getOrDefault(type, List.of())) {
                 GradientPenaltyFactory<?> factory = REGISTRY.point(ExtensionPoints.GRADIENT_PENALTIES).find(type).orElseThrow();
-                ExperimentSpec experiment = PluginFixtures.bind(REGISTRY, PluginFixtures.defaultDescriptor() + "penalties: [" + fixture + "]\n");
+                ExperimentSpec experiment = PluginFixtures.bind(REGISTRY, PluginFixtures.defaultDescriptor() + "penalties: [" + fixture
+                        + "]\n");
                 PluginSpec penaltySpec = experiment.penalties().get(0).spec();
                 for (String networkType : REGISTRY.point(ExtensionPoints.NETWORKS).names()) {
                     for (String networkFixture : PluginFixtures.NETWORKS.getOrDefault(networkType, List.of())) {
@@ -90,9 +91,11 @@ class TestEveryPluginGradient
                         tests.add(DynamicTest.dynamicTest(fixture + " through " + networkFixture, () -> PenaltyGradientCheck.check(fixture,
                                 create(factory, penaltySpec),
                                 network(networkFactory, networkSpec, NetworkRole.DISCRIMINATOR, new long[] {2}, new long[] {1}), 5, 17)));
-                        tests.add(DynamicTest.dynamicTest(fixture + " on images through " + networkFixture, () -> PenaltyGradientCheck.check(fixture,
+                        tests.add(DynamicTest.dynamicTest(fixture + " on images through " + networkFixture,
+                                () -> PenaltyGradientCheck.check(fixture,
                                 create(factory, penaltySpec),
-                                network(networkFactory, networkSpec, NetworkRole.DISCRIMINATOR, new long[] {1, 2, 2}, new long[] {1}), 3, 18)));
+                                network(networkFactory, networkSpec, NetworkRole.DISCRIMINATOR, new long[] {1, 2, 2}, new long[] {1}), 3,
+                                18)));
                     }
                 }
             }
@@ -107,10 +110,12 @@ class TestEveryPluginGradient
         for (String type : REGISTRY.point(ExtensionPoints.LOSS_VARIANTS).names()) {
             for (String fixture : PluginFixtures.LOSSES.getOrDefault(type, List.of())) {
                 LossVariantFactory<?> factory = REGISTRY.point(ExtensionPoints.LOSS_VARIANTS).find(type).orElseThrow();
-                ExperimentSpec experiment = PluginFixtures.bind(REGISTRY, PluginFixtures.defaultDescriptor().replace("loss: { type: non-saturating }", "loss: " + fixture));
+                ExperimentSpec experiment = PluginFixtures.bind(REGISTRY,
+                        PluginFixtures.defaultDescriptor().replace("loss: { type: non-saturating }", "loss: " + fixture));
                 LossVariant loss = create(factory, experiment.loss().spec());
                 for (double scale : new double[] {1, 4}) {
-                    tests.add(DynamicTest.dynamicTest(fixture + " logits ~ N(0, " + scale + "²)", () -> LossGradientCheck.check(fixture, loss, 6, scale, 21)));
+                    tests.add(DynamicTest.dynamicTest(fixture + " logits ~ N(0, " + scale + "²)",
+                            () -> LossGradientCheck.check(fixture, loss, 6, scale, 21)));
                 }
             }
         }
@@ -124,10 +129,12 @@ class TestEveryPluginGradient
         return PluginFixtures.bind(REGISTRY, descriptor).generator().spec();
     }
 
-    private static <S extends PluginSpec> Network network(NetworkFactory<S> factory, PluginSpec spec, NetworkRole role, long[] input, long[] output)
+    private static <S extends PluginSpec> Network network(NetworkFactory<S> factory, PluginSpec spec, NetworkRole role, long[] input,
+            long[] output)
     {
         // as a lane of a lockstep, so that every network plugin is checked on views into longer vectors
-        return TestNetworks.asLane(factory.create(factory.specClass().cast(spec), TestContexts.network(5, DataType.DOUBLE, role, input, output)), DataType.DOUBLE);
+        return TestNetworks.asLane(factory.create(factory.specClass().cast(spec),
+                TestContexts.network(5, DataType.DOUBLE, role, input, output)), DataType.DOUBLE);
     }
 
     private static <S extends PluginSpec> GradientPenalty create(GradientPenaltyFactory<S> factory, PluginSpec spec)

@@ -49,7 +49,8 @@ class TestLockstepFallback
         for (ExperimentSpec spec : specs) {
             lanes.add(lane(notElementwise(players(spec, ParameterOwner.LOCKSTEP))));
         }
-        assertThatThrownBy(() -> ParallelLockstep.create(specs.get(0).train(), lanes, 2, TrainingListener.NONE, new StopSignal(), DataType.FLOAT))
+        assertThatThrownBy(() -> ParallelLockstep.create(specs.get(0).train(), lanes, 2, TrainingListener.NONE, new StopSignal(),
+                DataType.FLOAT))
                 .isInstanceOf(LockstepRefusedException.class)
                 .hasMessageContaining("not element-wise");
 
@@ -63,7 +64,8 @@ class TestLockstepFallback
 
     private static ExperimentSpec spec(long seed)
     {
-        return new DescriptorLoader(REGISTRY).parse(PluginFixtures.defaultDescriptor(), "fixture.yaml", false, List.of("seed=" + seed, "train.steps=20"))
+        return new DescriptorLoader(REGISTRY)
+                .parse(PluginFixtures.defaultDescriptor(), "fixture.yaml", false, List.of("seed=" + seed, "train.steps=20"))
                 .runs().get(0).spec();
     }
 
@@ -81,7 +83,8 @@ class TestLockstepFallback
 
     private static Players notElementwise(Players players)
     {
-        return new Players(players.data(), players.prior(), players.loss(), players.penalties(), players.generator(), players.discriminator(),
+        return new Players(players.data(), players.prior(), players.loss(), players.penalties(), players.generator(),
+                players.discriminator(),
                 players.generatorOptimizer(), new NotElementwise(players.discriminatorOptimizer()));
     }
 
@@ -92,7 +95,8 @@ class TestLockstepFallback
 
     private static TrainingResult train(ExperimentSpec spec, Lane lane)
     {
-        return new Trainer(spec.train(), lane.players(), lane.recorder(), Evaluation.NONE, TrainingListener.NONE, new StopSignal(), DataType.FLOAT)
+        return new Trainer(spec.train(), lane.players(), lane.recorder(), Evaluation.NONE, TrainingListener.NONE, new StopSignal(),
+                DataType.FLOAT)
                 .train();
     }
 

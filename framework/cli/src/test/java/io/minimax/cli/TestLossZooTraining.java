@@ -44,7 +44,8 @@ class TestLossZooTraining
             for (String fixture : fixtures) {
                 tests.add(DynamicTest.dynamicTest("loss " + fixture, () -> {
                     String descriptor = base.replace(PluginFixtures.LOSSES.get("non-saturating").get(0), fixture);
-                    assertThat(train(descriptor).values()).containsKeys("loss/discriminator", "loss/generator").doesNotContainKey("loss/penalty");
+                    assertThat(train(descriptor).values()).containsKeys("loss/discriminator", "loss/generator")
+                            .doesNotContainKey("loss/penalty");
                 }));
             }
         }
@@ -62,7 +63,8 @@ class TestLossZooTraining
     @Test
     void wassersteinClipsTheCriticAfterEveryUpdate()
     {
-        String descriptor = PluginFixtures.defaultDescriptor().replace("loss: { type: non-saturating }", "loss: { type: wasserstein, clip: 0.02 }");
+        String descriptor = PluginFixtures.defaultDescriptor()
+                .replace("loss: { type: non-saturating }", "loss: { type: wasserstein, clip: 0.02 }");
         Trained trained = train(descriptor);
         for (double parameter : trained.players().discriminator().parameters().toDoubleVector()) {
             assertThat(parameter).isBetween(-0.02, 0.02);
@@ -121,7 +123,8 @@ class TestLossZooTraining
         ExperimentSpec spec = PluginFixtures.bind(REGISTRY, descriptor);
         Players players = RunInjector.create(new RunModule(spec, REGISTRY, dataType)).getInstance(Players.class);
         MetricsRecorder recorder = new MetricsRecorder(List.of(), Clock.systemUTC());
-        TrainingResult result = new Trainer(spec.train(), players, recorder, Evaluation.NONE, TrainingListener.NONE, new StopSignal(), dataType)
+        TrainingResult result = new Trainer(spec.train(), players, recorder, Evaluation.NONE, TrainingListener.NONE, new StopSignal(),
+                dataType)
                 .train();
         assertThat(result.status()).as(result.error().orElse("")).isEqualTo(RunStatus.FINISHED);
         return new Trained(players, result.lastValues());

@@ -50,7 +50,8 @@ class TestMlflowCompareView
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String mlflow = MlflowTestServer.installed().toString();
-        Thread ui = new Thread(() -> Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "ui", "--port", Integer.toString(port),
+        Thread ui = new Thread(() -> Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "ui", "--port",
+                Integer.toString(port),
                 "--dir", temp.resolve("mlflow").toString(), "--runs-dir", runs.toString(), "--mlflow", mlflow));
         ui.start();
         try {
@@ -62,7 +63,8 @@ class TestMlflowCompareView
                 By lossTypeRow = By.xpath("//tr[th[normalize-space()='loss.type']]");
                 new WebDriverWait(browser, Duration.ofSeconds(90)).until(page -> {
                     String text = page.findElement(By.tagName("body")).getText();
-                    return text.contains("loss=minimax seed=1") && text.contains("loss=non-saturating seed=1") && !page.findElements(lossTypeRow).isEmpty();
+                    return text.contains("loss=minimax seed=1") && text.contains("loss=non-saturating seed=1")
+                            && !page.findElements(lossTypeRow).isEmpty();
                 });
                 screenshot(browser, "compare-view.png");
                 WebElement row = browser.findElement(lossTypeRow);

@@ -51,7 +51,8 @@ class TestMlflowErrors
             throws Exception
     {
         Path descriptor = write(temp, "run.yaml", SINGLE);
-        CliHarness.Result file = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("runs").toString(), "--tracking-uri", "file:///tmp/mlruns");
+        CliHarness.Result file = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("runs").toString(), "--tracking-uri",
+                "file:///tmp/mlruns");
         assertThat(file.exitCode()).isEqualTo(Main.INVALID_INPUT);
         assertThat(file.err()).contains("tracking.uri", "not an http(s):// address");
 
@@ -75,7 +76,8 @@ class TestMlflowErrors
         }
         String uri = "http://127.0.0.1:" + closedPort;
         Path runs = temp.resolve("runs");
-        CliHarness.Result result = minimax("run", write(temp, "run.yaml", SINGLE).toString(), "--runs-dir", runs.toString(), "--tracking-uri", uri);
+        CliHarness.Result result = minimax("run", write(temp, "run.yaml", SINGLE).toString(), "--runs-dir", runs.toString(),
+                "--tracking-uri", uri);
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("did not reach MLflow at " + uri, "minimax sync --runs-dir " + runs + " --tracking-uri " + uri);
         Path run = runDirectories(runs, "errors").get(0);
@@ -96,7 +98,8 @@ class TestMlflowErrors
         try {
             String uri = "http://127.0.0.1:" + failing.getAddress().getPort();
             Path runs = temp.resolve("runs");
-            CliHarness.Result result = minimax("run", write(temp, "run.yaml", SINGLE).toString(), "--runs-dir", runs.toString(), "--tracking-uri", uri);
+            CliHarness.Result result = minimax("run", write(temp, "run.yaml", SINGLE).toString(), "--runs-dir", runs.toString(),
+                    "--tracking-uri", uri);
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(result.out()).contains("did not reach MLflow at " + uri);
             // the experiment lookup (idempotent) once and twice more; then the run stays on the journal
@@ -117,7 +120,8 @@ class TestMlflowErrors
             throws Exception
     {
         AtomicInteger requests = new AtomicInteger();
-        HttpServer refusing = answering(403, "{\"error_code\": \"PERMISSION_DENIED\", \"message\": \"no write access to experiment\"}", requests);
+        HttpServer refusing = answering(403, "{\"error_code\": \"PERMISSION_DENIED\", \"message\": \"no write access to experiment\"}",
+                requests);
         try {
             String uri = "http://127.0.0.1:" + refusing.getAddress().getPort();
             CliHarness.Result sync = minimax("sync", "--runs-dir", journalWithOneRun(temp).toString(), "--tracking-uri", uri);
@@ -144,7 +148,8 @@ class TestMlflowErrors
         }
         try {
             System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
-            tracker.runStarted(new RunInfo("0123456789abcdef0123456789abcdef", "long-param", "errors-long-param", temp, System.currentTimeMillis()),
+            tracker.runStarted(new RunInfo("0123456789abcdef0123456789abcdef", "long-param", "errors-long-param", temp,
+                    System.currentTimeMillis()),
                     Map.of("notes", longValue, "train.steps", "50"), Map.of("mlflow.runName", "long-param"));
             tracker.logMetrics(points);
             tracker.runEnded(RunStatus.FINISHED, Optional.empty());

@@ -46,7 +46,8 @@ class TestMlflowOffline
     {
         Path runs = temp.resolve("runs");
         String descriptor = TestMlflowTracking.sweep("offline-run", 2000)
-                .replace("sweep:\n  loss.type: [minimax, non-saturating]\n  seed: [1, 2]\n", "tracking: { type: mlflow, uri: '" + server.uri() + "' }\n")
+                .replace("sweep:\n  loss.type: [minimax, non-saturating]\n  seed: [1, 2]\n", "tracking: { type: mlflow, uri: '"
+                        + server.uri() + "' }\n")
                 .replace("evalEvery: 30", "evalEvery: 1000");
         PluginRegistry registry = PluginLoader.load(Optional.empty());
         ExperimentPlan plan = new DescriptorLoader(registry).parse(descriptor, "offline.yaml", false, List.of());
@@ -85,7 +86,8 @@ class TestMlflowOffline
         assertThat(warnings).contains("minimax sync --tracking-uri " + server.uri());
         Path runDirectory = runDirectories(runs, "offline-run").get(0);
         assertThat(CliHarness.runJson(runDirectory).get("status").asText()).isEqualTo("FINISHED");
-        assertThat(CliHarness.metrics(runDirectory).stream().filter(point -> point.get("key").asText().equals("loss/generator"))).hasSize(400);
+        assertThat(CliHarness.metrics(runDirectory).stream().filter(point -> point.get("key").asText().equals("loss/generator")))
+                .hasSize(400);
 
         CliHarness.Result sync = minimax("sync", "--runs-dir", runs.toString(), "--tracking-uri", server.uri());
         assertThat(sync.exitCode()).as(sync.out() + sync.err()).isZero();
@@ -124,7 +126,8 @@ class TestMlflowOffline
     private static void assertEveryPointOnce(MlflowTestServer server, Path runDirectory)
             throws Exception
     {
-        String runId = CliHarness.JSON.readTree(runDirectory.resolve("mirrors.json").toFile()).get("mlflow " + server.uri()).get("runId").asText();
+        String runId = CliHarness.JSON.readTree(runDirectory.resolve("mirrors.json").toFile()).get("mlflow " + server.uri()).get("runId")
+                .asText();
         Map<String, List<String>> journal = new TreeMap<>();
         for (JsonNode point : CliHarness.metrics(runDirectory)) {
             journal.computeIfAbsent(point.get("key").asText(), key -> new ArrayList<>())

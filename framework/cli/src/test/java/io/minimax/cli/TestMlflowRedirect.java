@@ -77,8 +77,10 @@ class TestMlflowRedirect
     {
         Map<String, String> credentials = kind.equals("basic") ? BASIC : BEARER;
         List<Seen> elsewhere = new CopyOnWriteArrayList<>();
-        String otherHost = "http://127.0.0.2:" + serve("127.0.0.2", elsewhere, mlflow, exchange -> Optional.of(new Answer(200, Map.of(), "{}"))).getAddress().getPort();
-        Function<HttpExchange, Optional<Answer>> toOtherHost = exchange -> Optional.of(new Answer(status, Map.of("Location", otherHost + exchange.getRequestURI()), ""));
+        String otherHost = "http://127.0.0.2:"
+                + serve("127.0.0.2", elsewhere, mlflow, exchange -> Optional.of(new Answer(200, Map.of(), "{}"))).getAddress().getPort();
+        Function<HttpExchange, Optional<Answer>> toOtherHost = exchange -> Optional.of(new Answer(status,
+                Map.of("Location", otherHost + exchange.getRequestURI()), ""));
 
         // every request sent elsewhere: the run is journaled, MLflow counts as unreachable, and sync later says why
         List<Seen> front = new CopyOnWriteArrayList<>();
@@ -99,10 +101,14 @@ class TestMlflowRedirect
         // the API proxied to MLflow, the artifact uploads sent elsewhere: the run reaches MLflow, its files do not
         List<Seen> artifactFront = new CopyOnWriteArrayList<>();
         String artifactsElsewhere = "http://127.0.0.1:" + serve("127.0.0.1", artifactFront, mlflow,
-                exchange -> exchange.getRequestURI().getPath().startsWith("/api/2.0/mlflow-artifacts/") ? toOtherHost.apply(exchange) : Optional.empty())
+                exchange -> exchange.getRequestURI().getPath()
+                        .startsWith("/api/2.0/mlflow-artifacts/") ? toOtherHost.apply(exchange) : Optional.empty())
                 .getAddress().getPort();
-        String withArtifacts = minimax(credentials, temp, "run", descriptor.toString(), "--runs-dir", temp.resolve("runs-2").toString(), "--tracking-uri", artifactsElsewhere);
-        assertThat(withArtifacts).contains("the tracking server at " + artifactsElsewhere + " redirected to " + otherHost + "/api/2.0/mlflow-artifacts/artifacts/",
+        String withArtifacts = minimax(credentials, temp, "run", descriptor.toString(), "--runs-dir", temp.resolve("runs-2").toString(),
+                "--tracking-uri", artifactsElsewhere);
+        assertThat(withArtifacts)
+                .contains("the tracking server at " + artifactsElsewhere + " redirected to " + otherHost
+                        + "/api/2.0/mlflow-artifacts/artifacts/",
                 "use --tracking-uri " + otherHost);
         assertThat(artifactFront).anySatisfy(request -> assertThat(request.method()).isEqualTo("PUT"));
         try (MlflowReader reader = new MlflowReader(mlflow.uri())) {
@@ -114,7 +120,8 @@ class TestMlflowRedirect
 
         assertThat(elsewhere).as("the other host is never asked, so it sees no Authorization header").isEmpty();
         String expected = kind.equals("basic") ? "Basic YWxpY2U6czNjcmV0LXB3" : "Bearer t0ken-abc.def";
-        assertThat(Stream.concat(front.stream(), artifactFront.stream())).allSatisfy(request -> assertThat(request.authorization()).contains(expected));
+        assertThat(Stream.concat(front.stream(), artifactFront.stream()))
+                .allSatisfy(request -> assertThat(request.authorization()).contains(expected));
         assertNoSecretIn(List.of(run, sync, withArtifacts), runs);
     }
 
@@ -124,7 +131,8 @@ class TestMlflowRedirect
     {
         // a proxy that moved MLflow from /mlflow to /: every request takes one 307 hop on the same origin
         List<Seen> front = new CopyOnWriteArrayList<>();
-        String moved = "http://127.0.0.1:" + serve("127.0.0.1", front, mlflow, exchange -> exchange.getRequestURI().getPath().startsWith("/mlflow/")
+        String moved = "http://127.0.0.1:"
+                + serve("127.0.0.1", front, mlflow, exchange -> exchange.getRequestURI().getPath().startsWith("/mlflow/")
                 ? Optional.of(new Answer(307, Map.of("Location", exchange.getRequestURI().toString().substring("/mlflow".length())), ""))
                 : Optional.empty()).getAddress().getPort() + "/mlflow";
         Path runs = temp.resolve("runs");
@@ -156,13 +164,15 @@ class TestMlflowRedirect
         Path runs = temp.resolve("runs");
         Path descriptor = write(temp, "run.yaml", single("echoed-401"));
         for (Map<String, String> credentials : List.of(BASIC, BEARER)) {
-            String output = minimax(credentials, temp, "run", descriptor.toString(), "--runs-dir", runs.toString(), "--tracking-uri", echoing);
+            String output = minimax(credentials, temp, "run", descriptor.toString(), "--runs-dir", runs.toString(), "--tracking-uri",
+                    echoing);
             assertThat(output).contains("answered 401 UNAUTHENTICATED: credentials rejected: Authorization: [hidden]");
             String sync = minimax(credentials, temp, "sync", "--runs-dir", runs.toString(), "--tracking-uri", echoing);
             assertThat(sync).contains("answered 401 UNAUTHENTICATED: credentials rejected: Authorization: [hidden]");
             assertNoSecretIn(List.of(output, sync), runs);
         }
-        assertThat(front).extracting(Seen::authorization).contains(Optional.of("Bearer t0ken-abc.def"), Optional.of("Basic YWxpY2U6czNjcmV0LXB3"));
+        assertThat(front).extracting(Seen::authorization)
+                .contains(Optional.of("Bearer t0ken-abc.def"), Optional.of("Basic YWxpY2U6czNjcmV0LXB3"));
     }
 
     private static String single(String name)
@@ -239,7 +249,8 @@ class TestMlflowRedirect
             throws IOException
     {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(mlflow.uri() + exchange.getRequestURI()))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(exchange.getRequestMethod(),
+                        body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).ifPresent(type -> request.header("Content-Type", type));
         try {
             HttpResponse<String> response = PROXY.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -39,7 +39,8 @@ class TestMlflowRunEndings
         String descriptor = TestMlflowTracking.sweep("ending-failed", 40)
                 .replace("discriminator: { type: adam, learningRate: 0.0002 }", "discriminator: { type: sgd, learningRate: 0.0002 }")
                 .replace("loss.type: [minimax, non-saturating]\n  seed: [1, 2]", "optimizer.discriminator.learningRate: [0.0002, 1.0e30]");
-        CliHarness.Result result = minimax("run", write(temp, "failing.yaml", descriptor).toString(), "--runs-dir", temp.resolve("runs").toString(),
+        CliHarness.Result result = minimax("run", write(temp, "failing.yaml", descriptor).toString(), "--runs-dir",
+                temp.resolve("runs").toString(),
                 "--tracking-uri", server.uri());
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(Main.RUN_FAILED);
 
@@ -62,7 +63,8 @@ class TestMlflowRunEndings
     void ctrlCEndsTheRunAndItsSweepKilled(MlflowTestServer server, @TempDir Path temp)
     {
         PluginRegistry registry = PluginLoader.load(Optional.empty());
-        String descriptor = PluginFixtures.defaultDescriptor().replace("name: fixture", "name: ending-killed").replace("steps: 3", "steps: 1000")
+        String descriptor = PluginFixtures.defaultDescriptor().replace("name: fixture", "name: ending-killed")
+                .replace("steps: 3", "steps: 1000")
                 + "tracking: { type: mlflow, uri: '" + server.uri() + "' }\nsweep:\n  seed: [1, 2]\n";
         ExperimentPlan plan = new DescriptorLoader(registry).parse(descriptor, "killed.yaml", false, List.of());
         StopSignal stopSignal = new StopSignal();
@@ -100,7 +102,8 @@ class TestMlflowRunEndings
         assertThat(option.uri(Map.of("MLFLOW_TRACKING_URI", " "))).isEmpty();
         option.trackingUri = "http://127.0.0.1:5000";
         assertThat(option.uri(Map.of("MLFLOW_TRACKING_URI", "http://team:5000"))).contains("http://127.0.0.1:5000");
-        assertThat(TrackingOption.override("http://127.0.0.1:5000")).isEqualTo("tracking={\"type\":\"mlflow\",\"uri\":\"http://127.0.0.1:5000\"}");
+        assertThat(TrackingOption.override("http://127.0.0.1:5000"))
+                .isEqualTo("tracking={\"type\":\"mlflow\",\"uri\":\"http://127.0.0.1:5000\"}");
     }
 
     private static Run only(List<Run> runs, String name)

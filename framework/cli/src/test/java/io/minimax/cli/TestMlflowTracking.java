@@ -63,19 +63,22 @@ class TestMlflowTracking
             assertThat(parents).hasSize(1);
             Run parent = parents.get(0);
             assertThat(parent.getInfo().getStatus().name()).isEqualTo("FINISHED");
-            assertThat(MlflowReader.tags(parent).get("minimax.sweepDefinition")).contains("loss.type: [minimax, non-saturating]", "seed: [1, 2]");
+            assertThat(MlflowReader.tags(parent).get("minimax.sweepDefinition"))
+                    .contains("loss.type: [minimax, non-saturating]", "seed: [1, 2]");
 
             Map<String, List<Double>> lastGeneratorLossByLoss = new TreeMap<>();
             for (Path runDirectory : runDirectories(runs, "tracked-sweep")) {
                 JsonNode journal = CliHarness.runJson(runDirectory);
-                String runId = CliHarness.JSON.readTree(runDirectory.resolve("mirrors.json").toFile()).get("mlflow " + server.uri()).get("runId").asText();
+                String runId = CliHarness.JSON.readTree(runDirectory.resolve("mirrors.json").toFile()).get("mlflow " + server.uri())
+                        .get("runId").asText();
                 Run child = mlflow.run(runId);
                 assertThat(MlflowReader.name(child)).isEqualTo(journal.get("name").asText());
                 assertThat(MlflowReader.tags(child)).containsEntry("mlflow.parentRunId", parent.getInfo().getRunId())
                         .containsEntry("minimax.runId", journal.get("id").asText())
                         .containsEntry("mlflow.source.name", descriptor.toString());
                 // what made the digits: the BLAS kernel, its version and the CPU, as the journal has them
-                assertThat(MlflowReader.tags(child)).containsKeys("minimax.blas.kernel", "minimax.blas.version", "minimax.blas.choice", "minimax.cpu")
+                assertThat(MlflowReader.tags(child))
+                        .containsKeys("minimax.blas.kernel", "minimax.blas.version", "minimax.blas.choice", "minimax.cpu")
                         .containsEntry("minimax.blas.kernel", journal.get("tags").get("minimax.blas.kernel").asText());
                 assertThat(MlflowReader.tags(child).get("minimax.blas.version")).startsWith("OpenBLAS 0.3.");
                 assertThat(MlflowReader.tags(child).get("mlflow.note.content")).contains("```yaml");
@@ -84,7 +87,8 @@ class TestMlflowTracking
                 Map<String, String> journalParams = new TreeMap<>();
                 journal.get("params").fields().forEachRemaining(entry -> journalParams.put(entry.getKey(), entry.getValue().asText()));
                 assertThat(new TreeMap<>(MlflowReader.params(child))).isEqualTo(journalParams);
-                assertThat(MlflowReader.params(child)).containsEntry("optimizer.generator.learningRate", "0.0002").containsEntry("train.batchSize", "16");
+                assertThat(MlflowReader.params(child)).containsEntry("optimizer.generator.learningRate", "0.0002")
+                        .containsEntry("train.batchSize", "16");
 
                 Map<String, List<JsonNode>> journalSeries = new TreeMap<>();
                 for (JsonNode point : CliHarness.metrics(runDirectory)) {
@@ -103,8 +107,10 @@ class TestMlflowTracking
                 });
                 List<JsonNode> generatorLoss = journalSeries.get("loss/generator");
                 double last = generatorLoss.get(generatorLoss.size() - 1).get("value").asDouble();
-                assertThat(MlflowReader.latest(child)).containsEntry("final/loss/generator", last).containsKey("final_mean10pct/loss/generator");
-                lastGeneratorLossByLoss.computeIfAbsent(journal.get("params").get("loss.type").asText(), key -> new ArrayList<>()).add(last);
+                assertThat(MlflowReader.latest(child)).containsEntry("final/loss/generator", last)
+                        .containsKey("final_mean10pct/loss/generator");
+                lastGeneratorLossByLoss.computeIfAbsent(journal.get("params").get("loss.type").asText(), key -> new ArrayList<>())
+                        .add(last);
 
                 Map<String, Long> artifacts = mlflow.artifacts(runId, "");
                 try (Stream<Path> files = Files.list(runDirectory.resolve("artifacts"))) {

@@ -30,9 +30,11 @@ class TestPluginFixturesCoverage
     void theBuiltInPluginsAreAllThere()
     {
         PluginRegistry registry = PluginLoader.load(Optional.empty());
-        assertThat(registry.point(ExtensionPoints.DATA_SOURCES).names()).contains("gaussian-1d", "ring", "grid", "swiss-roll", "dirac", "uniform-noise");
+        assertThat(registry.point(ExtensionPoints.DATA_SOURCES).names())
+                .contains("gaussian-1d", "ring", "grid", "swiss-roll", "dirac", "uniform-noise");
         assertThat(registry.point(ExtensionPoints.NOISE_PRIORS).names()).contains("gaussian", "uniform");
-        assertThat(registry.point(ExtensionPoints.LOSS_VARIANTS).names()).contains("minimax", "non-saturating", "least-squares", "wasserstein", "hinge", "relativistic");
+        assertThat(registry.point(ExtensionPoints.LOSS_VARIANTS).names())
+                .contains("minimax", "non-saturating", "least-squares", "wasserstein", "hinge", "relativistic");
         assertThat(registry.point(ExtensionPoints.GRADIENT_PENALTIES).names()).contains("r1", "r2", "wgan-gp");
         assertThat(registry.point(ExtensionPoints.OPTIMIZERS).names()).contains("sgd", "momentum", "adam");
         assertThat(registry.point(ExtensionPoints.NETWORKS).names()).contains("mlp", "constant", "linear");

@@ -50,11 +50,13 @@ class TestRunCommand
         double modes = metrics(run).stream().filter(point -> point.get("key").asText().equals("eval/modes_covered"))
                 .reduce((first, second) -> second).orElseThrow().get("value").asDouble();
         String table = result.out().substring(result.out().indexOf("small-ring: the descriptor's metrics, last evaluation"));
-        assertThat(table.lines().skip(1).findFirst().orElseThrow()).contains("run", "step", "eval/high_quality_fraction", "eval/modes_covered", "eval/reverse_kl")
+        assertThat(table.lines().skip(1).findFirst().orElseThrow())
+                .contains("run", "step", "eval/high_quality_fraction", "eval/modes_covered", "eval/reverse_kl")
                 .doesNotContain("loss/");
         assertThat(table.lines().skip(3).findFirst().orElseThrow()).startsWith("small-ring").contains(" 40 ", String.format("%.4f", modes));
 
-        CliHarness.Result without = minimax("run", write(temp, "plain.yaml", SMALL).toString(), "--runs-dir", temp.resolve("plain").toString());
+        CliHarness.Result without = minimax("run", write(temp, "plain.yaml", SMALL).toString(), "--runs-dir",
+                temp.resolve("plain").toString());
         assertThat(without.out()).doesNotContain("the descriptor's metrics");
     }
 
@@ -84,7 +86,8 @@ class TestRunCommand
 
         List<JsonNode> metrics = metrics(run);
         assertThat(metrics.stream().map(point -> point.get("key").asText()).collect(Collectors.toSet())).containsAll(TRAINING_KEYS);
-        assertThat(metrics.stream().filter(point -> point.get("key").asText().equals("loss/generator")).map(point -> point.get("step").asLong()))
+        assertThat(metrics.stream().filter(point -> point.get("key").asText().equals("loss/generator"))
+                .map(point -> point.get("step").asLong()))
                 .containsExactly(10L, 20L, 30L, 40L);
         for (JsonNode point : metrics) {
             assertThat(point.get("timestamp").asLong()).isPositive();
@@ -134,7 +137,8 @@ class TestRunCommand
         assertThat(Files.readAllLines(firstRun.resolve("artifacts/samples-final.csv")))
                 .isEqualTo(Files.readAllLines(secondRun.resolve("artifacts/samples-final.csv")));
 
-        assertThat(minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("c").toString(), "--set", "seed=4").exitCode()).isZero();
+        assertThat(minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("c").toString(), "--set", "seed=4").exitCode())
+                .isZero();
         List<String> otherSeed = deterministicValues(metrics(runDirectories(temp.resolve("c"), "small-ring").get(0)));
         assertThat(otherSeed).isNotEqualTo(first);
     }
@@ -145,7 +149,8 @@ class TestRunCommand
     {
         Path descriptor = write(temp, "small.yaml", SMALL);
         assertThat(minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("a").toString()).exitCode()).isZero();
-        assertThat(minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("b").toString(), "--set", "train.evalEvery=5").exitCode()).isZero();
+        assertThat(minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("b").toString(), "--set", "train.evalEvery=5")
+                .exitCode()).isZero();
         List<String> rarely = deterministicValues(metrics(runDirectories(temp.resolve("a"), "small-ring").get(0)));
         List<String> often = deterministicValues(metrics(runDirectories(temp.resolve("b"), "small-ring").get(0)));
         assertThat(often).hasSizeGreaterThan(20).isEqualTo(rarely);
@@ -192,7 +197,8 @@ class TestRunCommand
                 """);
         CliHarness.Result result = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("runs").toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("loss=minimax seed=1", "loss=minimax seed=2", "loss=non-saturating seed=1", "loss=non-saturating seed=2");
+        assertThat(result.out())
+                .contains("loss=minimax seed=1", "loss=minimax seed=2", "loss=non-saturating seed=1", "loss=non-saturating seed=2");
         List<Path> runs = runDirectories(temp.resolve("runs"), "small-ring");
         assertThat(runs).hasSize(4);
         assertThat(runs.stream().map(run -> {
@@ -207,7 +213,8 @@ class TestRunCommand
 
     private static double last(List<JsonNode> metrics, String key)
     {
-        return metrics.stream().filter(point -> point.get("key").asText().equals(key)).reduce((a, b) -> b).orElseThrow().get("value").asDouble();
+        return metrics.stream().filter(point -> point.get("key").asText().equals(key)).reduce((a, b) -> b).orElseThrow().get("value")
+                .asDouble();
     }
 
     private static List<String> deterministicValues(List<JsonNode> metrics)

@@ -16,9 +16,11 @@ class TestUiCommand
     {
         assertThat(MlflowServer.executable(Map.of("PATH", temp.toString()))).isEmpty();
         assertThat(MlflowServer.installCommand(Map.of("MINIMAX_HOME", "/opt/minimax")))
-                .isEqualTo("python3 -m venv /opt/minimax/.venv && /opt/minimax/.venv/bin/pip install mlflow==" + MlflowServer.PINNED_VERSION);
+                .isEqualTo("python3 -m venv /opt/minimax/.venv && /opt/minimax/.venv/bin/pip install mlflow=="
+                        + MlflowServer.PINNED_VERSION);
 
-        CliHarness.Result result = minimax("ui", "--port", "1", "--mlflow", temp.resolve("no-mlflow-here").toString(), "--runs-dir", temp.toString());
+        CliHarness.Result result = minimax("ui", "--port", "1", "--mlflow", temp.resolve("no-mlflow-here").toString(), "--runs-dir",
+                temp.toString());
         assertThat(result.exitCode()).isEqualTo(Main.INVALID_INPUT);
         assertThat(result.err()).contains("mlflow is not installed", "pip install mlflow==" + MlflowServer.PINNED_VERSION);
     }

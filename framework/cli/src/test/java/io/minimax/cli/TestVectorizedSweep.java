@@ -69,14 +69,16 @@ class TestVectorizedSweep
         assertThat(lockstepRuns.keySet()).hasSize(runs).isEqualTo(aloneRuns.keySet());
         for (String run : aloneRuns.keySet()) {
             assertThat(runJson(lockstepRuns.get(run)).get("status").asText()).isEqualTo("FINISHED");
-            assertThat(runJson(lockstepRuns.get(run)).get("params")).as("params say nothing of the lockstep").isEqualTo(runJson(aloneRuns.get(run)).get("params"));
+            assertThat(runJson(lockstepRuns.get(run)).get("params")).as("params say nothing of the lockstep")
+                    .isEqualTo(runJson(aloneRuns.get(run)).get("params"));
             Map<String, Double> expected = values(aloneRuns.get(run));
             Map<String, Double> actual = values(lockstepRuns.get(run));
             assertThat(actual.keySet()).as(run).isEqualTo(expected.keySet());
             assertThat(expected.keySet()).anyMatch(key -> key.startsWith("eval/modes_covered@"));
             for (String key : expected.keySet()) {
                 double tolerance = 1e-5 * Math.max(1e-3, Math.abs(expected.get(key)));
-                assertThat(actual.get(key)).as(run + " " + key).isCloseTo(expected.get(key), org.assertj.core.api.Assertions.within(tolerance));
+                assertThat(actual.get(key)).as(run + " " + key)
+                        .isCloseTo(expected.get(key), org.assertj.core.api.Assertions.within(tolerance));
             }
             assertThat(Files.readAllLines(lockstepRuns.get(run).resolve("artifacts/samples-final.csv")))
                     .isEqualTo(Files.readAllLines(aloneRuns.get(run).resolve("artifacts/samples-final.csv")));

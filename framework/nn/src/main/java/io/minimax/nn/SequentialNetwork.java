@@ -155,7 +155,8 @@ public final class SequentialNetwork
         long batchSize = checkBatch("weights", weights, inputSize, inputShape);
         NetworkPass pass = findPass(batchSize);
         if (pass == null) {
-            throw new IllegalStateException("backwardInputGradient for batch size " + batchSize + " without a forward and backward pass of that size");
+            throw new IllegalStateException("backwardInputGradient for batch size " + batchSize
+                    + " without a forward and backward pass of that size");
         }
         pass.backwardInputGradient(flatten(weights, batchSize, inputSize));
     }
@@ -186,7 +187,8 @@ public final class SequentialNetwork
         long size = inputSize;
         for (Layer layer : layers) {
             if (layer.inputSize() != size) {
-                throw new IllegalArgumentException("layer " + layer + " takes " + layer.inputSize() + " features but gets " + size + " in " + layers);
+                throw new IllegalArgumentException("layer " + layer + " takes " + layer.inputSize() + " features but gets " + size + " in "
+                        + layers);
             }
             size = layer.outputSize();
         }

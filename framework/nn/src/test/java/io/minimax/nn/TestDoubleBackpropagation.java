@@ -124,7 +124,8 @@ class TestDoubleBackpropagation
                 .hasMessageContaining("backwardTangent before backward");
     }
 
-    private static SequentialNetwork network(long[] inputShape, long[] outputShape, Activation activation, Activation outputActivation, long seed)
+    private static SequentialNetwork network(long[] inputShape, long[] outputShape, Activation activation, Activation outputActivation,
+            long seed)
     {
         return TestNetworks.asLane(new SequentialNetwork(inputShape, outputShape, List.of(
                 new Dense(Shapes.elementCount(inputShape), 5, activation),

@@ -166,7 +166,8 @@ class TestSequentialNetwork
     void rejectsLayersThatDoNotChain()
     {
         assertThatThrownBy(() -> new SequentialNetwork(new long[] {3}, new long[] {2},
-                List.of(new Dense(3, 4, Activation.relu()), new Dense(5, 2, Activation.identity())), DataType.FLOAT, new SeededRandomSource(1)))
+                List.of(new Dense(3, 4, Activation.relu()), new Dense(5, 2, Activation.identity())), DataType.FLOAT,
+                new SeededRandomSource(1)))
                 .hasMessageContaining("takes 5 features but gets 4");
         assertThatThrownBy(() -> new SequentialNetwork(new long[] {2, 2}, new long[] {3},
                 List.of(new Dense(4, 2, Activation.relu())), DataType.FLOAT, new SeededRandomSource(1)))

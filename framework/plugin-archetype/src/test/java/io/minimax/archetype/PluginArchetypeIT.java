@@ -80,7 +80,8 @@ class PluginArchetypeIT
     {
         String root = Files.readString(REPOSITORY.resolve("pom.xml"));
         String bom = Files.readString(REPOSITORY.resolve("framework/bom/pom.xml"));
-        for (String property : List.of("nd4j.version", "javacpp.version", "openblas.version", "junit.version", "assertj.version", "slf4j.version")) {
+        for (String property : List.of("nd4j.version", "javacpp.version", "openblas.version", "junit.version", "assertj.version",
+                "slf4j.version")) {
             assertThat(property(bom, property)).as(property).isEqualTo(property(root, property));
         }
         assertThat(bom).contains("<version>" + VERSION + "</version>");
@@ -102,7 +103,8 @@ class PluginArchetypeIT
         install(localRepository, "minimax-spi", REPOSITORY.resolve("framework/spi/pom.xml"), REPOSITORY.resolve("framework/spi/target"));
         install(localRepository, "minimax-plugin-support", REPOSITORY.resolve("framework/plugin-support/pom.xml"),
                 REPOSITORY.resolve("framework/plugin-support/target"));
-        install(localRepository, "minimax-testkit", REPOSITORY.resolve("framework/testkit/pom.xml"), REPOSITORY.resolve("framework/testkit/target"));
+        install(localRepository, "minimax-testkit", REPOSITORY.resolve("framework/testkit/pom.xml"),
+                REPOSITORY.resolve("framework/testkit/target"));
         install(localRepository, "minimax-plugin-archetype", REPOSITORY.resolve("framework/plugin-archetype/pom.xml"), TARGET);
     }
 
@@ -167,7 +169,8 @@ class PluginArchetypeIT
             throws IOException, InterruptedException
     {
         Path log = Files.createTempFile(TARGET, "it-", ".log");
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", command) + " took over " + timeoutSeconds + " s; log: " + log);

@@ -32,14 +32,16 @@ public final class DataSourceCheck
         DataSource source = factory.create(spec, TestContexts.plugin(42, DataType.DOUBLE));
         long[] sampleShape = source.sampleShape();
         assertThat(sampleShape).as("%s: sample shape", what).isNotEmpty();
-        assertThat(Arrays.stream(sampleShape).allMatch(size -> size > 0)).as("%s: sample shape %s is positive", what, Arrays.toString(sampleShape)).isTrue();
+        assertThat(Arrays.stream(sampleShape).allMatch(size -> size > 0))
+                .as("%s: sample shape %s is positive", what, Arrays.toString(sampleShape)).isTrue();
 
         SampleChecks.check(what, sampleShape, (seed, dataType) -> factory.create(spec, TestContexts.plugin(seed, dataType))::sample);
 
         Optional<Density> density = source.density();
         if (density.isPresent()) {
             long length = Arrays.stream(sampleShape).reduce(1, Math::multiplyExact);
-            INDArray samples = SampleChecks.draw(source::sample, Shapes.withBatch(SampleChecks.batchSize(length), sampleShape), DataType.DOUBLE);
+            INDArray samples = SampleChecks.draw(source::sample, Shapes.withBatch(SampleChecks.batchSize(length), sampleShape),
+                    DataType.DOUBLE);
             INDArray logDensity = density.get().logDensity(samples);
             assertThat(logDensity.length()).as("%s: one log density per sample", what).isEqualTo(samples.size(0));
             SampleChecks.assertFinite(what + ": log density of its own samples", logDensity);

@@ -39,7 +39,8 @@ public final class MetricCheck
             List<Measurement> measurements = metric.measure(run);
             for (Measurement measurement : measurements) {
                 assertThat(measurement.key()).as("%s at step %s: a key", what, step).isNotBlank();
-                assertThat(Double.isFinite(measurement.value())).as("%s at step %s: %s = %s is finite", what, step, measurement.key(), measurement.value()).isTrue();
+                assertThat(Double.isFinite(measurement.value()))
+                        .as("%s at step %s: %s = %s is finite", what, step, measurement.key(), measurement.value()).isTrue();
             }
             assertThat(run.generatedSamples()).as("%s: leaves the shared generated samples alone", what).isEqualTo(generated);
             assertThat(run.realSamples()).as("%s: leaves the shared real samples alone", what).isEqualTo(real);

@@ -20,6 +20,7 @@ public final class NoisePriorCheck
     {
         int dimension = factory.create(spec, TestContexts.plugin(42, DataType.DOUBLE)).dimension();
         assertThat(dimension).as("%s: dimension", what).isPositive();
-        SampleChecks.check(what, new long[] {dimension}, (seed, dataType) -> factory.create(spec, TestContexts.plugin(seed, dataType))::sample);
+        SampleChecks.check(what, new long[] {dimension},
+                (seed, dataType) -> factory.create(spec, TestContexts.plugin(seed, dataType))::sample);
     }
 }

@@ -58,7 +58,8 @@ public final class OptimizerCheck
                 separateFirst.step(first, half(gradients, 0));
                 separateSecond.step(second, half(gradients, 1));
             }
-            FiniteDifferences.assertMatches(what + ": elementwise, one instance over two vectors end to end as two instances", Nd4j.hstack(first, second), joint);
+            FiniteDifferences.assertMatches(what + ": elementwise, one instance over two vectors end to end as two instances",
+                    Nd4j.hstack(first, second), joint);
         }
     }
 

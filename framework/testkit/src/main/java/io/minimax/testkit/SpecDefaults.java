@@ -49,9 +49,11 @@ public final class SpecDefaults
 
     private static Object parse(Type type, String text)
     {
-        if (type instanceof ParameterizedType list && list.getRawType() == List.class && list.getActualTypeArguments()[0] == Integer.class) {
+        if (type instanceof ParameterizedType list && list.getRawType() == List.class
+                && list.getActualTypeArguments()[0] == Integer.class) {
             String elements = text.strip().replaceFirst("^\\[", "").replaceFirst("]$", "").strip();
-            return elements.isEmpty() ? List.of() : Arrays.stream(elements.split(",")).map(element -> Integer.parseInt(element.strip())).toList();
+            return elements.isEmpty() ? List.of() : Arrays.stream(elements.split(",")).map(element -> Integer.parseInt(element.strip()))
+                    .toList();
         }
         if (type == int.class) {
             return Integer.parseInt(text);

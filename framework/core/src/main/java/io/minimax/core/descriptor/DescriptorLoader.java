@@ -92,7 +92,8 @@ public final class DescriptorLoader
             Problems own = new Problems();
             ObjectNode tree = combination.applyTo(root, own);
             Optional<ExperimentSpec> spec = own.isEmpty() ? binder.bind(tree, own) : Optional.empty();
-            spec.ifPresent(bound -> runs.add(new RunPlan(bound, combination.values(), RunParameters.flatten(tree), ResolvedYaml.write(tree))));
+            spec.ifPresent(bound -> runs.add(new RunPlan(bound, combination.values(), RunParameters.flatten(tree),
+                    ResolvedYaml.write(tree))));
             own.list().forEach(problem -> problems.add(combination.attribute(problem)));
         }
         problems.throwIfAny();

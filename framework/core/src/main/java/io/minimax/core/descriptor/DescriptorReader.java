@@ -39,7 +39,8 @@ final class DescriptorReader
             return Optional.empty();
         }
         if (!root.isObject()) {
-            problems.add(sourceName, "expected a mapping of keys (name, train, data, ...) at the top level, got " + NodeText.describe(root));
+            problems.add(sourceName, "expected a mapping of keys (name, train, data, ...) at the top level, got "
+                    + NodeText.describe(root));
             return Optional.empty();
         }
         return Optional.of((ObjectNode) root);

@@ -28,9 +28,11 @@ import static java.util.Objects.requireNonNull;
 final class DescriptorSchema
 {
     static final List<String> TOP_KEYS = List.of(
-            "name", "description", "seed", "reproducibility", "train", "data", "prior", "loss", "penalties", "generator", "discriminator", "optimizer", "metrics", "tracking",
+            "name", "description", "seed", "reproducibility", "train", "data", "prior", "loss", "penalties", "generator", "discriminator",
+            "optimizer", "metrics", "tracking",
             "sweep");
-    static final List<String> TRAIN_KEYS = List.of("steps", "batchSize", "discriminatorSteps", "updates", "logEvery", "evalEvery", "vectorizeSweep", "threads");
+    static final List<String> TRAIN_KEYS = List.of("steps", "batchSize", "discriminatorSteps", "updates", "logEvery", "evalEvery",
+            "vectorizeSweep", "threads");
     static final List<String> OPTIMIZER_KEYS = List.of("generator", "discriminator");
     static final String TYPE = "type";
 
@@ -76,7 +78,8 @@ final class DescriptorSchema
             case "train" -> length == 1 ? Optional.empty() : key(path, 1, TRAIN_KEYS).or(() -> leaf(path, 2));
             case "optimizer" -> length == 1
                     ? Optional.empty()
-                    : key(path, 1, OPTIMIZER_KEYS).or(() -> pluginSection(path, 2, registry.point(ExtensionPoints.OPTIMIZERS), root, otherTypes));
+                    : key(path, 1, OPTIMIZER_KEYS)
+                            .or(() -> pluginSection(path, 2, registry.point(ExtensionPoints.OPTIMIZERS), root, otherTypes));
             case "metrics", "penalties" -> length == 1 ? Optional.empty() : listEntry(path, top.name(), root, otherTypes);
             default -> pluginSection(path, 1, extensionPoint(top.name()), root, otherTypes);
         };
@@ -94,7 +97,8 @@ final class DescriptorSchema
         return pluginSection(path, 2, extensionPoint(topKey), root, otherTypes);
     }
 
-    private static Optional<String> pluginSection(DescriptorPath path, int start, ExtensionPoint<?> point, ObjectNode root, Map<String, Set<String>> otherTypes)
+    private static Optional<String> pluginSection(DescriptorPath path, int start, ExtensionPoint<?> point, ObjectNode root,
+            Map<String, Set<String>> otherTypes)
     {
         List<Segment> segments = path.segments();
         if (segments.size() == start) {

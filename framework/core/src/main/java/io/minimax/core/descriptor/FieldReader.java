@@ -23,7 +23,8 @@ final class FieldReader
      * The value of {@code key}, converted to {@code type}. A missing key takes {@code defaultValue}, which is added
      * to the tree in {@code order}; without a default a missing key is a problem ({@code is required}).
      */
-    <T> Optional<T> read(ObjectNode node, String parentPath, String key, Class<T> type, JsonNode defaultValue, List<String> order, Problems problems)
+    <T> Optional<T> read(ObjectNode node, String parentPath, String key, Class<T> type, JsonNode defaultValue, List<String> order,
+            Problems problems)
     {
         String path = join(parentPath, key);
         JsonNode value = node.get(key);

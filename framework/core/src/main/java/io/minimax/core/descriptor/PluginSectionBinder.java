@@ -66,7 +66,8 @@ final class PluginSectionBinder
     {
         String pluginName = noun + " '" + factory.name() + "'";
         if (!factory.specClass().isRecord()) {
-            problems.add(path, "the spec of " + pluginName + " is not a record: " + factory.specClass().getName() + " (a bug in the plugin)");
+            problems.add(path, "the spec of " + pluginName + " is not a record: " + factory.specClass().getName()
+                    + " (a bug in the plugin)");
             return Optional.empty();
         }
         int mark = problems.count();
@@ -97,7 +98,8 @@ final class PluginSectionBinder
                 if (value.isNull()) {
                     // a default of null (~) leaves the component null for the spec to handle; it has no key to show
                     if (parameter.getType().isPrimitive()) {
-                        problems.add(parameterPath, "the default is null but the type is " + parameter.getType() + " (a bug in the plugin)");
+                        problems.add(parameterPath, "the default is null but the type is " + parameter.getType()
+                                + " (a bug in the plugin)");
                         complete = false;
                     }
                     continue;
@@ -142,7 +144,8 @@ final class PluginSectionBinder
         }
     }
 
-    private static Optional<PluginSpec> construct(String path, PluginFactory<?> factory, String pluginName, List<RecordComponent> parameters, Object[] arguments, Problems problems)
+    private static Optional<PluginSpec> construct(String path, PluginFactory<?> factory, String pluginName,
+            List<RecordComponent> parameters, Object[] arguments, Problems problems)
     {
         Class<?>[] types = parameters.stream().map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {

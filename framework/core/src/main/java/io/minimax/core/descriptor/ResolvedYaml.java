@@ -22,7 +22,8 @@ final class ResolvedYaml
 {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*");
     // words YAML 1.1 reads as booleans, null or special floats when unquoted
-    private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "y", "n", "on", "off", "null", "nan", "inf", "infinity");
+    private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "y", "n", "on", "off", "null", "nan", "inf",
+            "infinity");
     private static final int INDENT = 2;
 
     private ResolvedYaml() {}

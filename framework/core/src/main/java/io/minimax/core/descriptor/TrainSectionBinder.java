@@ -43,13 +43,15 @@ final class TrainSectionBinder
 
         Optional<Long> steps = positive(read(train, "steps", Long.class, null, problems), "steps", problems);
         Optional<Integer> batchSize = positive(read(train, "batchSize", Integer.class, null, problems), "batchSize", problems);
-        Optional<Integer> discriminatorSteps = positive(read(train, "discriminatorSteps", Integer.class, IntNode.valueOf(1), problems), "discriminatorSteps", problems);
+        Optional<Integer> discriminatorSteps = positive(read(train, "discriminatorSteps", Integer.class, IntNode.valueOf(1), problems),
+                "discriminatorSteps", problems);
         Optional<UpdateRule> updates = read(train, "updates", String.class, TextNode.valueOf(UpdateRule.ALTERNATING.key()), problems)
                 .flatMap(value -> updateRule(value, problems));
         Optional<Long> logEvery = positive(read(train, "logEvery", Long.class, LongNode.valueOf(10), problems), "logEvery", problems);
         Optional<Long> evalEvery = Optional.empty();
         if (train.has("evalEvery") || steps.isPresent()) {
-            evalEvery = positive(read(train, "evalEvery", Long.class, steps.map(LongNode::valueOf).orElse(null), problems), "evalEvery", problems);
+            evalEvery = positive(read(train, "evalEvery", Long.class, steps.map(LongNode::valueOf).orElse(null), problems), "evalEvery",
+                    problems);
         }
 
         // How a sweep is computed, not what: left out of the resolved descriptor (and so of the params) when not written,
@@ -61,10 +63,12 @@ final class TrainSectionBinder
                 ? positive(read(train, "threads", Integer.class, null, problems), "threads", problems)
                 : Optional.of(Runtime.getRuntime().availableProcessors());
 
-        if (vectorizeSweep.isEmpty() || threads.isEmpty() || steps.isEmpty() || batchSize.isEmpty() || discriminatorSteps.isEmpty() || updates.isEmpty() || logEvery.isEmpty() || evalEvery.isEmpty()) {
+        if (vectorizeSweep.isEmpty() || threads.isEmpty() || steps.isEmpty() || batchSize.isEmpty() || discriminatorSteps.isEmpty()
+                || updates.isEmpty() || logEvery.isEmpty() || evalEvery.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TrainSpec(steps.get(), batchSize.get(), discriminatorSteps.get(), updates.get(), logEvery.get(), evalEvery.get(),
+        return Optional.of(new TrainSpec(steps.get(), batchSize.get(), discriminatorSteps.get(), updates.get(), logEvery.get(),
+                evalEvery.get(),
                 vectorizeSweep.get(), threads.get()));
     }
 

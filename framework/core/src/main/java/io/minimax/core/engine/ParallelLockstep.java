@@ -43,7 +43,8 @@ public final class ParallelLockstep
         int start = 0;
         for (int part = 0; part < partCount && start < lanes.size(); part++) {
             int end = start + (lanes.size() - start) / (partCount - part);
-            parts.add(TrainingLoop.lockstep(train, lanes.subList(start, end), part == 0 ? listener : TrainingListener.NONE, stopSignal, dataType));
+            parts.add(TrainingLoop.lockstep(train, lanes.subList(start, end), part == 0 ? listener : TrainingListener.NONE, stopSignal,
+                    dataType));
             start = end;
         }
         if (lanes.size() < 2) {

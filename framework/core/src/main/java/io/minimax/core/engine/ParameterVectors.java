@@ -56,7 +56,8 @@ record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors
             if (!lane.generatorOptimizer().isElementwise() || !lane.discriminatorOptimizer().isElementwise()) {
                 throw new LockstepRefusedException("an optimizer that is not element-wise cannot update the lanes' parameters in one pass");
             }
-            if (lane.prior().dimension() != first.prior().dimension() || !Arrays.equals(lane.data().sampleShape(), first.data().sampleShape())) {
+            if (lane.prior().dimension() != first.prior().dimension()
+                    || !Arrays.equals(lane.data().sampleShape(), first.data().sampleShape())) {
                 throw new LockstepRefusedException("the runs' noise or sample shapes differ");
             }
         }

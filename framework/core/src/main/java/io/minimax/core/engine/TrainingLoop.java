@@ -17,8 +17,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>A run trained alone is one lane. The runs of a sweep trained in lockstep ({@code train.vectorizeSweep}) are the
  * lanes of one loop: their networks' parameters are slices of one vector per player ({@link ParameterVectors#handOut}),
- * so each update is one pass of one element-wise optimizer over all lanes. Between updates each lane computes its gradients with the very steps it uses
- * alone, one lane after another, so that a lane's working set stays in the core's cache (running each layer for all
+ * so each update is one pass of one element-wise optimizer over all lanes. Between updates each lane computes its gradients with the very
+ * steps it uses alone, one lane after another, so that a lane's working set stays in the core's cache (running each layer for all
  * lanes at once measured 15-27 % slower per run-step at 16 lanes). Every lane computes exactly what its run computes
  * alone.
  *
@@ -51,7 +51,8 @@ public final class TrainingLoop
     /** A run trained alone: its own optimizers step over its own networks. */
     public static TrainingLoop alone(TrainSpec train, Lane lane, TrainingListener listener, StopSignal stopSignal, DataType dataType)
     {
-        return new TrainingLoop(train, List.of(lane), ParameterVectors.of(lane.players()), listener, stopSignal, requireNonNull(dataType, "dataType is null"));
+        return new TrainingLoop(train, List.of(lane), ParameterVectors.of(lane.players()), listener, stopSignal,
+                requireNonNull(dataType, "dataType is null"));
     }
 
     /**
@@ -61,7 +62,8 @@ public final class TrainingLoop
     static TrainingLoop lockstep(TrainSpec train, List<Lane> lanes, TrainingListener listener, StopSignal stopSignal, DataType dataType)
     {
         List<Lane> laneList = List.copyOf(lanes);
-        ParameterVectors vectors = ParameterVectors.handOut(laneList.stream().map(Lane::players).toList(), requireNonNull(dataType, "dataType is null"));
+        ParameterVectors vectors = ParameterVectors.handOut(laneList.stream().map(Lane::players).toList(),
+                requireNonNull(dataType, "dataType is null"));
         return new TrainingLoop(train, laneList, vectors, listener, stopSignal, dataType);
     }
 

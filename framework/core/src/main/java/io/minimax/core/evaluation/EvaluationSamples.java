@@ -44,7 +44,8 @@ final class EvaluationSamples
         this.real = real;
     }
 
-    static EvaluationSamples draw(Players players, DataSource data, NoisePrior prior, long step, boolean isFinal, int count, DataType dataType)
+    static EvaluationSamples draw(Players players, DataSource data, NoisePrior prior, long step, boolean isFinal, int count,
+            DataType dataType)
     {
         INDArray noise = Nd4j.create(dataType, count, prior.dimension());
         prior.sample(noise);

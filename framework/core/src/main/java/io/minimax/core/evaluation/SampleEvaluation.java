@@ -111,7 +111,8 @@ public final class SampleEvaluation
                 if (chart.horizontalKey().isPresent()) {
                     String horizontal = chart.horizontalKey().get();
                     String vertical = chart.series().get(0).key();
-                    publish(TrajectoryPlot.write(horizontal, recorder.history().of(horizontal), vertical, history.get(vertical), chart.title(), file));
+                    publish(TrajectoryPlot.write(horizontal, recorder.history().of(horizontal), vertical, history.get(vertical),
+                            chart.title(), file));
                 }
                 else {
                     publish(MetricChartPlot.write(chart, history, file));

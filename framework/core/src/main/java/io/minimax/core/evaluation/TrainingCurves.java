@@ -34,7 +34,8 @@ final class TrainingCurves
     static List<Path> write(MetricHistory history, Path artifacts)
     {
         List<Path> files = new ArrayList<>();
-        plot(history, "Training losses", List.of(DISCRIMINATOR_LOSS, GENERATOR_LOSS), Optional.empty(), artifacts.resolve("losses.png"), files);
+        plot(history, "Training losses", List.of(DISCRIMINATOR_LOSS, GENERATOR_LOSS), Optional.empty(), artifacts.resolve("losses.png"),
+                files);
         plot(history, "Minibatch estimate of V(D,G)", List.of(VALUE_ESTIMATE),
                 Optional.of(new ReferenceLine("-log 4 (p_g = p_data, D = 1/2)", -Math.log(4))), artifacts.resolve("value.png"), files);
         plot(history, "Mean discriminator output", List.of(DISCRIMINATOR_REAL, DISCRIMINATOR_FAKE),
@@ -51,7 +52,8 @@ final class TrainingCurves
         return files;
     }
 
-    private static void plot(MetricHistory history, String title, List<String> keys, Optional<ReferenceLine> reference, Path file, List<Path> files)
+    private static void plot(MetricHistory history, String title, List<String> keys, Optional<ReferenceLine> reference, Path file,
+            List<Path> files)
     {
         Map<String, List<MetricPoint>> series = new LinkedHashMap<>();
         for (String key : keys) {

@@ -6,8 +6,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Where a run's journal lives: {@code <runs dir>/<experiment>/<run id>/} holding {@value #RUN_FILE},
- * {@value #DESCRIPTOR_FILE}, {@value #METRICS_FILE}, {@value #ARTIFACTS_DIRECTORY}/ and, once mirrored, {@value #MIRRORS_FILE}. Other code (the engine, the
- * MLflow mirror, {@code minimax sync}, {@code minimax runs}) and external checks rely on these names.
+ * {@value #DESCRIPTOR_FILE}, {@value #METRICS_FILE}, {@value #ARTIFACTS_DIRECTORY}/ and, once mirrored, {@value #MIRRORS_FILE}. Other code
+ * (the engine, the MLflow mirror, {@code minimax sync}, {@code minimax runs}) and external checks rely on these names.
  */
 public final class JournalLayout
 {
@@ -59,12 +59,14 @@ public final class JournalLayout
     {
         requireNonNull(name, what + " is null");
         if (name.isBlank() || name.equals(".") || name.equals("..") || !name.equals(name.strip())) {
-            throw new IllegalArgumentException(what + " '" + name + "' cannot be a folder name: it is blank, '.', '..' or has surrounding spaces");
+            throw new IllegalArgumentException(what + " '" + name
+                    + "' cannot be a folder name: it is blank, '.', '..' or has surrounding spaces");
         }
         for (int index = 0; index < name.length(); index++) {
             char character = name.charAt(index);
             if (character < 0x20 || "/\\:*?\"<>|".indexOf(character) >= 0) {
-                throw new IllegalArgumentException(what + " '" + name + "' cannot be a folder name: it contains '" + printable(character) + "'");
+                throw new IllegalArgumentException(what + " '" + name + "' cannot be a folder name: it contains '" + printable(character)
+                        + "'");
             }
         }
         return name;

@@ -20,7 +20,8 @@ final class RunFolders
     static Path allocate(Path runsDirectory, String experiment, Supplier<String> runIds)
             throws IOException
     {
-        Path experimentDirectory = Files.createDirectories(runsDirectory.resolve(JournalLayout.checkFolderName(experiment, "experiment name")));
+        Path experimentDirectory = Files.createDirectories(runsDirectory.resolve(JournalLayout.checkFolderName(experiment,
+                "experiment name")));
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Path runDirectory = experimentDirectory.resolve(JournalLayout.checkFolderName(runIds.get(), "run id"));
             try {

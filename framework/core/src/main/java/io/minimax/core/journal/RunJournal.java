@@ -110,7 +110,8 @@ public final class RunJournal
         requireNonNull(params, "params is null");
         requireNonNull(tags, "tags is null");
         if (!startedRun.id().equals(run.id()) || !startedRun.directory().equals(run.directory())) {
-            throw new IllegalArgumentException("this journal records run " + run.id() + " in " + run.directory() + ", not run " + startedRun.id());
+            throw new IllegalArgumentException("this journal records run " + run.id() + " in " + run.directory() + ", not run "
+                    + startedRun.id());
         }
         if (ended) {
             // killed between allocation and start: keep the KILLED record
@@ -123,7 +124,8 @@ public final class RunJournal
                 new TreeMap<>(params), new TreeMap<>(tags), Optional.empty(), run.directory());
         writeRecord();
         try {
-            metrics = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(metricsFile, CREATE, WRITE, APPEND), StandardCharsets.UTF_8), BATCH_BUFFER_CHARACTERS);
+            metrics = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(metricsFile, CREATE, WRITE, APPEND),
+                    StandardCharsets.UTF_8), BATCH_BUFFER_CHARACTERS);
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot open " + metricsFile, e);

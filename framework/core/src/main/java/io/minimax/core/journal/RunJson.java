@@ -70,7 +70,8 @@ final class RunJson
         RunStatus status = Arrays.stream(RunStatus.values())
                 .filter(value -> value.name().equals(statusText))
                 .findFirst()
-                .orElseThrow(() -> new CorruptJournalException("status '" + statusText + "' is not one of " + Arrays.toString(RunStatus.values())));
+                .orElseThrow(() -> new CorruptJournalException("status '" + statusText + "' is not one of "
+                        + Arrays.toString(RunStatus.values())));
         JsonNode endTime = root.path("endTime");
         if (!endTime.isMissingNode() && !endTime.isNull() && !endTime.canConvertToExactIntegral()) {
             throw new CorruptJournalException("endTime is not a number of milliseconds: " + endTime);
@@ -94,7 +95,8 @@ final class RunJson
     {
         JsonNode node = root.path(field);
         if (!node.isTextual()) {
-            throw new CorruptJournalException(node.isMissingNode() ? "missing field '" + field + "'" : "field '" + field + "' is not a string: " + node);
+            throw new CorruptJournalException(node.isMissingNode() ? "missing field '" + field + "'" : "field '" + field
+                    + "' is not a string: " + node);
         }
         return node.textValue();
     }
@@ -104,7 +106,8 @@ final class RunJson
     {
         JsonNode node = root.path(field);
         if (!node.canConvertToExactIntegral()) {
-            throw new CorruptJournalException(node.isMissingNode() ? "missing field '" + field + "'" : "field '" + field + "' is not a number of milliseconds: " + node);
+            throw new CorruptJournalException(node.isMissingNode() ? "missing field '" + field + "'" : "field '" + field
+                    + "' is not a number of milliseconds: " + node);
         }
         return node.longValue();
     }
@@ -135,7 +138,8 @@ final class RunJson
     {
         if (exception instanceof JsonProcessingException parse && parse.getLocation() != null) {
             String message = parse.getOriginalMessage().lines().findFirst().orElse("");
-            return "not valid JSON: " + message + " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+            return "not valid JSON: " + message + " at line " + parse.getLocation().getLineNr() + ", column "
+                    + parse.getLocation().getColumnNr();
         }
         return "not valid JSON: " + exception.getMessage();
     }

@@ -38,15 +38,18 @@ public record BlasKernelChoice(Optional<String> kernel, String reason)
             String kernel = userKernel.get().strip();
             boolean portable = BlasKernel.HASWELL.named(kernel);
             return new BlasKernelChoice(Optional.of(kernel), VARIABLE + "=" + kernel + " set by the user"
-                    + (reproducibility == Reproducibility.PORTABLE && !portable ? " (not HASWELL, so these digits are not the portable ones)" : ""));
+                    + (reproducibility == Reproducibility.PORTABLE && !portable
+                            ? " (not HASWELL, so these digits are not the portable ones)" : ""));
         }
         return switch (reproducibility) {
             case PORTABLE -> {
                 if (!BlasKernel.HASWELL.runsOn(cpu)) {
-                    throw new IllegalArgumentException("reproducibility: portable needs a CPU with AVX2 and FMA (OpenBLAS's HASWELL kernel); "
+                    throw new IllegalArgumentException("reproducibility: portable needs a CPU with AVX2 and FMA (OpenBLAS's HASWELL "
+                            + "kernel); "
                             + cpu + " has neither: use reproducibility: fastest");
                 }
-                yield new BlasKernelChoice(Optional.of(BlasKernel.HASWELL.name()), "portable: HASWELL, the same digits on every x86-64 CPU with AVX2");
+                yield new BlasKernelChoice(Optional.of(BlasKernel.HASWELL.name()),
+                        "portable: HASWELL, the same digits on every x86-64 CPU with AVX2");
             }
             case FASTEST -> BlasKernel.SKYLAKEX.runsOn(cpu)
                     ? new BlasKernelChoice(Optional.of(BlasKernel.SKYLAKEX.name()), "fastest measured for CPUs with AVX-512")

@@ -60,14 +60,16 @@ public final class BlasPlatform
         restoreEnvironment();
         boolean userChose = System.getenv(BlasKernelChoice.VARIABLE) != null;
         if (reproducibility == Reproducibility.PORTABLE && !userChose && !BlasKernel.HASWELL.named(loaded.kernel())) {
-            throw new IllegalArgumentException("reproducibility: portable asked OpenBLAS for its HASWELL kernel, but it runs " + loaded.kernel());
+            throw new IllegalArgumentException("reproducibility: portable asked OpenBLAS for its HASWELL kernel, but it runs "
+                    + loaded.kernel());
         }
         return loaded;
     }
 
     private static BlasKernelChoice prepare(Reproducibility reproducibility)
     {
-        BlasKernelChoice choice = BlasKernelChoice.choose(reproducibility, CpuInfo.current(), Optional.ofNullable(System.getenv(BlasKernelChoice.VARIABLE)));
+        BlasKernelChoice choice = BlasKernelChoice.choose(reproducibility, CpuInfo.current(),
+                Optional.ofNullable(System.getenv(BlasKernelChoice.VARIABLE)));
         if (libraries().isEmpty()) {
             try {
                 if (System.getenv(BlasKernelChoice.VARIABLE) == null && choice.kernel().isPresent()) {
@@ -81,10 +83,12 @@ public final class BlasPlatform
             catch (LinkageError e) {
                 // JNA's native part could not load (no writable temporary folder, say)
                 if (reproducibility == Reproducibility.PORTABLE) {
-                    throw new IllegalArgumentException("reproducibility: portable cannot set " + BlasKernelChoice.VARIABLE + " in this process ("
+                    throw new IllegalArgumentException("reproducibility: portable cannot set " + BlasKernelChoice.VARIABLE
+                            + " in this process ("
                             + e.getMessage() + "): start minimax with " + BlasKernelChoice.VARIABLE + "=HASWELL");
                 }
-                choice = new BlasKernelChoice(Optional.empty(), "OpenBLAS's own detection (could not set " + BlasKernelChoice.VARIABLE + ": " + e.getMessage() + ")");
+                choice = new BlasKernelChoice(Optional.empty(), "OpenBLAS's own detection (could not set " + BlasKernelChoice.VARIABLE
+                        + ": " + e.getMessage() + ")");
             }
             prepared = choice;
             return choice;
@@ -146,7 +150,8 @@ public final class BlasPlatform
     {
         for (Path library : libraries) {
             try {
-                return Optional.ofNullable(NativeLibrary.getInstance(library.toString()).getFunction(function).invokeString(new Object[0], false))
+                return Optional.ofNullable(NativeLibrary.getInstance(library.toString()).getFunction(function)
+                        .invokeString(new Object[0], false))
                         .map(String::strip);
             }
             catch (LinkageError e) {
@@ -195,7 +200,7 @@ public final class BlasPlatform
     private interface CLibrary
             extends Library
     {
-        CLibrary INSTANCE = (CLibrary) Native.loadLibrary("c", CLibrary.class);
+        CLibrary INSTANCE = Native.loadLibrary("c", CLibrary.class);
 
         int setenv(String name, String value, int overwrite);
 

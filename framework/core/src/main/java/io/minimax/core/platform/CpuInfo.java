@@ -54,7 +54,8 @@ public record CpuInfo(String vendor, String modelName, Set<String> flags)
         }
         Set<String> flags = new TreeSet<>(Arrays.asList(fields.getOrDefault("flags", "").split("\\s+")));
         flags.remove("");
-        return new CpuInfo(fields.getOrDefault("vendor_id", "unknown"), fields.getOrDefault("model name", "unknown").replaceAll("\\s+", " "), flags);
+        return new CpuInfo(fields.getOrDefault("vendor_id", "unknown"),
+                fields.getOrDefault("model name", "unknown").replaceAll("\\s+", " "), flags);
     }
 
     public boolean has(String... required)

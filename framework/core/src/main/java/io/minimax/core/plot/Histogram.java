@@ -20,7 +20,8 @@ final class Histogram
     static Histogram density(double[] values, double low, double high, int bins)
     {
         if (!(high > low) || bins < 1) {
-            throw new IllegalArgumentException("histogram needs low < high and at least one bin, not [" + low + ", " + high + "] with " + bins);
+            throw new IllegalArgumentException("histogram needs low < high and at least one bin, not [" + low + ", " + high + "] with "
+                    + bins);
         }
         double binWidth = (high - low) / bins;
         double[] densities = new double[bins];

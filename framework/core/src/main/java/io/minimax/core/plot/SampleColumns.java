@@ -25,7 +25,7 @@ record SampleColumns(double[][] columns, int dropped)
         if (samples.rank() != 2 || samples.columns() < 1 || samples.columns() > 2) {
             throw new IllegalArgumentException(name + " samples must have shape [n, 1] or [n, 2], not " + Arrays.toString(samples.shape()));
         }
-        int dimension = (int) samples.columns();
+        int dimension = samples.columns();
         // one copy of the whole buffer: toDoubleMatrix() goes row by row through native calls, ~40 µs each
         double[] values = samples.dup('c').castTo(DataType.DOUBLE).data().asDouble();
         int rows = values.length / dimension;

@@ -56,7 +56,8 @@ public final class SamplePlot
         SampleColumns generatedColumns = SampleColumns.of(generated, "generated");
         SampleColumns realColumns = SampleColumns.of(real, "real");
         if (realColumns.dimension() != generatedColumns.dimension()) {
-            throw new IllegalArgumentException("generated samples are " + generatedColumns.dimension() + "-D but real samples are " + realColumns.dimension() + "-D");
+            throw new IllegalArgumentException("generated samples are " + generatedColumns.dimension() + "-D but real samples are "
+                    + realColumns.dimension() + "-D");
         }
         XYChart chart = new XYChart(WIDTH, HEIGHT);
         chart.setTitle(title(title, step, realColumns.dropped() + generatedColumns.dropped()));

@@ -39,7 +39,8 @@ public final class TrajectoryPlot
      * @param horizontal the metric on the x axis, e.g. {@code dirac/theta}; paired with {@code vertical} by step
      * @return {@code file}
      */
-    public static Path write(String horizontalKey, List<MetricPoint> horizontal, String verticalKey, List<MetricPoint> vertical, String title, Path file)
+    public static Path write(String horizontalKey, List<MetricPoint> horizontal, String verticalKey, List<MetricPoint> vertical,
+            String title, Path file)
     {
         requireNonNull(horizontalKey, "horizontalKey is null");
         requireNonNull(verticalKey, "verticalKey is null");

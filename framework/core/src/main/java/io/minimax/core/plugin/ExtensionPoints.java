@@ -37,8 +37,9 @@ public final class ExtensionPoints
             "noise prior", "noise priors", "prior", List.of("prior"), Plugin::noisePriors, ExtensionPoints::create);
     public static final ExtensionPointKind<LossVariantFactory<?>, PluginContext, LossVariant> LOSS_VARIANTS = new ExtensionPointKind<>(
             "loss", "losses", "loss", List.of("loss"), Plugin::lossVariants, ExtensionPoints::create);
-    public static final ExtensionPointKind<GradientPenaltyFactory<?>, PluginContext, GradientPenalty> GRADIENT_PENALTIES = new ExtensionPointKind<>(
-            "penalty", "penalties", "penalties", List.of("penalties"), Plugin::gradientPenalties, ExtensionPoints::create);
+    public static final ExtensionPointKind<GradientPenaltyFactory<?>, PluginContext, GradientPenalty> GRADIENT_PENALTIES =
+            new ExtensionPointKind<>(
+                    "penalty", "penalties", "penalties", List.of("penalties"), Plugin::gradientPenalties, ExtensionPoints::create);
     public static final ExtensionPointKind<OptimizerFactory<?>, PluginContext, Optimizer> OPTIMIZERS = new ExtensionPointKind<>(
             "optimizer", "optimizers", "optimizer", List.of("optimizer"), Plugin::optimizers, ExtensionPoints::create);
     public static final ExtensionPointKind<NetworkFactory<?>, NetworkContext, Network> NETWORKS = new ExtensionPointKind<>(

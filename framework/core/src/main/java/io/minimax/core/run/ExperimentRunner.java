@@ -42,7 +42,8 @@ public final class ExperimentRunner
     private final RunSessions sessions;
     private final LockstepRuns lockstep;
 
-    public ExperimentRunner(PluginRegistry registry, Path runsDirectory, RunTags tags, ProgressListeners listeners, StopSignal stopSignal, Clock clock)
+    public ExperimentRunner(PluginRegistry registry, Path runsDirectory, RunTags tags, ProgressListeners listeners, StopSignal stopSignal,
+            Clock clock)
     {
         this.registry = requireNonNull(registry, "registry is null");
         this.runsDirectory = requireNonNull(runsDirectory, "runsDirectory is null");

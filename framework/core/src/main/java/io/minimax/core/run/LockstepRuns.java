@@ -66,7 +66,8 @@ final class LockstepRuns
         TrainSpec train = runPlans.get(0).spec().train();
         try {
             ParallelLockstep lockstep = ParallelLockstep.create(train, lanes, train.threads(), listener, stopSignal, DataType.FLOAT);
-            List<TrainingResult> laneResults = TrainingAttempt.train(listener, wired.size() + " runs in lockstep", train.steps(), wired.size(), lockstep::train);
+            List<TrainingResult> laneResults = TrainingAttempt.train(listener, wired.size() + " runs in lockstep", train.steps(),
+                    wired.size(), lockstep::train);
             for (int lane = 0; lane < wired.size(); lane++) {
                 results.put(wired.get(lane), laneResults.get(lane));
             }

@@ -28,9 +28,11 @@ record RunEnding(RunStatus status, Optional<String> error)
         List<RunOutcome> failed = outcomes.stream().filter(outcome -> outcome.result().status() == RunStatus.FAILED).toList();
         if (!failed.isEmpty()) {
             return new RunEnding(RunStatus.FAILED, Optional.of(failed.size() + " of " + plannedRuns + " runs failed: "
-                    + failed.stream().map(outcome -> outcome.plan().runName() + ": " + outcome.result().error().orElse("?")).collect(Collectors.joining("; "))));
+                    + failed.stream().map(outcome -> outcome.plan().runName() + ": " + outcome.result().error().orElse("?"))
+                            .collect(Collectors.joining("; "))));
         }
-        boolean killed = stopped || outcomes.size() < plannedRuns || outcomes.stream().anyMatch(outcome -> outcome.result().status() == RunStatus.KILLED);
+        boolean killed = stopped || outcomes.size() < plannedRuns
+                || outcomes.stream().anyMatch(outcome -> outcome.result().status() == RunStatus.KILLED);
         if (killed) {
             return new RunEnding(RunStatus.KILLED, Optional.of("interrupted after " + outcomes.size() + " of " + plannedRuns + " runs"));
         }

@@ -58,7 +58,8 @@ public final class RunTags
     {
         String definition = sweepDefinition(plan);
         Map<String, String> tags = common(plan, plan.name(),
-                note(plan.runs().get(0).spec().description(), "sweep: # " + plan.runs().size() + " runs\n" + definition.indent(2)), registry);
+                note(plan.runs().get(0).spec().description(), "sweep: # " + plan.runs().size() + " runs\n" + definition.indent(2)),
+                registry);
         tags.put(SweepTags.ROLE, SweepTags.SWEEP_ROLE);
         tags.putAll(sweep(plan, sweepId));
         return tags;

@@ -65,7 +65,8 @@ final class RunTrackers
     }
 
     // the capture of S makes the spec cast a checked one, by the factory's own spec class
-    private static <S extends PluginSpec> Tracker createChild(TrackerFactory<S> factory, PluginSpec spec, PluginContext context, Tracker parent)
+    private static <S extends PluginSpec> Tracker createChild(TrackerFactory<S> factory, PluginSpec spec, PluginContext context,
+            Tracker parent)
     {
         return factory.runNesting().orElseThrow().createChild(factory.specClass().cast(spec), context, parent);
     }

@@ -29,7 +29,8 @@ final class TrainingAttempt
      * @param label what the listener shows: a run's name, or how many runs train in lockstep
      * @param runs how many results {@code training} returns
      */
-    static List<TrainingResult> train(TrainingListener listener, String label, long steps, int runs, Supplier<List<TrainingResult>> training)
+    static List<TrainingResult> train(TrainingListener listener, String label, long steps, int runs,
+            Supplier<List<TrainingResult>> training)
     {
         try {
             listener.started(label, steps);

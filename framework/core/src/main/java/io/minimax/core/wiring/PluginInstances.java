@@ -10,10 +10,12 @@ public final class PluginInstances
 {
     private PluginInstances() {}
 
-    public static <F extends PluginFactory<?>, C, T> T create(PluginRegistry registry, ExtensionPointKind<F, C, T> kind, PluginSelection selection, C context)
+    public static <F extends PluginFactory<?>, C,
+            T> T create(PluginRegistry registry, ExtensionPointKind<F, C, T> kind, PluginSelection selection, C context)
     {
         F factory = registry.point(kind).find(selection.type())
-                .orElseThrow(() -> new IllegalStateException(selection.path() + ": no " + kind.noun() + " named '" + selection.type() + "'"));
+                .orElseThrow(() -> new IllegalStateException(selection.path() + ": no " + kind.noun() + " named '" + selection.type()
+                        + "'"));
         return kind.create(factory, selection.spec(), context);
     }
 }

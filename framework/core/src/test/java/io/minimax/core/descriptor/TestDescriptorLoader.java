@@ -214,7 +214,8 @@ class TestDescriptorLoader
         String tricky = FULL
                 .replace("name: ring8-loss-comparison", "name: \"2024.1\"")
                 .replace("{ type: mode-coverage }", "{ type: mode-coverage, threshold: 2.5 }\n  - { type: mode-coverage, threshold: 1e-7 }")
-                .replace("uri: http://127.0.0.1:5000", "uri: http://127.0.0.1:5000, tags: [\"yes\", \"1.5\", 'a: b', \"x\\ty\", \"#c\", \"\"]");
+                .replace("uri: http://127.0.0.1:5000",
+                        "uri: http://127.0.0.1:5000, tags: [\"yes\", \"1.5\", 'a: b', \"x\\ty\", \"#c\", \"\"]");
         for (String descriptor : List.of(FULL, MINIMAL, tricky)) {
             RunPlan run = parse(descriptor).runs().get(0);
             RunPlan again = parse(run.resolvedYaml()).runs().get(0);

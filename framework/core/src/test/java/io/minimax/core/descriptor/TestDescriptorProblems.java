@@ -47,9 +47,11 @@ class TestDescriptorProblems
         assertThat(problems(MINIMAL + "sed: 3\n"))
                 .containsExactly("sed: unknown key (did you mean 'seed'?)");
         assertThat(problems(FULL.replace("radius: 1.0", "radus: 1.0, colour: red")))
-                .containsExactly("data.radus: unknown key (did you mean 'radius'?)", "data.colour: unknown key (known: type, modes, radius, std)");
+                .containsExactly("data.radus: unknown key (did you mean 'radius'?)",
+                        "data.colour: unknown key (known: type, modes, radius, std)");
         assertThat(problems(FULL.replace("  discriminator: { type: adam", "  discrimintor: { type: adam")))
-                .containsExactly("optimizer.discrimintor: unknown key (did you mean 'discriminator'?)", "optimizer.discriminator: is required");
+                .containsExactly("optimizer.discrimintor: unknown key (did you mean 'discriminator'?)",
+                        "optimizer.discriminator: is required");
     }
 
     @Test
@@ -57,18 +59,22 @@ class TestDescriptorProblems
     {
         assertThat(problems(MINIMAL.replace("steps: 300", "steps: many"))).containsExactly("train.steps: expected an integer, got 'many'");
         assertThat(problems(MINIMAL.replace("steps: 300", "steps: 1.5"))).containsExactly("train.steps: expected an integer, got '1.5'");
-        assertThat(problems(MINIMAL.replace("steps: 300", "steps: \"300\""))).containsExactly("train.steps: expected an integer, got '300'");
+        assertThat(problems(MINIMAL.replace("steps: 300", "steps: \"300\"")))
+                .containsExactly("train.steps: expected an integer, got '300'");
         assertThat(problems(MINIMAL.replace("batchSize: 64", "batchSize: 3000000000")))
                 .containsExactly("train.batchSize: must be between -2147483648 and 2147483647 (got 3000000000)");
-        assertThat(problems(MINIMAL.replace("{ type: ring }", "{ type: ring, std: wide }"))).containsExactly("data.std: expected a number, got 'wide'");
+        assertThat(problems(MINIMAL.replace("{ type: ring }", "{ type: ring, std: wide }")))
+                .containsExactly("data.std: expected a number, got 'wide'");
         assertThat(problems(MINIMAL.replace("generator: { type: mlp }", "generator: { type: mlp, hidden: [8, x], batchNorm: 1 }")))
-                .containsExactly("generator.hidden[1]: expected an integer, got 'x'", "generator.batchNorm: expected a boolean (true or false), got '1'");
+                .containsExactly("generator.hidden[1]: expected an integer, got 'x'",
+                        "generator.batchNorm: expected a boolean (true or false), got '1'");
         assertThat(problems(MINIMAL.replace("discriminator: { type: mlp }", "discriminator: { type: mlp, hidden: 128 }")))
                 .containsExactly("discriminator.hidden: expected a list, got '128'");
         assertThat(problems(MINIMAL.replace("data: { type: ring }", "data: ring")))
                 .containsExactly("data: expected a mapping with a 'type' key, got 'ring'");
         assertThat(problems(MINIMAL.replace("name: minimal", "name: [a, b]"))).containsExactly("name: expected a string, got a list");
-        assertThat(problems(MINIMAL + "metrics: { type: mode-coverage }\n")).containsExactly("metrics: expected a list of metric sections, got a mapping");
+        assertThat(problems(MINIMAL + "metrics: { type: mode-coverage }\n"))
+                .containsExactly("metrics: expected a list of metric sections, got a mapping");
     }
 
     @Test
@@ -77,11 +83,15 @@ class TestDescriptorProblems
         assertThat(problems(FULL.replace("std: 0.01", "std: -1")))
                 .containsExactly("data.std: must be > 0 (got -1.0)");
         assertThat(problems(FULL.replace("hidden: [128, 128], activation: relu", "hidden: [-3, 128], activation: sigmoid")))
-                .containsExactly("generator.activation: must be one of relu, leaky-relu, tanh (got 'sigmoid')", "generator.hidden[0]: must be > 0 (got -3)");
-        assertThat(problems(FULL.replace("batchSize: 256", "batchSize: 0").replace("logEvery: 20", "logEvery: -1").replace("seed: 1", "seed: -1")))
-                .containsExactly("seed: must be >= 0 (got -1)", "train.batchSize: must be > 0 (got 0)", "train.logEvery: must be > 0 (got -1)");
+                .containsExactly("generator.activation: must be one of relu, leaky-relu, tanh (got 'sigmoid')",
+                        "generator.hidden[0]: must be > 0 (got -3)");
+        assertThat(problems(FULL.replace("batchSize: 256", "batchSize: 0").replace("logEvery: 20", "logEvery: -1")
+                .replace("seed: 1", "seed: -1")))
+                .containsExactly("seed: must be >= 0 (got -1)", "train.batchSize: must be > 0 (got 0)",
+                        "train.logEvery: must be > 0 (got -1)");
         assertThat(problems(FULL.replace("updates: simultaneous", "updates: alternatng")))
-                .containsExactly("train.updates: unknown update rule 'alternatng' (did you mean 'alternating'? known: alternating, simultaneous)");
+                .containsExactly("train.updates: unknown update rule 'alternatng' (did you mean 'alternating'? known: alternating, "
+                        + "simultaneous)");
         assertThat(problems(FULL.replace("name: ring8-loss-comparison", "name: ring 8/loss")))
                 .containsExactly("name: must be letters, digits, '.', '_' or '-' only, as it names a folder (got 'ring 8/loss')");
         assertThat(problems(FULL.replace("name: ring8-loss-comparison", "name: ..")))
@@ -110,7 +120,8 @@ class TestDescriptorProblems
                 "discriminator: is required",
                 "optimizer.generator.learningRate: is required (step size)",
                 "optimizer.discriminator: is required");
-        assertThat(problems(MINIMAL.replace("optimizer:\n  generator: { type: adam }\n  discriminator: { type: sgd, learningRate: 0.05 }\n", "")))
+        assertThat(problems(MINIMAL.replace("optimizer:\n  generator: { type: adam }\n  discriminator: { type: sgd, learningRate: 0.05 }\n",
+                "")))
                 .containsExactly("optimizer.generator: is required", "optimizer.discriminator: is required");
     }
 
@@ -119,7 +130,8 @@ class TestDescriptorProblems
     {
         String descriptor = FULL
                 .replace("batchSize: 256", "batchSize: -4")
-                .replace("{ type: ring, modes: 8, radius: 1.0, std: 0.01 }", "{ type: ring, modes: 8, radius: 1.0, std: -0.01, colour: red }")
+                .replace("{ type: ring, modes: 8, radius: 1.0, std: 0.01 }",
+                        "{ type: ring, modes: 8, radius: 1.0, std: -0.01, colour: red }")
                 .replace("type: non-saturating", "type: non-saturatng")
                 .replace("{ type: gaussian, dim: 2 }", "{ type: gaussian }")
                 .replace("evalEvery: 500", "evalEvery: often");
@@ -210,7 +222,8 @@ class TestDescriptorProblems
                         "--set nothing: expected path=value, e.g. train.steps=100",
                         "--set trian.steps: unknown key 'trian' (did you mean 'train'?)",
                         "--set loss.labelSmoothing: unknown key 'labelSmoothing' (known: type)",
-                        "--set generator.hidden: cannot read the value '[64,': YAML syntax error at line 1, column 4: while parsing a flow node: expected the node content, but found '<stream end>'",
+                        "--set generator.hidden: cannot read the value '[64,': YAML syntax error at line 1, column 4: "
+                                + "while parsing a flow node: expected the node content, but found '<stream end>'",
                         "--set tracking.uri: 'tracking' is not in the descriptor: set the whole section, with its type",
                         "--set generator.hidden[0]: cannot set a part of 'generator.hidden': set the whole value",
                         "--set metrics[0].type: 'metrics[0]' is not in the descriptor",

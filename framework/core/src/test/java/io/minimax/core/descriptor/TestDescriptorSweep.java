@@ -43,7 +43,8 @@ class TestDescriptorSweep
         assertThat(second.sweepValues()).containsExactly(Map.entry("loss.type", "minimax"), Map.entry("seed", "2"));
         assertThat(second.spec().seed()).isEqualTo(2);
         assertThat(second.spec().loss()).isEqualTo(new PluginSelection("loss", "minimax", new FakeMinimaxSpec()));
-        assertThat(plan.runs().get(5).spec().loss()).isEqualTo(new PluginSelection("loss", "non-saturating", new FakeNonSaturatingSpec(0.0)));
+        assertThat(plan.runs().get(5).spec().loss())
+                .isEqualTo(new PluginSelection("loss", "non-saturating", new FakeNonSaturatingSpec(0.0)));
     }
 
     @Test
@@ -52,8 +53,10 @@ class TestDescriptorSweep
         List<RunPlan> runs = parse(LOSS_BY_SEED).runs();
 
         // a default of one type never leaks into a run of another
-        assertThat(runs.get(0).params()).containsEntry("loss.type", "minimax").containsEntry("seed", "1").doesNotContainKey("loss.labelSmoothing");
-        assertThat(runs.get(4).params()).containsEntry("loss.type", "non-saturating").containsEntry("seed", "2").containsEntry("loss.labelSmoothing", "0");
+        assertThat(runs.get(0).params()).containsEntry("loss.type", "minimax").containsEntry("seed", "1")
+                .doesNotContainKey("loss.labelSmoothing");
+        assertThat(runs.get(4).params()).containsEntry("loss.type", "non-saturating").containsEntry("seed", "2")
+                .containsEntry("loss.labelSmoothing", "0");
         for (RunPlan run : runs) {
             assertThat(run.params().keySet()).noneMatch(key -> key.startsWith("sweep"));
             assertThat(run.resolvedYaml()).doesNotContain("sweep");

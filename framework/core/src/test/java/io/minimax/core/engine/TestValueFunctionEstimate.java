@@ -13,7 +13,8 @@ class TestValueFunctionEstimate
     void aDiscriminatorThatAlwaysSaysOneHalfGivesMinusLogFour()
     {
         // D ≡ 1/2 is the optimal discriminator when p_g = p_data, and V(D*, G*) = log(1/2) + log(1/2) = −log 4.
-        ValueFunctionEstimate estimate = ValueFunctionEstimate.fromLogits(Nd4j.zeros(DataType.FLOAT, 64, 1), Nd4j.zeros(DataType.FLOAT, 64, 1));
+        ValueFunctionEstimate estimate = ValueFunctionEstimate.fromLogits(Nd4j.zeros(DataType.FLOAT, 64, 1),
+                Nd4j.zeros(DataType.FLOAT, 64, 1));
         // −2·log 2 and −log 4 agree to the last bit or two of a double
         assertThat(estimate.value()).isCloseTo(-Math.log(4), within(2 * Math.ulp(Math.log(4))));
         assertThat(estimate.meanRealOutput()).isEqualTo(0.5);

@@ -164,7 +164,8 @@ class TestJournalReader
         assertThat(reader.experiments()).isEmpty();
         assertThat(reader.runs().runs()).isEmpty();
         assertThat(reader.runs().warnings()).isEmpty();
-        assertThat(reader.runs("ring-8").warnings()).containsExactly(runs.resolve("does-not-exist").resolve("ring-8") + ": no such experiment folder");
+        assertThat(reader.runs("ring-8").warnings())
+                .containsExactly(runs.resolve("does-not-exist").resolve("ring-8") + ": no such experiment folder");
 
         RunJournal notStarted = RunJournal.create(runs, "ring-8", "run", clock);
         JournaledMetrics metrics = new JournalReader(runs).metrics(notStarted.info().directory());

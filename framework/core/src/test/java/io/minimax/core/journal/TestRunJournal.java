@@ -109,7 +109,8 @@ class TestRunJournal
             throws IOException
     {
         RunJournal journal = startedJournal();
-        journal.logMetrics(List.of(new MetricPoint("loss/discriminator", 1.25, 10, 1000), new MetricPoint("loss/generator", 0.5, 10, 1000)));
+        journal.logMetrics(List.of(new MetricPoint("loss/discriminator", 1.25, 10, 1000),
+                new MetricPoint("loss/generator", 0.5, 10, 1000)));
         Path metrics = journal.info().directory().resolve("metrics.jsonl");
         // flushed on every call, not only at the end
         assertThat(Files.readString(metrics)).isEqualTo(

@@ -12,10 +12,13 @@ class TestBlasKernelChoice
 {
     private static final CpuInfo EPYC_AVX512 = new CpuInfo("AuthenticAMD", "AMD EPYC 9R14 96-Core Processor",
             Set.of("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"));
-    private static final CpuInfo EPYC_AVX2 = new CpuInfo("AuthenticAMD", "AMD EPYC 7B13 64-Core Processor", Set.of("sse4_2", "avx", "avx2", "fma"));
-    private static final CpuInfo OLD_XEON = new CpuInfo("GenuineIntel", "Intel(R) Xeon(R) CPU E5-2670 0 @ 2.60GHz", Set.of("sse4_2", "avx"));
+    private static final CpuInfo EPYC_AVX2 = new CpuInfo("AuthenticAMD", "AMD EPYC 7B13 64-Core Processor",
+            Set.of("sse4_2", "avx", "avx2", "fma"));
+    private static final CpuInfo OLD_XEON = new CpuInfo("GenuineIntel", "Intel(R) Xeon(R) CPU E5-2670 0 @ 2.60GHz",
+            Set.of("sse4_2", "avx"));
     /** AVX-512 F alone (Knights Landing): not enough for the SKYLAKEX kernel. */
-    private static final CpuInfo KNIGHTS_LANDING = new CpuInfo("GenuineIntel", "Intel(R) Xeon Phi(TM) CPU 7210", Set.of("avx", "avx2", "fma", "avx512f", "avx512cd"));
+    private static final CpuInfo KNIGHTS_LANDING = new CpuInfo("GenuineIntel", "Intel(R) Xeon Phi(TM) CPU 7210",
+            Set.of("avx", "avx2", "fma", "avx512f", "avx512cd"));
 
     @Test
     void fastestIsSkylakeXWhereAvx512RunsAndOpenBlasOwnDetectionElsewhere()
@@ -48,7 +51,8 @@ class TestBlasKernelChoice
         BlasKernelChoice portable = BlasKernelChoice.choose(Reproducibility.PORTABLE, OLD_XEON, Optional.of("SANDYBRIDGE"));
         assertThat(portable.kernel()).contains("SANDYBRIDGE");
         assertThat(portable.reason()).contains("not HASWELL, so these digits are not the portable ones");
-        assertThat(BlasKernelChoice.choose(Reproducibility.PORTABLE, EPYC_AVX2, Optional.of("Haswell")).reason()).doesNotContain("not HASWELL");
+        assertThat(BlasKernelChoice.choose(Reproducibility.PORTABLE, EPYC_AVX2, Optional.of("Haswell")).reason())
+                .doesNotContain("not HASWELL");
         assertThat(BlasKernelChoice.choose(Reproducibility.FASTEST, EPYC_AVX2, Optional.of(" ")).kernel()).isEmpty();
     }
 

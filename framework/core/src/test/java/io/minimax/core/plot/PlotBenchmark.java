@@ -31,7 +31,8 @@ class PlotBenchmark
         Path folder = Files.createDirectories(Path.of("target", "plot-examples"));
         INDArray real = TestSamplePlot.ring(2500, 1.0, 1);
         INDArray generated = TestSamplePlot.ring(2500, 1.1, 2).muli(1.2);
-        time("2-D scatter, 2500 + 2500", () -> SamplePlot.write(generated, real, 500, "ring-8 · loss=minimax seed=2", folder.resolve(SamplePlot.fileName(500))));
+        time("2-D scatter, 2500 + 2500",
+                () -> SamplePlot.write(generated, real, 500, "ring-8 · loss=minimax seed=2", folder.resolve(SamplePlot.fileName(500))));
 
         Random random = new Random(5);
         float[] realLine = new float[2500];

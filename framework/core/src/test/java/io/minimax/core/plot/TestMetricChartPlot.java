@@ -39,7 +39,8 @@ class TestMetricChartPlot
                 List.of(Series.withErrorBars("estimator/mean", "estimator/std"), Series.reference("estimator/expectation")));
         Path file = folder.resolve(chart.fileName());
 
-        assertThat(MetricChartPlot.write(chart, Map.of("estimator/mean", means, "estimator/std", deviations, "estimator/expectation", expectation), file))
+        assertThat(MetricChartPlot.write(chart,
+                Map.of("estimator/mean", means, "estimator/std", deviations, "estimator/expectation", expectation), file))
                 .isEqualTo(file);
 
         BufferedImage image = readPng(file);

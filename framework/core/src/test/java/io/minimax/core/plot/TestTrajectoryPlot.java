@@ -46,7 +46,8 @@ class TestTrajectoryPlot
             throws IOException
     {
         List<MetricPoint> theta = List.of(
-                new MetricPoint("x", 1, 0, 0), new MetricPoint("x", Double.NaN, 1, 0), new MetricPoint("x", 0.5, 2, 0), new MetricPoint("x", 9, 3, 0));
+                new MetricPoint("x", 1, 0, 0), new MetricPoint("x", Double.NaN, 1, 0), new MetricPoint("x", 0.5, 2, 0),
+                new MetricPoint("x", 9, 3, 0));
         List<MetricPoint> psi = List.of(new MetricPoint("y", 1, 0, 0), new MetricPoint("y", 1, 1, 0), new MetricPoint("y", -0.5, 2, 0));
         Path file = folder.resolve("trajectory.png");
 
@@ -56,7 +57,8 @@ class TestTrajectoryPlot
         TrajectoryPlot.write("x", List.of(), "y", List.of(), "nothing logged", file);
         assertThat(readPng(file).getWidth()).isEqualTo(TrajectoryPlot.SIZE);
 
-        TrajectoryPlot.write("x", List.of(new MetricPoint("x", 0, 0, 0)), "y", List.of(new MetricPoint("y", 0, 0, 0)), "at the origin", file);
+        TrajectoryPlot.write("x", List.of(new MetricPoint("x", 0, 0, 0)), "y", List.of(new MetricPoint("y", 0, 0, 0)), "at the origin",
+                file);
         assertThat(readPng(file).getWidth()).isEqualTo(TrajectoryPlot.SIZE);
     }
 }

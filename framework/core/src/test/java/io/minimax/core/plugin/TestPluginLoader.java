@@ -73,7 +73,8 @@ class TestPluginLoader
 
         assertThatThrownBy(() -> PluginLoader.load(Optional.of(directory), frameworkClassPath))
                 .isInstanceOf(PluginLoadingException.class)
-                .hasMessage("cannot register the plugins: loss 'jar-only-loss' is registered by both " + JAR_ONLY + " and " + SameNameTestPlugin.class.getName());
+                .hasMessage("cannot register the plugins: loss 'jar-only-loss' is registered by both " + JAR_ONLY + " and "
+                        + SameNameTestPlugin.class.getName());
     }
 
     @Test
@@ -131,7 +132,8 @@ class TestPluginLoader
     void aPluginThatCannotListItsFactoriesIsNamed(@TempDir Path directory)
             throws IOException
     {
-        pluginJar(directory.resolve("failing.jar"), List.of(FailingFactoriesTestPlugin.class), List.of(FailingFactoriesTestPlugin.class.getName()));
+        pluginJar(directory.resolve("failing.jar"), List.of(FailingFactoriesTestPlugin.class),
+                List.of(FailingFactoriesTestPlugin.class.getName()));
         assertThatThrownBy(() -> PluginLoader.load(Optional.of(directory), hidingTestPlugins()))
                 .isInstanceOf(PluginLoadingException.class)
                 .hasMessage("cannot register the plugins: data sources are not configured");

@@ -116,7 +116,8 @@ public final class Gemm
         long columns = array.size(1);
         boolean unitColumns = columns == 1 || array.stride(1) == 1;
         boolean rowsApart = rows == 1 || array.stride(0) >= columns;
-        return unitColumns && rowsApart && rows <= Integer.MAX_VALUE && columns <= Integer.MAX_VALUE && array.stride(0) <= Integer.MAX_VALUE;
+        return unitColumns && rowsApart && rows <= Integer.MAX_VALUE && columns <= Integer.MAX_VALUE
+                && array.stride(0) <= Integer.MAX_VALUE;
     }
 
     private static int leadingDimension(INDArray array)

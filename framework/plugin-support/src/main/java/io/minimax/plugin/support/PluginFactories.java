@@ -36,25 +36,29 @@ public final class PluginFactories
     private PluginFactories() {}
 
     public static <S extends PluginSpec> DataSourceFactory<S> dataSource(
-            String name, Class<S> specClass, String description, BiFunction<? super S, ? super PluginContext, ? extends DataSource> creation)
+            String name, Class<S> specClass, String description,
+            BiFunction<? super S, ? super PluginContext, ? extends DataSource> creation)
     {
         return new DeclaredDataSource<>(name, specClass, description, creation);
     }
 
     public static <S extends PluginSpec> NoisePriorFactory<S> noisePrior(
-            String name, Class<S> specClass, String description, BiFunction<? super S, ? super PluginContext, ? extends NoisePrior> creation)
+            String name, Class<S> specClass, String description,
+            BiFunction<? super S, ? super PluginContext, ? extends NoisePrior> creation)
     {
         return new DeclaredNoisePrior<>(name, specClass, description, creation);
     }
 
     public static <S extends PluginSpec> LossVariantFactory<S> lossVariant(
-            String name, Class<S> specClass, String description, BiFunction<? super S, ? super PluginContext, ? extends LossVariant> creation)
+            String name, Class<S> specClass, String description,
+            BiFunction<? super S, ? super PluginContext, ? extends LossVariant> creation)
     {
         return new DeclaredLossVariant<>(name, specClass, description, creation);
     }
 
     public static <S extends PluginSpec> GradientPenaltyFactory<S> gradientPenalty(
-            String name, Class<S> specClass, String description, BiFunction<? super S, ? super PluginContext, ? extends GradientPenalty> creation)
+            String name, Class<S> specClass, String description,
+            BiFunction<? super S, ? super PluginContext, ? extends GradientPenalty> creation)
     {
         return new DeclaredGradientPenalty<>(name, specClass, description, creation);
     }
@@ -89,7 +93,8 @@ public final class PluginFactories
             extends DeclaredFactory<S, PluginContext, DataSource>
             implements DataSourceFactory<S>
     {
-        DeclaredDataSource(String name, Class<S> specClass, String description, BiFunction<? super S, ? super PluginContext, ? extends DataSource> creation)
+        DeclaredDataSource(String name, Class<S> specClass, String description,
+                BiFunction<? super S, ? super PluginContext, ? extends DataSource> creation)
         {
             super(name, specClass, description, creation);
         }
@@ -99,7 +104,8 @@ public final class PluginFactories
             extends DeclaredFactory<S, PluginContext, NoisePrior>
             implements NoisePriorFactory<S>
     {
-        DeclaredNoisePrior(String name, Class<S> specClass, String description, BiFunction<? super S, ? super PluginContext, ? extends NoisePrior> creation)
+        DeclaredNoisePrior(String name, Class<S> specClass, String description,
+                BiFunction<? super S, ? super PluginContext, ? extends NoisePrior> creation)
         {
             super(name, specClass, description, creation);
         }
@@ -109,7 +115,8 @@ public final class PluginFactories
             extends DeclaredFactory<S, PluginContext, LossVariant>
             implements LossVariantFactory<S>
     {
-        DeclaredLossVariant(String name, Class<S> specClass, String description, BiFunction<? super S, ? super PluginContext, ? extends LossVariant> creation)
+        DeclaredLossVariant(String name, Class<S> specClass, String description,
+                BiFunction<? super S, ? super PluginContext, ? extends LossVariant> creation)
         {
             super(name, specClass, description, creation);
         }
@@ -119,7 +126,8 @@ public final class PluginFactories
             extends DeclaredFactory<S, PluginContext, GradientPenalty>
             implements GradientPenaltyFactory<S>
     {
-        DeclaredGradientPenalty(String name, Class<S> specClass, String description, BiFunction<? super S, ? super PluginContext, ? extends GradientPenalty> creation)
+        DeclaredGradientPenalty(String name, Class<S> specClass, String description,
+                BiFunction<? super S, ? super PluginContext, ? extends GradientPenalty> creation)
         {
             super(name, specClass, description, creation);
         }
@@ -129,7 +137,8 @@ public final class PluginFactories
             extends DeclaredFactory<S, PluginContext, Optimizer>
             implements OptimizerFactory<S>
     {
-        DeclaredOptimizer(String name, Class<S> specClass, String description, BiFunction<? super S, ? super PluginContext, ? extends Optimizer> creation)
+        DeclaredOptimizer(String name, Class<S> specClass, String description,
+                BiFunction<? super S, ? super PluginContext, ? extends Optimizer> creation)
         {
             super(name, specClass, description, creation);
         }
@@ -139,7 +148,8 @@ public final class PluginFactories
             extends DeclaredFactory<S, NetworkContext, Network>
             implements NetworkFactory<S>
     {
-        DeclaredNetwork(String name, Class<S> specClass, String description, BiFunction<? super S, ? super NetworkContext, ? extends Network> creation)
+        DeclaredNetwork(String name, Class<S> specClass, String description,
+                BiFunction<? super S, ? super NetworkContext, ? extends Network> creation)
         {
             super(name, specClass, description, creation);
         }
@@ -149,7 +159,8 @@ public final class PluginFactories
             extends DeclaredFactory<S, PluginContext, Metric>
             implements MetricFactory<S>
     {
-        DeclaredMetric(String name, Class<S> specClass, String description, BiFunction<? super S, ? super PluginContext, ? extends Metric> creation)
+        DeclaredMetric(String name, Class<S> specClass, String description,
+                BiFunction<? super S, ? super PluginContext, ? extends Metric> creation)
         {
             super(name, specClass, description, creation);
         }
@@ -159,7 +170,8 @@ public final class PluginFactories
             extends DeclaredFactory<S, PluginContext, Tracker>
             implements TrackerFactory<S>
     {
-        DeclaredTracker(String name, Class<S> specClass, String description, BiFunction<? super S, ? super PluginContext, ? extends Tracker> creation)
+        DeclaredTracker(String name, Class<S> specClass, String description,
+                BiFunction<? super S, ? super PluginContext, ? extends Tracker> creation)
         {
             super(name, specClass, description, creation);
         }

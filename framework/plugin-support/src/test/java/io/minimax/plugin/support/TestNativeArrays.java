@@ -44,6 +44,7 @@ class TestNativeArrays
         INDArray transposed = Nd4j.create(DataType.DOUBLE, 2, 2).transpose();
         NativeArrays.copy(source, transposed);
         assertThat(transposed).isEqualTo(source);
-        assertThatThrownBy(() -> NativeArrays.copy(source, Nd4j.create(DataType.DOUBLE, 3))).hasMessageContaining("cannot copy 4 elements into 3");
+        assertThatThrownBy(() -> NativeArrays.copy(source, Nd4j.create(DataType.DOUBLE, 3)))
+                .hasMessageContaining("cannot copy 4 elements into 3");
     }
 }

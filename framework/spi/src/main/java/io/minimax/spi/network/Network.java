@@ -47,7 +47,10 @@ public interface Network
     /** The parameter vector {@link #initialize} was handed, updated in place by the optimizer. */
     INDArray parameters();
 
-    /** The gradient vector {@link #initialize} was handed: dLoss/dparameters from the last {@link #backward} with {@code parameterGradients}. */
+    /**
+     * The gradient vector {@link #initialize} was handed: dLoss/dparameters from the last {@link #backward} with {@code
+     * parameterGradients}.
+     */
     INDArray gradients();
 
     /** Whether {@link #backwardInputGradient} is implemented; gradient penalties (R1, R2, WGAN-GP) need it. */

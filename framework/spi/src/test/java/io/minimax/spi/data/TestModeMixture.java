@@ -20,7 +20,8 @@ class TestModeMixture
         assertThat(modes.modeCount()).isEqualTo(2);
         assertThat(modes.dimension()).isEqualTo(2);
         assertThat(modes.std()).isEqualTo(0.1);
-        assertThat(modes).isEqualTo(new ModeMixture(new double[][] {{1, 0}, {0, 1}}, 0.1)).hasSameHashCodeAs(new ModeMixture(new double[][] {{1, 0}, {0, 1}}, 0.1));
+        assertThat(modes).isEqualTo(new ModeMixture(new double[][] {{1, 0}, {0, 1}}, 0.1))
+                .hasSameHashCodeAs(new ModeMixture(new double[][] {{1, 0}, {0, 1}}, 0.1));
         assertThat(modes.toString()).isEqualTo("ModeMixture{modes=2, dimension=2, std=0.1}");
     }
 

@@ -24,12 +24,14 @@ public final class DiracPlugin
     public static final NetworkFactory<ConstantNetworkSpec> CONSTANT = PluginFactories.network(
             "constant", ConstantNetworkSpec.class,
             "G(z) = θ whatever z: Dirac-GAN's generator, one trainable point",
-            (spec, context) -> new ConstantNetwork(context.inputShape(), context.outputShape(), spec.init(), context.dataType(), ScalarNames.of(context.role())));
+            (spec, context) -> new ConstantNetwork(context.inputShape(), context.outputShape(), spec.init(), context.dataType(),
+                    ScalarNames.of(context.role())));
 
     public static final NetworkFactory<LinearNetworkSpec> LINEAR = PluginFactories.network(
             "linear", LinearNetworkSpec.class,
             "D(x) = ψ·x (+ b): Dirac-GAN's discriminator, a linear map with every weight starting at init",
-            (spec, context) -> new LinearNetwork(context.inputShape(), context.outputShape(), spec.bias(), spec.init(), context.dataType(), ScalarNames.of(context.role())));
+            (spec, context) -> new LinearNetwork(context.inputShape(), context.outputShape(), spec.bias(), spec.init(), context.dataType(),
+                    ScalarNames.of(context.role())));
 
     public static final MetricFactory<DiracTrajectorySpec> DIRAC_TRAJECTORY = PluginFactories.metric(
             "dirac-trajectory", DiracTrajectorySpec.class,

@@ -37,7 +37,8 @@ final class DiracTrajectoryMetric
         }
         double theta = run.generatedSamples().getDouble(0, 0);
         double at = run.realSamples().getDouble(0, 0);
-        INDArray logits = run.discriminatorLogits(Nd4j.createFromArray(new double[][] {{0}, {1}}).castTo(run.generatedSamples().dataType()));
+        INDArray logits = run.discriminatorLogits(Nd4j.createFromArray(new double[][] {{0}, {1}})
+                .castTo(run.generatedSamples().dataType()));
         double psi = logits.getDouble(1, 0) - logits.getDouble(0, 0);
         return Map.of(DISTANCE, Math.hypot(theta - at, psi));
     }
@@ -46,10 +47,12 @@ final class DiracTrajectoryMetric
     public List<MetricChart> charts()
     {
         return List.of(
-                new MetricChart("distance.png", "Distance from the equilibrium (theta = a, psi = 0)", "step", false, false, List.of(Series.line(DISTANCE))),
+                new MetricChart("distance.png", "Distance from the equilibrium (theta = a, psi = 0)", "step", false, false,
+                        List.of(Series.line(DISTANCE))),
                 MetricChart.trajectory("trajectory.png", "Trajectory of the two players", GENERATOR.weight(), DISCRIMINATOR.weight()),
                 // a player without a bias logs none, and its line is left out
                 new MetricChart("parameters.png", "Players' parameters", "step", false, false, List.of(
-                        Series.line(GENERATOR.weight()), Series.line(GENERATOR.bias()), Series.line(DISCRIMINATOR.weight()), Series.line(DISCRIMINATOR.bias()))));
+                        Series.line(GENERATOR.weight()), Series.line(GENERATOR.bias()), Series.line(DISCRIMINATOR.weight()),
+                        Series.line(DISCRIMINATOR.bias()))));
     }
 }

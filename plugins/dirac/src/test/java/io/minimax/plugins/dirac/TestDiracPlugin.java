@@ -143,7 +143,8 @@ class TestDiracPlugin
 
     private static Network linear(boolean bias, double init, NetworkRole role, long[] input, long[] output)
     {
-        return TestNetworks.asLane(DiracPlugin.LINEAR.create(SpecDefaults.build(LinearNetworkSpec.class, Map.of("bias", bias, "init", init)),
+        return TestNetworks.asLane(DiracPlugin.LINEAR.create(SpecDefaults.build(LinearNetworkSpec.class,
+                Map.of("bias", bias, "init", init)),
                 TestContexts.network(1, DataType.DOUBLE, role, input, output)), DataType.DOUBLE);
     }
 }

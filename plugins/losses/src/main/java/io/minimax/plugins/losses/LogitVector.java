@@ -61,7 +61,8 @@ final class LogitVector
     void checkSameLength(LogitVector other, String what)
     {
         if (other.length != length) {
-            throw new IllegalArgumentException(what + " has shape " + Arrays.toString(other.shape) + " but the logits have " + Arrays.toString(shape));
+            throw new IllegalArgumentException(what + " has shape " + Arrays.toString(other.shape) + " but the logits have "
+                    + Arrays.toString(shape));
         }
     }
 }

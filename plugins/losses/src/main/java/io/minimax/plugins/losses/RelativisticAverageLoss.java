@@ -46,7 +46,8 @@ final class RelativisticAverageLoss
     public double generatorLoss(INDArray realLogits, INDArray fakeLogits, INDArray fakeGradient)
     {
         // L_G is L_D with the two sets swapped; the real logits' gradient is not wanted (they do not depend on G)
-        if (realScratch == null || !Arrays.equals(realScratch.shape(), realLogits.shape()) || realScratch.dataType() != realLogits.dataType()) {
+        if (realScratch == null || !Arrays.equals(realScratch.shape(), realLogits.shape())
+                || realScratch.dataType() != realLogits.dataType()) {
             realScratch = Nd4j.create(realLogits.dataType(), realLogits.shape());
         }
         return relativisticLoss(fakeLogits, realLogits, fakeGradient, realScratch);

@@ -2,7 +2,6 @@ package io.minimax.plugins.losses;
 
 import io.minimax.spi.Plugin;
 import io.minimax.spi.PluginSpec;
-
 import io.minimax.spi.loss.GradientPenalty;
 import io.minimax.spi.loss.GradientPenaltyFactory;
 import io.minimax.testkit.DoubleBackpropagationCheck;
@@ -37,7 +36,8 @@ class TestGradientPenalties
     @MethodSource("penalties")
     void parameterGradientMatchesFiniteDifferencesOfThePenalty(String name)
     {
-        PenaltyGradientCheck.check(name, create(name, Map.of()), TestNetworks.asLane(new DiagonalQuadraticNetwork(3, 1), DataType.DOUBLE), 5, 2);
+        PenaltyGradientCheck.check(name, create(name, Map.of()), TestNetworks.asLane(new DiagonalQuadraticNetwork(3, 1), DataType.DOUBLE),
+                5, 2);
     }
 
     @Test

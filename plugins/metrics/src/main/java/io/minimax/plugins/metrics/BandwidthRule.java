@@ -39,7 +39,8 @@ enum BandwidthRule
         return Arrays.stream(values())
                 .filter(rule -> rule.name.equals(name))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown bandwidth rule '" + name + "' (known: " + String.join(", ", names()) + ")"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown bandwidth rule '" + name + "' (known: "
+                        + String.join(", ", names()) + ")"));
     }
 
     /** The factor that multiplies σ̂_j, for n samples in d dimensions (a rule of thumb: not cross-validation or fixed). */
@@ -48,7 +49,8 @@ enum BandwidthRule
         return switch (this) {
             case SCOTT -> Math.pow(n, -1.0 / (d + 4));
             case SILVERMAN -> Math.pow(n * (d + 2) / 4.0, -1.0 / (d + 4));
-            case CROSS_VALIDATION, FIXED -> throw new IllegalStateException(name + " bandwidths come from the samples or the spec, not a factor");
+            case CROSS_VALIDATION, FIXED ->
+                    throw new IllegalStateException(name + " bandwidths come from the samples or the spec, not a factor");
         };
     }
 }

@@ -30,7 +30,8 @@ final class KernelDensity
             throw new IllegalArgumentException("a kernel density estimate needs at least one centre");
         }
         if (centres[0].length != bandwidths.length) {
-            throw new IllegalArgumentException("centres have " + centres[0].length + " coordinates but there are " + bandwidths.length + " bandwidths");
+            throw new IllegalArgumentException("centres have " + centres[0].length + " coordinates but there are " + bandwidths.length
+                    + " bandwidths");
         }
         double normalisation = -Math.log(centres.length);
         for (double bandwidth : bandwidths) {

@@ -22,7 +22,8 @@ final class MaximumMeanDiscrepancy
     static double squared(double[][] x, double[][] y, double bandwidth)
     {
         if (x.length < 2 || y.length < 2) {
-            throw new IllegalArgumentException("the unbiased MMD needs at least two samples per set (got " + x.length + " and " + y.length + ")");
+            throw new IllegalArgumentException("the unbiased MMD needs at least two samples per set (got " + x.length + " and " + y.length
+                    + ")");
         }
         double gamma = 1 / (2 * bandwidth * bandwidth);
         double withinX = kernelSum(x, x, gamma, true);

@@ -31,7 +31,8 @@ public final class MetricsPlugin
 
     public static final MetricFactory<ValueEstimatorSpec> VALUE_ESTIMATOR = PluginFactories.metric(
             "value-estimator", ValueEstimatorSpec.class,
-            "at the final networks: mean and spread of the minibatch estimate V-hat for m = 1, 2, 4, ... (logged at step = m) against its expectation",
+            "at the final networks: mean and spread of the minibatch estimate V-hat for m = 1, 2, 4, ... (logged at step = m) "
+                    + "against its expectation",
             (spec, context) -> new ValueEstimatorMetric(spec.largestBatch(), spec.repeats(), spec.referenceSamples()));
 
     @Override

@@ -34,7 +34,8 @@ final class MmdMetric
     @Override
     public List<MetricChart> charts()
     {
-        return List.of(new MetricChart("mmd.png", "MMD^2 between generated and real samples (RBF kernel, median heuristic)", "step", false, false,
+        return List.of(new MetricChart("mmd.png", "MMD^2 between generated and real samples (RBF kernel, median heuristic)", "step", false,
+                false,
                 List.of(Series.line(MMD_SQUARED))));
     }
 }

@@ -42,9 +42,11 @@ final class ModeCoverageMetric
     public List<MetricChart> charts()
     {
         return List.of(
-                new MetricChart("mode-coverage.png", "Modes covered (at least one sample within " + threshold + " sigma of the mean)", "step", false, false,
+                new MetricChart("mode-coverage.png", "Modes covered (at least one sample within " + threshold + " sigma of the mean)",
+                        "step", false, false,
                         List.of(Series.line(MODES_COVERED))),
-                new MetricChart("mode-quality.png", "High-quality fraction and reverse KL of the histogram over modes", "step", false, false,
+                new MetricChart("mode-quality.png", "High-quality fraction and reverse KL of the histogram over modes", "step", false,
+                        false,
                         List.of(Series.line(HIGH_QUALITY_FRACTION), Series.line(REVERSE_KL))));
     }
 }

@@ -5,7 +5,8 @@ import io.minimax.spi.PluginSpec;
 import io.minimax.spi.SpecChecks;
 
 public record ModeCoverageSpec(
-        @Param(description = "A sample is high quality when its distance to the nearest mode, in units of the modes' standard deviation, is below this (PacGAN: 3)", defaultValue = "3.0")
+        @Param(description = "A sample is high quality when its distance to the nearest mode, in units of the modes' standard deviation, "
+                + "is below this (PacGAN: 3)", defaultValue = "3.0")
         double threshold)
         implements PluginSpec
 {

@@ -47,7 +47,8 @@ final class OptimalDiscriminatorMetric
     public Map<String, Double> evaluate(RunView run)
     {
         Density density = run.data().density().orElseThrow(() -> new IllegalStateException(
-                "optimal-discriminator needs data with a known density (gaussian-1d, ring, grid), not " + run.data().getClass().getSimpleName()));
+                "optimal-discriminator needs data with a known density (gaussian-1d, ring, grid), not "
+                        + run.data().getClass().getSimpleName()));
         double[][] real = SampleRows.of(run.realSamples());
         double[][] generated = SampleRows.of(run.generatedSamples());
         int dimension = real[0].length;
@@ -81,7 +82,8 @@ final class OptimalDiscriminatorMetric
     public List<MetricChart> charts()
     {
         return List.of(
-                new MetricChart("optimal-discriminator-value.png", "V(D,G): minibatch estimate, trained D and optimal D* on 2500 + 2500 samples",
+                new MetricChart("optimal-discriminator-value.png",
+                        "V(D,G): minibatch estimate, trained D and optimal D* on 2500 + 2500 samples",
                         "step", false, false, List.of(
                         Series.line("value/estimate"),
                         Series.line(VALUE_AT_DISCRIMINATOR),
@@ -92,7 +94,8 @@ final class OptimalDiscriminatorMetric
                         Series.line(IDENTITY_GAP))));
     }
 
-    private static OptimalDiscriminatorValues.Side side(RunView run, Density density, KernelDensity model, INDArray samples, double[][] rows)
+    private static OptimalDiscriminatorValues.Side side(RunView run, Density density, KernelDensity model, INDArray samples,
+            double[][] rows)
     {
         return new OptimalDiscriminatorValues.Side(
                 SampleRows.values(density.logDensity(samples.castTo(DataType.DOUBLE))),

@@ -6,7 +6,8 @@ import io.minimax.spi.SpecChecks;
 
 /** How the instrument models p_g: a Gaussian kernel density estimate of the generated samples. */
 public record OptimalDiscriminatorSpec(
-        @Param(description = "Bandwidth of the density estimate of p_g: scott (n^(-1/(d+4)) times each axis' standard deviation), silverman, cross-validation (leave-one-out likelihood; for narrow separated modes) or fixed", defaultValue = "scott")
+        @Param(description = "Bandwidth of the density estimate of p_g: scott (n^(-1/(d+4)) times each axis' standard deviation), "
+                + "silverman, cross-validation (leave-one-out likelihood; for narrow separated modes) or fixed", defaultValue = "scott")
         String bandwidthRule,
         @Param(description = "Bandwidth on every axis when bandwidthRule is fixed; ignored otherwise", defaultValue = "0.1")
         double bandwidth)

@@ -14,7 +14,8 @@ import static java.util.Objects.requireNonNull;
  * @param discriminatorGap mean |D(x) − D*(x)| over the real and the generated samples together
  * @param valueAtDiscriminator V(D, G) for the trained D on the same samples: at most V(D*, G) up to sampling error
  */
-record OptimalDiscriminatorValues(double jsd, double valueAtOptimum, double identityGap, double discriminatorGap, double valueAtDiscriminator)
+record OptimalDiscriminatorValues(double jsd, double valueAtOptimum, double identityGap, double discriminatorGap,
+        double valueAtDiscriminator)
 {
     private static final double LOG_4 = Math.log(4);
 

@@ -91,11 +91,13 @@ final class ValueEstimatorMetric
     public List<MetricChart> charts()
     {
         return List.of(
-                new MetricChart("value-estimator.png", "Minibatch estimate of V(D,G): mean +/- standard deviation over " + repeats + " minibatches per m",
+                new MetricChart("value-estimator.png", "Minibatch estimate of V(D,G): mean +/- standard deviation over " + repeats
+                        + " minibatches per m",
                         "minibatch size m", true, false, List.of(
                         Series.withErrorBars(MEAN, STD),
                         Series.reference(EXPECTATION))),
-                new MetricChart("value-estimator-spread.png", "Standard deviation of the minibatch estimate: measured and sigma_1 / sqrt(m)",
+                new MetricChart("value-estimator-spread.png",
+                        "Standard deviation of the minibatch estimate: measured and sigma_1 / sqrt(m)",
                         "minibatch size m", true, true, List.of(
                         Series.line(STD),
                         Series.reference(PREDICTED_STD))));

@@ -27,9 +27,12 @@ class MetricsBenchmark
         DataSource line = new GaussianLine(0, 1, 1);
         DataSource ring = new RingOfGaussians(8, 1, 0.01, 2);
         DataSource twentyFive = new RingOfGaussians(25, 4, 0.05, 3);
-        time("optimal-discriminator, 1-D", new OptimalDiscriminatorMetric(BandwidthRule.SCOTT, 0.1), () -> run(line, new GaussianLine(1, 1.5, 4)));
-        time("optimal-discriminator, ring of 8", new OptimalDiscriminatorMetric(BandwidthRule.SCOTT, 0.1), () -> run(ring, new RingOfGaussians(8, 1, 0.05, 5)));
-        time("optimal-discriminator, 25 modes", new OptimalDiscriminatorMetric(BandwidthRule.SCOTT, 0.1), () -> run(twentyFive, new RingOfGaussians(25, 4, 0.1, 6)));
+        time("optimal-discriminator, 1-D", new OptimalDiscriminatorMetric(BandwidthRule.SCOTT, 0.1),
+                () -> run(line, new GaussianLine(1, 1.5, 4)));
+        time("optimal-discriminator, ring of 8", new OptimalDiscriminatorMetric(BandwidthRule.SCOTT, 0.1),
+                () -> run(ring, new RingOfGaussians(8, 1, 0.05, 5)));
+        time("optimal-discriminator, 25 modes", new OptimalDiscriminatorMetric(BandwidthRule.SCOTT, 0.1),
+                () -> run(twentyFive, new RingOfGaussians(25, 4, 0.1, 6)));
         time("optimal-discriminator, ring of 8, cross-validation", new OptimalDiscriminatorMetric(BandwidthRule.CROSS_VALIDATION, 0.1),
                 () -> run(ring, new RingOfGaussians(8, 1, 0.05, 5)));
         time("mode-coverage, 25 modes", new ModeCoverageMetric(3), () -> run(twentyFive, new RingOfGaussians(25, 4, 0.1, 6)));
@@ -37,7 +40,8 @@ class MetricsBenchmark
         INDArray images = Nd4j.rand(DataType.FLOAT, COUNT, 1, 28, 28);
         INDArray otherImages = Nd4j.rand(DataType.FLOAT, COUNT, 1, 28, 28);
         time("mmd, 28x28 images", new MmdMetric(), () -> new FakeRunView(line, images, otherImages, x -> 0));
-        time("value-estimator, m = 1..4096 x 1000 + 2^20 (closed-form D)", new ValueEstimatorMetric(4096, 1000, 1 << 20), () -> run(line, new GaussianLine(1, 1.5, 4)), 3);
+        time("value-estimator, m = 1..4096 x 1000 + 2^20 (closed-form D)", new ValueEstimatorMetric(4096, 1000, 1 << 20),
+                () -> run(line, new GaussianLine(1, 1.5, 4)), 3);
     }
 
     private static RunView run(DataSource data, DataSource generator)

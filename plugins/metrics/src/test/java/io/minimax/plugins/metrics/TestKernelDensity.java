@@ -20,15 +20,18 @@ class TestKernelDensity
     {
         double std = Math.sqrt(2.5);
         double[] floors = {1e-9};
-        assertThat(KernelDensity.fit(LINE, BandwidthRule.SCOTT, 0, floors).bandwidths()[0]).isCloseTo(Math.pow(5, -0.2) * std, within(1e-15));
-        assertThat(KernelDensity.fit(LINE, BandwidthRule.SILVERMAN, 0, floors).bandwidths()[0]).isCloseTo(Math.pow(5 * 3 / 4.0, -0.2) * std, within(1e-15));
+        assertThat(KernelDensity.fit(LINE, BandwidthRule.SCOTT, 0, floors).bandwidths()[0])
+                .isCloseTo(Math.pow(5, -0.2) * std, within(1e-15));
+        assertThat(KernelDensity.fit(LINE, BandwidthRule.SILVERMAN, 0, floors).bandwidths()[0])
+                .isCloseTo(Math.pow(5 * 3 / 4.0, -0.2) * std, within(1e-15));
         assertThat(KernelDensity.fit(LINE, BandwidthRule.FIXED, 0.3, floors).bandwidths()).containsExactly(0.3);
         assertThat(KernelDensity.fit(new double[][] {{1, 5}, {1, 5}}, BandwidthRule.SCOTT, 0, new double[] {0.01, 0.02}).bandwidths())
                 .as("a collapsed sample gets the floor").containsExactly(0.01, 0.02);
         // 2500 points in the plane: Scott's factor 2500^(-1/6) = 0.2714
         assertThat(BandwidthRule.SCOTT.factor(2500, 2)).isCloseTo(0.27144, within(1e-5));
         assertThat(BandwidthRule.named("silverman")).isEqualTo(BandwidthRule.SILVERMAN);
-        assertThatThrownBy(() -> BandwidthRule.named("wide")).hasMessage("unknown bandwidth rule 'wide' (known: scott, silverman, cross-validation, fixed)");
+        assertThatThrownBy(() -> BandwidthRule.named("wide"))
+                .hasMessage("unknown bandwidth rule 'wide' (known: scott, silverman, cross-validation, fixed)");
     }
 
     @Test

@@ -63,7 +63,8 @@ class TestMaximumMeanDiscrepancy
         double[][] y = {{0, 1}, {1, 1}};
         INDArray generated = Nd4j.createFromArray(x);
         INDArray real = Nd4j.createFromArray(y);
-        Map<String, Double> values = new MmdMetric().evaluate(new FakeRunView(new RingOfGaussians(4, 1, 0.1, 1), generated, real, point -> 0));
+        Map<String, Double> values = new MmdMetric()
+                .evaluate(new FakeRunView(new RingOfGaussians(4, 1, 0.1, 1), generated, real, point -> 0));
         assertThat(values.get(MmdMetric.MMD_SQUARED)).isCloseTo(Math.exp(-0.5) - Math.exp(-1), within(1e-15));
         assertThat(values.get(MmdMetric.BANDWIDTH)).isEqualTo(1.0);
         assertThatThrownBy(() -> MaximumMeanDiscrepancy.medianBandwidth(new double[][] {{1}, {1}}, new double[][] {{1}, {1}}))

@@ -63,7 +63,8 @@ class TestModeCoverage
                 Map.entry(ModeCoverageMetric.MODES_COVERED, 2.0),
                 Map.entry(ModeCoverageMetric.HIGH_QUALITY_FRACTION, 0.75),
                 Map.entry(ModeCoverageMetric.REVERSE_KL, Math.log(8) + (Math.log(1.0 / 3) + 2 * Math.log(2.0 / 3)) / 3));
-        assertThatThrownBy(() -> new ModeCoverageMetric(3.0).evaluate(new FakeRunView(ring, Nd4j.createFromArray(new double[][] {{1, 0, 0}}),
+        assertThatThrownBy(() -> new ModeCoverageMetric(3.0)
+                .evaluate(new FakeRunView(ring, Nd4j.createFromArray(new double[][] {{1, 0, 0}}),
                 Nd4j.createFromArray(new double[][] {{1, 0, 0}}), x -> 0)))
                 .hasMessage("samples have 3 coordinates, the modes 2");
     }

@@ -29,7 +29,8 @@ class TestOptimalDiscriminatorMetric
         GaussianLine data = new GaussianLine(0, 1, 1);
         GaussianLine generator = new GaussianLine(1, 1.5, 2);
         // D = D* for the true p_g: the instrument measures how far that is from D* for its density estimate
-        Map<String, Double> values = metric().evaluate(new FakeRunView(data, generator, x -> data.logDensity(x[0]) - generator.logDensity(x[0]), COUNT, true));
+        Map<String, Double> values = metric()
+                .evaluate(new FakeRunView(data, generator, x -> data.logDensity(x[0]) - generator.logDensity(x[0]), COUNT, true));
 
         // Scott's rule widens N(1, 1.5²) to N(1, 1.5²(1 + f²)) on average, f = 2500^(−1/5)
         double factor = Math.pow(COUNT, -0.2);

@@ -30,15 +30,18 @@ class TestValueEstimator
         double singleSampleStd = Math.sqrt(variance(LOG_D, 0) + variance(LOG_ONE_MINUS_D, 1));
         assertThat(steps(measurements, ValueEstimatorMetric.MEAN)).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L);
         double measuredExpectation = value(measurements, ValueEstimatorMetric.EXPECTATION, 1);
-        assertThat(measuredExpectation).isCloseTo(expectation, within(4 * value(measurements, ValueEstimatorMetric.EXPECTATION_STANDARD_ERROR, 1)));
+        assertThat(measuredExpectation)
+                .isCloseTo(expectation, within(4 * value(measurements, ValueEstimatorMetric.EXPECTATION_STANDARD_ERROR, 1)));
         for (long m = 1; m <= 64; m *= 2) {
             double mean = value(measurements, ValueEstimatorMetric.MEAN, m);
             double standardError = value(measurements, ValueEstimatorMetric.MEAN_STANDARD_ERROR, m);
             double std = value(measurements, ValueEstimatorMetric.STD, m);
             assertThat(standardError).isCloseTo(std / Math.sqrt(REPEATS), within(1e-15));
             assertThat(mean).as("mean of V-hat at m = %d", m).isCloseTo(expectation, within(4 * standardError));
-            assertThat(value(measurements, ValueEstimatorMetric.PREDICTED_STD, m)).isCloseTo(singleSampleStd / Math.sqrt(m), within(0.01 * singleSampleStd / Math.sqrt(m)));
-            assertThat(std * Math.sqrt(m)).as("std of V-hat times sqrt(m) at m = %d", m).isCloseTo(singleSampleStd, within(0.15 * singleSampleStd));
+            assertThat(value(measurements, ValueEstimatorMetric.PREDICTED_STD, m))
+                    .isCloseTo(singleSampleStd / Math.sqrt(m), within(0.01 * singleSampleStd / Math.sqrt(m)));
+            assertThat(std * Math.sqrt(m)).as("std of V-hat times sqrt(m) at m = %d", m)
+                    .isCloseTo(singleSampleStd, within(0.15 * singleSampleStd));
             assertThat(value(measurements, ValueEstimatorMetric.EXPECTATION, m)).isEqualTo(measuredExpectation);
         }
     }
@@ -49,7 +52,8 @@ class TestValueEstimator
         ValueEstimatorMetric metric = new ValueEstimatorMetric(4, 2, 1000);
         assertThat(metric.measure(run(false))).isEmpty();
         assertThat(metric.evaluate(run(true))).isEmpty();
-        assertThat(metric.charts()).extracting(chart -> chart.fileName()).containsExactly("value-estimator.png", "value-estimator-spread.png");
+        assertThat(metric.charts()).extracting(chart -> chart.fileName())
+                .containsExactly("value-estimator.png", "value-estimator-spread.png");
     }
 
     private static FakeRunView run(boolean isFinal)
@@ -59,7 +63,8 @@ class TestValueEstimator
 
     private static double expectation(DoubleUnaryOperator function, double mean)
     {
-        return Integrals.simpson(x -> function.applyAsDouble(x) * Math.exp(GaussianLine.logDensity(x, mean, 1)), mean - 40, mean + 40, 200_000);
+        return Integrals.simpson(x -> function.applyAsDouble(x) * Math.exp(GaussianLine.logDensity(x, mean, 1)), mean - 40, mean + 40,
+                200_000);
     }
 
     private static double variance(DoubleUnaryOperator function, double mean)

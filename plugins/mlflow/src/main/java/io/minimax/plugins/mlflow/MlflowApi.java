@@ -101,7 +101,8 @@ final class MlflowApi
     Run createRun(String experimentId, String runName, long startTime, List<RunTag> tags)
             throws MlflowException
     {
-        CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId).setRunName(runName).setStartTime(startTime).addAllTags(tags);
+        CreateRun.Builder request = CreateRun.newBuilder().setExperimentId(experimentId).setRunName(runName).setStartTime(startTime)
+                .addAllTags(tags);
         return parse(http.post("runs/create", print(request), false), CreateRun.Response.newBuilder()).getRun();
     }
 
@@ -129,7 +130,8 @@ final class MlflowApi
         List<Run> runs = new ArrayList<>();
         String pageToken = "";
         do {
-            SearchRuns.Builder request = SearchRuns.newBuilder().addExperimentIds(experimentId).setFilter(filter).setMaxResults(1000).setPageToken(pageToken);
+            SearchRuns.Builder request = SearchRuns.newBuilder().addExperimentIds(experimentId).setFilter(filter).setMaxResults(1000)
+                    .setPageToken(pageToken);
             SearchRuns.Response.Builder page = parse(http.post("runs/search", print(request), true), SearchRuns.Response.newBuilder());
             runs.addAll(page.getRunsList());
             pageToken = page.getNextPageToken();
@@ -204,7 +206,8 @@ final class MlflowApi
             throws MlflowException
     {
         try {
-            http.putArtifact(artifactLocation(artifactUri, artifactPath, file.getFileName().toString()), HttpRequest.BodyPublishers.ofFile(file));
+            http.putArtifact(artifactLocation(artifactUri, artifactPath, file.getFileName().toString()),
+                    HttpRequest.BodyPublishers.ofFile(file));
         }
         catch (FileNotFoundException e) {
             throw new MlflowException("artifact " + file + " does not exist", OptionalInt.empty(), "", e);
@@ -223,8 +226,10 @@ final class MlflowApi
     {
         String prefix = "mlflow-artifacts:";
         if (!artifactUri.startsWith(prefix)) {
-            throw new MlflowException("the run's artifacts go to " + artifactUri + ", which only the server's artifact proxy can reach from here:"
-                    + " start 'mlflow server' with artifact serving (the default, not --no-serve-artifacts)", OptionalInt.of(400), "ARTIFACTS_NOT_PROXIED", null);
+            throw new MlflowException("the run's artifacts go to " + artifactUri
+                    + ", which only the server's artifact proxy can reach from here:"
+                    + " start 'mlflow server' with artifact serving (the default, not --no-serve-artifacts)", OptionalInt.of(400),
+                    "ARTIFACTS_NOT_PROXIED", null);
         }
         String root = artifactUri.substring(prefix.length());
         if (root.startsWith("//")) {
@@ -264,7 +269,8 @@ final class MlflowApi
             return builder;
         }
         catch (InvalidProtocolBufferException e) {
-            throw new MlflowException(server() + " answered something that is not MLflow's JSON: " + http.scrub(String.valueOf(e.getMessage())), OptionalInt.empty(), "", e);
+            throw new MlflowException(server() + " answered something that is not MLflow's JSON: "
+                    + http.scrub(String.valueOf(e.getMessage())), OptionalInt.empty(), "", e);
         }
     }
 }

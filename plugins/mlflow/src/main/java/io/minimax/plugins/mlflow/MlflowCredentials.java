@@ -33,7 +33,8 @@ final class MlflowCredentials
     private MlflowCredentials(Optional<String> authorization, List<String> secrets)
     {
         this.authorization = requireNonNull(authorization, "authorization is null");
-        this.secrets = secrets.stream().filter(secret -> !secret.isBlank()).sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        this.secrets = secrets.stream().filter(secret -> !secret.isBlank()).sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     static MlflowCredentials fromEnvironment(Map<String, String> environment)

@@ -44,7 +44,8 @@ final class MlflowHttp
     private final RedirectPolicy redirects;
     private final Duration requestTimeout;
 
-    MlflowHttp(TrackingUri server, MlflowCredentials credentials, Map<String, String> environment, Duration connectTimeout, Duration requestTimeout)
+    MlflowHttp(TrackingUri server, MlflowCredentials credentials, Map<String, String> environment, Duration connectTimeout,
+            Duration requestTimeout)
     {
         this.server = requireNonNull(server, "server is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
@@ -118,10 +119,12 @@ final class MlflowHttp
                 failure = answered(what, response);
             }
             catch (HttpTimeoutException e) {
-                failure = new MlflowException(what + ": no answer from " + server + " within " + timeoutText(e), OptionalInt.empty(), "", e);
+                failure = new MlflowException(what + ": no answer from " + server + " within " + timeoutText(e), OptionalInt.empty(), "",
+                        e);
             }
             catch (IOException e) {
-                failure = new MlflowException(what + ": cannot reach " + server + " (" + credentials.scrub(describe(e)) + ")", OptionalInt.empty(), "", e);
+                failure = new MlflowException(what + ": cannot reach " + server + " (" + credentials.scrub(describe(e)) + ")",
+                        OptionalInt.empty(), "", e);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -176,7 +179,8 @@ final class MlflowHttp
         if (message.length() > 300) {
             message = message.substring(0, 300) + "…";
         }
-        String text = what + ": " + server + " answered " + response.statusCode() + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : ": " + message);
+        String text = what + ": " + server + " answered " + response.statusCode() + (code.isEmpty() ? "" : " " + code)
+                + (message.isEmpty() ? "" : ": " + message);
         return new MlflowException(text, OptionalInt.of(response.statusCode()), code, null);
     }
 

@@ -19,7 +19,8 @@ final class MlflowMessages
     {
         // MLflow stores ±Infinity as ±Double.MAX_VALUE; sending the same keeps a replay's comparison exact
         double value = Double.isInfinite(point.value()) ? Math.copySign(Double.MAX_VALUE, point.value()) : point.value();
-        return Metric.newBuilder().setKey(MlflowNames.key(point.key())).setValue(value).setStep(point.step()).setTimestamp(point.timestamp()).build();
+        return Metric.newBuilder().setKey(MlflowNames.key(point.key())).setValue(value).setStep(point.step())
+                .setTimestamp(point.timestamp()).build();
     }
 
     static List<Metric> metrics(List<MetricPoint> points)
@@ -34,7 +35,8 @@ final class MlflowMessages
     static List<Param> params(Map<String, String> params)
     {
         List<Param> list = new ArrayList<>(params.size());
-        params.forEach((key, value) -> list.add(Param.newBuilder().setKey(MlflowNames.key(key)).setValue(MlflowNames.paramValue(value)).build()));
+        params.forEach((key, value) ->
+                list.add(Param.newBuilder().setKey(MlflowNames.key(key)).setValue(MlflowNames.paramValue(value)).build()));
         return list;
     }
 

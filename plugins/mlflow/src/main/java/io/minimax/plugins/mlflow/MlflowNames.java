@@ -46,7 +46,8 @@ final class MlflowNames
         if (value.length() <= limit) {
             return value;
         }
-        String marker = " [cut by Minimax: " + value.length() + " characters, MLflow keeps " + limit + "; the whole value is in the run's journal]";
+        String marker = " [cut by Minimax: " + value.length() + " characters, MLflow keeps " + limit
+                + "; the whole value is in the run's journal]";
         return value.substring(0, limit - marker.length()) + marker;
     }
 }

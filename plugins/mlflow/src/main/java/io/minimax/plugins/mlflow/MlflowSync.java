@@ -57,7 +57,8 @@ public final class MlflowSync
     {
         Map<String, List<JournalRun>> groups = new LinkedHashMap<>();
         for (JournalRun run : journal) {
-            groups.computeIfAbsent(run.sweepId().map(id -> "sweep " + id).orElse("run " + run.info().id()), key -> new ArrayList<>()).add(run);
+            groups.computeIfAbsent(run.sweepId().map(id -> "sweep " + id).orElse("run " + run.info().id()), key -> new ArrayList<>())
+                    .add(run);
         }
         List<SyncReport> reports = new ArrayList<>();
         Optional<String> away = Optional.empty();
@@ -93,7 +94,8 @@ public final class MlflowSync
     {
         List<JournalRun> ended = group.stream().filter(run -> run.status() != RunStatus.RUNNING).toList();
         group.stream().filter(run -> run.status() == RunStatus.RUNNING)
-                .forEach(run -> report(notSent(run, "still RUNNING in the journal (in progress, or its process died): left alone"), reports, done));
+                .forEach(run -> report(notSent(run, "still RUNNING in the journal (in progress, or its process died): left alone"), reports,
+                        done));
         if (ended.isEmpty()) {
             return;
         }

@@ -49,7 +49,8 @@ final class MlflowTracker
     private Thread sender;
 
     /** @param workForTags picks the work from the run's tags: a sweep's parent or a run */
-    MlflowTracker(Function<Map<String, String>, RemoteWork> workForTags, MlflowWarnings warnings, TrackingUri server, long closeTimeoutMillis)
+    MlflowTracker(Function<Map<String, String>, RemoteWork> workForTags, MlflowWarnings warnings, TrackingUri server,
+            long closeTimeoutMillis)
     {
         this.workForTags = requireNonNull(workForTags, "workForTags is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
@@ -131,7 +132,8 @@ final class MlflowTracker
             Thread.currentThread().interrupt();
         }
         if (sender.isAlive()) {
-            warnings.once("slow " + server, "MLflow at " + server + " did not take a run's last requests within " + closeTimeoutMillis / 1000
+            warnings.once("slow " + server, "MLflow at " + server + " did not take a run's last requests within "
+                    + closeTimeoutMillis / 1000
                     + " s; they are in the journal: " + MlflowWarnings.syncHint(server));
             work.markIncomplete();
             sender.interrupt();

@@ -82,6 +82,7 @@ public final class MlflowTrackerFactory
 
     static MlflowApi api(TrackingUri server, Map<String, String> environment)
     {
-        return new MlflowApi(new MlflowHttp(server, MlflowCredentials.fromEnvironment(environment), environment, CONNECT_TIMEOUT, REQUEST_TIMEOUT));
+        return new MlflowApi(new MlflowHttp(server, MlflowCredentials.fromEnvironment(environment), environment, CONNECT_TIMEOUT,
+                REQUEST_TIMEOUT));
     }
 }

@@ -43,19 +43,22 @@ final class RedirectPolicy
         int status = response.statusCode();
         Optional<String> location = response.headers().firstValue("Location");
         if (location.isEmpty()) {
-            throw new MlflowException(server + " answered " + status + " without saying where to go (no Location header)", OptionalInt.of(status), "", null);
+            throw new MlflowException(server + " answered " + status + " without saying where to go (no Location header)",
+                    OptionalInt.of(status), "", null);
         }
         URI target;
         try {
             target = request.uri().resolve(location.get().strip());
         }
         catch (IllegalArgumentException e) {
-            throw MlflowException.redirectRefused("the tracking server at " + server + " redirected to an address that is not a URI", status);
+            throw MlflowException.redirectRefused("the tracking server at " + server + " redirected to an address that is not a URI",
+                    status);
         }
         String shown = shown(target);
         if (isHttps(server.uri()) && !isHttps(target)) {
             throw MlflowException.redirectRefused("the tracking server at " + server + " redirected to " + shown
-                    + ": not following a redirect from https to http, which would send the request" + (withCredentials ? " and credentials" : "")
+                    + ": not following a redirect from https to http, which would send the request"
+                    + (withCredentials ? " and credentials" : "")
                     + " unencrypted", status);
         }
         if (!sameOrigin(server.uri(), target)) {
@@ -64,7 +67,8 @@ final class RedirectPolicy
                     + "; use --tracking-uri " + suggestedServer(target), status);
         }
         if (hops >= MAX_HOPS) {
-            throw MlflowException.redirectRefused("the tracking server at " + server + " redirected more than " + MAX_HOPS + " times (last to " + shown + ")", status);
+            throw MlflowException.redirectRefused("the tracking server at " + server + " redirected more than " + MAX_HOPS
+                    + " times (last to " + shown + ")", status);
         }
         // as the JDK's own redirect handling: 303, and 301/302 after a POST, become a GET; 307/308 repeat the request
         boolean becomesGet = status == 303 || ((status == 301 || status == 302) && request.method().equals("POST"));
@@ -105,7 +109,8 @@ final class RedirectPolicy
     private static String shown(URI target)
     {
         String host = target.getHost() == null ? "" : target.getHost();
-        return scheme(target) + "://" + host + (target.getPort() == -1 ? "" : ":" + target.getPort()) + Objects.requireNonNullElse(target.getRawPath(), "");
+        return scheme(target) + "://" + host + (target.getPort() == -1 ? "" : ":" + target.getPort())
+                + Objects.requireNonNullElse(target.getRawPath(), "");
     }
 
     /** The tracking URI that would have reached the target directly: its address up to MLflow's API prefix. */

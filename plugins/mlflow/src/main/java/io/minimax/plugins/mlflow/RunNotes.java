@@ -37,7 +37,8 @@ final class RunNotes
     }
 
     /** Written the same way live and by sync, without a wall-clock time, so that equal runs give equal files. */
-    static byte[] summaryJson(String runId, String name, String experiment, RunStatus status, Optional<String> error, SortedMap<String, FinalValue> finals)
+    static byte[] summaryJson(String runId, String name, String experiment, RunStatus status, Optional<String> error,
+            SortedMap<String, FinalValue> finals)
     {
         ObjectNode root = JSON.createObjectNode();
         root.put("run", runId);

@@ -53,7 +53,8 @@ final class RunReplay
         boolean created = found.isEmpty();
         Run remote = found.isPresent()
                 ? found.get()
-                : api.createRun(experimentId, run.info().name(), run.info().startTime(), List.of(MlflowMessages.tag(RunNotes.RUN_ID_TAG, run.info().id())));
+                : api.createRun(experimentId, run.info().name(), run.info().startTime(),
+                        List.of(MlflowMessages.tag(RunNotes.RUN_ID_TAG, run.info().id())));
         String runId = remote.getInfo().getRunId();
         MirroredRun mirror = new MirroredRun(api.server().store(), runId, parentRunId, true);
         boolean sameParent = parentRunId.isEmpty() || parentRunId.equals(run.known().flatMap(MirroredRun::parentRunId));
@@ -83,19 +84,22 @@ final class RunReplay
 
     private static List<Param> missingParams(JournalRun run, Run remote)
     {
-        Map<String, String> server = remote.getData().getParamsList().stream().collect(Collectors.toMap(Param::getKey, Param::getValue, (first, second) -> first));
+        Map<String, String> server = remote.getData().getParamsList().stream()
+                .collect(Collectors.toMap(Param::getKey, Param::getValue, (first, second) -> first));
         // a param MLflow has with another value cannot be changed there; the journal's value wins in the journal
         return MlflowMessages.params(run.params()).stream().filter(param -> !server.containsKey(param.getKey())).toList();
     }
 
     private static Map<String, String> serverTags(Run remote)
     {
-        return remote.getData().getTagsList().stream().collect(Collectors.toMap(RunTag::getKey, RunTag::getValue, (first, second) -> first));
+        return remote.getData().getTagsList().stream()
+                .collect(Collectors.toMap(RunTag::getKey, RunTag::getValue, (first, second) -> first));
     }
 
     private static Map<String, Metric> latest(Run remote)
     {
-        return remote.getData().getMetricsList().stream().collect(Collectors.toMap(Metric::getKey, metric -> metric, (first, second) -> second));
+        return remote.getData().getMetricsList().stream()
+                .collect(Collectors.toMap(Metric::getKey, metric -> metric, (first, second) -> second));
     }
 
     private static boolean sameValue(Metric wanted, Metric present)
@@ -173,7 +177,8 @@ final class RunReplay
             }
         }
         if (run.status() != RunStatus.RUNNING) {
-            byte[] summary = RunNotes.summaryJson(run.info().id(), run.info().name(), run.info().experiment(), run.status(), run.error(), finals);
+            byte[] summary = RunNotes.summaryJson(run.info().id(), run.info().name(), run.info().experiment(), run.status(), run.error(),
+                    finals);
             if (!Long.valueOf(summary.length).equals(server.get(RunNotes.SUMMARY_FILE))) {
                 api.uploadArtifact(remote.getInfo().getArtifactUri(), "", RunNotes.SUMMARY_FILE, summary);
                 sent++;

@@ -52,7 +52,8 @@ final class RunStream
         params.forEach((key, value) -> {
             if (MlflowNames.tooLongForParam(value)) {
                 warnings.once("long param " + key, "param '" + key + "' has " + value.length() + " characters and MLflow keeps "
-                        + MlflowNames.MAX_PARAM_VALUE_LENGTH + ": it is cut in MLflow (marked so); the journal and the run's descriptor.yaml keep all of it");
+                        + MlflowNames.MAX_PARAM_VALUE_LENGTH
+                        + ": it is cut in MLflow (marked so); the journal and the run's descriptor.yaml keep all of it");
             }
         });
         attempt(() -> {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -23,7 +22,8 @@ import static java.util.Objects.requireNonNull;
  */
 final class SweepReplay
 {
-    private static final List<String> INHERITED_TAGS = List.of("mlflow.source.name", "mlflow.source.git.commit", "mlflow.user", "minimax.version",
+    private static final List<String> INHERITED_TAGS = List.of("mlflow.source.name", "mlflow.source.git.commit", "mlflow.user",
+            "minimax.version",
             SweepTags.SWEEP_ID, SweepTags.DEFINITION, SweepTags.SIZE);
 
     private final MlflowApi api;
@@ -61,7 +61,8 @@ final class SweepReplay
                 tags.put(key, value);
             }
         });
-        tags.put(RunNotes.NOTE_TAG, "Sweep of " + tags.getOrDefault(SweepTags.SIZE, "?") + " runs, replayed from the journal by minimax sync.\n\n"
+        tags.put(RunNotes.NOTE_TAG, "Sweep of " + tags.getOrDefault(SweepTags.SIZE, "?")
+                + " runs, replayed from the journal by minimax sync.\n\n"
                 + "```yaml\nsweep:\n" + tags.getOrDefault(SweepTags.DEFINITION, "").indent(2) + "```\n");
         api.logBatch(created.getInfo().getRunId(), List.of(), List.of(), MlflowMessages.tags(tags));
         return created.getInfo().getRunId();
@@ -71,7 +72,8 @@ final class SweepReplay
     int finish(String parentRunId, List<JournalRun> runs)
             throws MlflowException
     {
-        Run parent = api.run(parentRunId).orElseThrow(() -> new MlflowException("the sweep's parent run " + parentRunId + " disappeared during sync",
+        Run parent = api.run(parentRunId)
+                .orElseThrow(() -> new MlflowException("the sweep's parent run " + parentRunId + " disappeared during sync",
                 java.util.OptionalInt.of(404), "RESOURCE_DOES_NOT_EXIST", null));
         List<SweepStatistics.Child> children = new ArrayList<>();
         for (JournalRun run : runs) {
@@ -79,13 +81,16 @@ final class SweepReplay
             values.add(run.metrics());
             children.add(new SweepStatistics.Child(SweepStatistics.Child.sweepValues(run.tags()), values.compute()));
         }
-        Map<String, Double> present = parent.getData().getMetricsList().stream().collect(Collectors.toMap(Metric::getKey, Metric::getValue, (first, second) -> second));
+        Map<String, Double> present = parent.getData().getMetricsList().stream()
+                .collect(Collectors.toMap(Metric::getKey, Metric::getValue, (first, second) -> second));
         List<Metric> missing = MlflowMessages.metrics(SweepStatistics.of(children, System.currentTimeMillis())).stream()
                 .filter(metric -> !present.containsKey(metric.getKey())
                         || Double.doubleToLongBits(present.get(metric.getKey())) != Double.doubleToLongBits(metric.getValue()))
                 .toList();
         RunEnd end = end(runs);
-        List<RunTag> tags = end.status() == RunStatus.FAILED ? MlflowMessages.tags(new TreeMap<>(Map.of(RunNotes.ERROR_TAG, end.error()))) : List.of();
+        List<RunTag> tags = end.status() == RunStatus.FAILED
+                ? MlflowMessages.tags(new TreeMap<>(Map.of(RunNotes.ERROR_TAG, end.error())))
+                : List.of();
         api.logBatch(parentRunId, missing, List.of(), tags);
         if (end.status() != RunStatus.RUNNING && !parent.getInfo().getStatus().name().equals(end.status().name())) {
             api.updateRun(parentRunId, MlflowMessages.status(end.status()), end.endTime());
@@ -106,7 +111,8 @@ final class SweepReplay
         }
         if (!failed.isEmpty()) {
             return new RunEnd(RunStatus.FAILED, failed.size() + " of " + size + " runs failed: "
-                    + failed.stream().map(run -> run.info().name() + ": " + run.error().orElse("?")).collect(Collectors.joining("; ")), endTime);
+                    + failed.stream().map(run -> run.info().name() + ": " + run.error().orElse("?")).collect(Collectors.joining("; ")),
+                    endTime);
         }
         if (runs.size() < size || runs.stream().anyMatch(run -> run.status() == RunStatus.KILLED)) {
             return new RunEnd(RunStatus.KILLED, "", endTime);

@@ -42,7 +42,8 @@ final class SweepStream
             attempt(() -> {
                 String experimentId = api.experimentId(sweep.experiment());
                 created[0] = api.createRun(experimentId, sweep.name(), sweep.startTime(),
-                        List.of(MlflowMessages.tag(SweepTags.SWEEP_ID, sweep.id()), MlflowMessages.tag(SweepTags.ROLE, SweepTags.SWEEP_ROLE)));
+                        List.of(MlflowMessages.tag(SweepTags.SWEEP_ID, sweep.id()),
+                                MlflowMessages.tag(SweepTags.ROLE, SweepTags.SWEEP_ROLE)));
                 api.logBatch(created[0].getInfo().getRunId(), List.of(), MlflowMessages.params(params), MlflowMessages.tags(sweepTags));
             });
         }

@@ -13,7 +13,8 @@ import static java.util.Objects.requireNonNull;
  * @param created whether the MLflow run was created by this sync
  * @param problem why the run is not (completely) on the server, for the user
  */
-public record SyncReport(JournalRun run, Optional<MirroredRun> mirror, boolean created, int metricsSent, int paramsAndTagsSent, int artifactsSent,
+public record SyncReport(JournalRun run, Optional<MirroredRun> mirror, boolean created, int metricsSent, int paramsAndTagsSent,
+        int artifactsSent,
         Optional<String> problem)
 {
     public SyncReport

@@ -41,7 +41,8 @@ class TestCredentialRedirects
 {
     static final Map<String, String> BASIC = Map.of("MLFLOW_TRACKING_USERNAME", "alice", "MLFLOW_TRACKING_PASSWORD", "s3cret-pw");
     static final Map<String, String> BEARER = Map.of("MLFLOW_TRACKING_TOKEN", "t0ken-abc.def");
-    private static final String EXPERIMENT = "{\"experiment\": {\"experiment_id\": \"7\", \"name\": \"e\", \"lifecycle_stage\": \"active\"}}";
+    private static final String EXPERIMENT = "{\"experiment\": {\"experiment_id\": \"7\", \"name\": \"e\", \"lifecycle_stage\": "
+            + "\"active\"}}";
 
     private final List<HttpServer> servers = new ArrayList<>();
 
@@ -87,12 +88,14 @@ class TestCredentialRedirects
             assertThatThrownBy(call::call)
                     .isInstanceOf(MlflowException.class)
                     .hasMessage("the tracking server at " + address + " redirected to " + otherAddress
-                            + pathOf(origin.get(origin.size() - 1)) + ": not following a redirect to another host with credentials; use --tracking-uri " + otherAddress)
+                            + pathOf(origin.get(origin.size() - 1))
+                            + ": not following a redirect to another host with credentials; use --tracking-uri " + otherAddress)
                     .satisfies(failure -> assertThat(((MlflowException) failure).serverAway()).as("treated as unreachable").isTrue());
         }
         assertThat(elsewhere).as("the other host is never asked").isEmpty();
         // each refused once (no retry goes back for another refusal), each with the credentials the origin is owed
-        assertThat(origin).hasSize(4).allSatisfy(request -> assertThat(request.authorization()).isEqualTo(expectedAuthorization(environment)));
+        assertThat(origin).hasSize(4)
+                .allSatisfy(request -> assertThat(request.authorization()).isEqualTo(expectedAuthorization(environment)));
     }
 
     @Test
@@ -118,8 +121,10 @@ class TestCredentialRedirects
 
         assertThat(http.post("runs/log-batch", "{\"run_id\": \"r\"}", true)).isEqualTo(EXPERIMENT);
         assertThat(origin).extracting(Seen::method, Seen::path, Seen::authorization, Seen::body).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("POST", "/old/api/2.0/mlflow/runs/log-batch", "Bearer t0ken-abc.def", "{\"run_id\": \"r\"}"),
-                org.assertj.core.groups.Tuple.tuple("POST", "/api/2.0/mlflow/runs/log-batch", "Bearer t0ken-abc.def", "{\"run_id\": \"r\"}"));
+                org.assertj.core.groups.Tuple.tuple("POST", "/old/api/2.0/mlflow/runs/log-batch", "Bearer t0ken-abc.def",
+                        "{\"run_id\": \"r\"}"),
+                org.assertj.core.groups.Tuple.tuple("POST", "/api/2.0/mlflow/runs/log-batch", "Bearer t0ken-abc.def",
+                        "{\"run_id\": \"r\"}"));
         origin.clear();
         // as every HTTP client does, a 302 after a POST is followed with a GET
         http.post("runs/create", "{}", false);
@@ -163,8 +168,10 @@ class TestCredentialRedirects
         String address = "https://127.0.0.1:" + https.getAddress().getPort();
 
         assertThatThrownBy(() -> http(address, environment).get("experiments/get-by-name?experiment_name=e"))
-                .hasMessageContaining("the tracking server at " + address + " redirected to http://127.0.0.1:" + http.getAddress().getPort())
-                .hasMessageContaining("not following a redirect from https to http, which would send the request and credentials unencrypted");
+                .hasMessageContaining("the tracking server at " + address + " redirected to http://127.0.0.1:"
+                        + http.getAddress().getPort())
+                .hasMessageContaining("not following a redirect from https to http, which would send the request and credentials "
+                        + "unencrypted");
         assertThat(plain).isEmpty();
     }
 
@@ -172,10 +179,13 @@ class TestCredentialRedirects
     void echoedCredentialsAreScrubbedFromTheMessage()
             throws Exception
     {
-        HttpServer json = serve("127.0.0.1", exchange -> respond(exchange, 401, "{\"error_code\": \"UNAUTHENTICATED\", \"message\": \"rejected header Authorization: "
+        HttpServer json = serve("127.0.0.1",
+                exchange -> respond(exchange, 401, "{\"error_code\": \"UNAUTHENTICATED\", \"message\": \"rejected header Authorization: "
                 + exchange.getRequestHeaders().getFirst("Authorization") + "\"}"));
-        HttpServer html = serve("127.0.0.1", exchange -> respond(exchange, 401, "<html><pre>GET " + exchange.getRequestURI() + "\nauthorization=\""
-                + exchange.getRequestHeaders().getFirst("Authorization") + "\"\nhint: your " + exchange.getRequestHeaders().getFirst("Authorization") + " was wrong</pre></html>"));
+        HttpServer html = serve("127.0.0.1",
+                exchange -> respond(exchange, 401, "<html><pre>GET " + exchange.getRequestURI() + "\nauthorization=\""
+                + exchange.getRequestHeaders().getFirst("Authorization") + "\"\nhint: your "
+                + exchange.getRequestHeaders().getFirst("Authorization") + " was wrong</pre></html>"));
         for (HttpServer server : List.of(json, html)) {
             for (Map<String, String> environment : List.of(BASIC, BEARER)) {
                 String address = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -217,7 +227,8 @@ class TestCredentialRedirects
 
     private static MlflowHttp http(String address, Map<String, String> environment)
     {
-        return new MlflowHttp(TrackingUri.parse(address), MlflowCredentials.fromEnvironment(environment), environment, Duration.ofSeconds(3), Duration.ofSeconds(10));
+        return new MlflowHttp(TrackingUri.parse(address), MlflowCredentials.fromEnvironment(environment), environment,
+                Duration.ofSeconds(3), Duration.ofSeconds(10));
     }
 
     private HttpServer serve(String host, HttpHandler handler)
@@ -242,7 +253,8 @@ class TestCredentialRedirects
             throws IOException
     {
         try (InputStream body = exchange.getRequestBody()) {
-            return new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(), exchange.getRequestHeaders().getFirst("Authorization"),
+            return new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
                     new String(body.readAllBytes(), StandardCharsets.UTF_8));
         }
     }

@@ -20,7 +20,8 @@ class TestMlflowValues
     {
         assertThat(TrackingUri.parse("http://127.0.0.1:5000/").toString()).isEqualTo("http://127.0.0.1:5000");
         assertThat(TrackingUri.parse("https://mlflow.example.org/team").store()).isEqualTo("mlflow https://mlflow.example.org/team");
-        assertThatThrownBy(() -> new MlflowTrackerSpec("file:///tmp/mlruns")).isInstanceOf(InvalidSpecException.class).hasMessageContaining("not an http(s)://");
+        assertThatThrownBy(() -> new MlflowTrackerSpec("file:///tmp/mlruns")).isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("not an http(s)://");
         assertThatThrownBy(() -> new MlflowTrackerSpec("http://bob:hunter2@host:5000"))
                 .hasMessageContaining("MLFLOW_TRACKING_USERNAME")
                 .satisfies(error -> assertThat(error.getMessage()).doesNotContain("hunter2"));
@@ -30,7 +31,8 @@ class TestMlflowValues
     @Test
     void credentialsBecomeOnlyAHeader()
     {
-        MlflowCredentials basic = MlflowCredentials.fromEnvironment(Map.of("MLFLOW_TRACKING_USERNAME", "alice", "MLFLOW_TRACKING_PASSWORD", "s3cret"));
+        MlflowCredentials basic = MlflowCredentials.fromEnvironment(Map.of("MLFLOW_TRACKING_USERNAME", "alice", "MLFLOW_TRACKING_PASSWORD",
+                "s3cret"));
         assertThat(basic.authorization()).contains("Basic YWxpY2U6czNjcmV0");
         assertThat(basic.toString()).doesNotContain("alice").doesNotContain("s3cret");
         assertThat(MlflowCredentials.fromEnvironment(Map.of("MLFLOW_TRACKING_TOKEN", "t0k")).authorization()).contains("Bearer t0k");
@@ -78,7 +80,9 @@ class TestMlflowValues
 
     private static SweepStatistics.Child child(String loss, String seed, double value)
     {
-        SortedMap<String, FinalValue> finals = new TreeMap<>(Map.of("loss/generator", new FinalValue("loss/generator", value, 10, 1, value, 1)));
-        return new SweepStatistics.Child(new TreeMap<>(SweepStatistics.Child.sweepValues(Map.of("minimax.sweep.loss.type", loss, "minimax.sweep.seed", seed))), finals);
+        SortedMap<String, FinalValue> finals = new TreeMap<>(Map.of("loss/generator",
+                new FinalValue("loss/generator", value, 10, 1, value, 1)));
+        return new SweepStatistics.Child(new TreeMap<>(SweepStatistics.Child.sweepValues(Map.of("minimax.sweep.loss.type", loss,
+                "minimax.sweep.seed", seed))), finals);
     }
 }

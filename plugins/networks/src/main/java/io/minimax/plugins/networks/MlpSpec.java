@@ -8,13 +8,15 @@ import java.util.List;
 
 /** A multilayer perceptron: fully connected hidden layers with one activation, then a linear or tanh output layer. */
 public record MlpSpec(
-        @Param(description = "Widths of the hidden layers, from the input side; [] gives a single affine layer", defaultValue = "[128, 128]")
+        @Param(description = "Widths of the hidden layers, from the input side; [] gives a single affine layer",
+                defaultValue = "[128, 128]")
         List<Integer> hidden,
         @Param(description = "Activation of every hidden layer: relu, leaky-relu or tanh", defaultValue = "relu")
         String activation,
         @Param(description = "Slope of leaky-relu for negative inputs, in [0, 1); ignored by the other activations", defaultValue = "0.2")
         double leak,
-        @Param(description = "Activation of the output layer: none (linear, e.g. logits) or tanh (e.g. images in [-1, 1])", defaultValue = "none")
+        @Param(description = "Activation of the output layer: none (linear, e.g. logits) or tanh (e.g. images in [-1, 1])",
+                defaultValue = "none")
         String outputActivation)
         implements PluginSpec
 {

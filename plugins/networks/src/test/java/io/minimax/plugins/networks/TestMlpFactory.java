@@ -54,7 +54,8 @@ class TestMlpFactory
     @Test
     void buildsLayersBetweenContextShapes()
     {
-        SequentialNetwork network = (SequentialNetwork) TestNetworks.asLane(factory.create(new MlpSpec(List.of(7, 9), "leaky-relu", 0.1, "tanh"),
+        SequentialNetwork network = (SequentialNetwork) TestNetworks.asLane(factory.create(new MlpSpec(List.of(7, 9), "leaky-relu", 0.1,
+                "tanh"),
                 TestContexts.generator(3, new long[] {1, 2, 2}, DataType.FLOAT, 1)), DataType.FLOAT);
         assertThat(network.layers()).extracting(layer -> layer.inputSize() + "->" + layer.outputSize() + " " + ((Dense) layer).activation())
                 .containsExactly("3->7 leaky-relu(0.1)", "7->9 leaky-relu(0.1)", "9->4 tanh");

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.list;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 class TestMlpSpec
@@ -28,7 +29,7 @@ class TestMlpSpec
         assertThatThrownBy(() -> new MlpSpec(List.of(128, -4, 0), "sigmoid", 1.5, "softmax"))
                 .asInstanceOf(type(InvalidSpecException.class))
                 .extracting(InvalidSpecException::problems)
-                .asList()
+                .asInstanceOf(list(SpecProblem.class))
                 .containsExactly(
                         new SpecProblem("hidden[1]", "must be > 0 (got -4)"),
                         new SpecProblem("hidden[2]", "must be > 0 (got 0)"),

@@ -37,7 +37,8 @@ public final class ToyStepBenchmark
             double[] discriminator = timeRounds(gan::discriminatorStep);
             double[] generator = timeRounds(gan::generatorStep);
             double[] total = timeRounds(gan::iterate);
-            System.out.printf("batch %4d: iteration %.2f ms (median %.2f) = D step %.2f ms + G step %.2f ms; native ops per iteration %d (D %d, G %d)%n",
+            System.out.printf("batch %4d: iteration %.2f ms (median %.2f) = D step %.2f ms + G step %.2f ms; native ops per iteration %d "
+                    + "(D %d, G %d)%n",
                     batchSize, total[0], median(total), discriminator[0], generator[0],
                     discriminatorOps + generatorOps, discriminatorOps, generatorOps);
         }
@@ -62,6 +63,8 @@ public final class ToyStepBenchmark
         return sorted[sorted.length / 2];
     }
 
+    // ND4J 1.0.0-M2.1 feeds OpProfiler's invocation counts only through the deprecated ProfilingMode switch
+    @SuppressWarnings("deprecation")
     private static long countOps(Runnable work)
     {
         OpExecutioner executioner = Nd4j.getExecutioner();

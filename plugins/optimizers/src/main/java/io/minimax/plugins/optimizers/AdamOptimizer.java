@@ -15,8 +15,8 @@ import java.nio.FloatBuffer;
  *   θ ← θ − lr/(1-β1^t) · m / (sqrt(v)/sqrt(1-β2^t) + ε)
  * </pre>
  * One pass of plain Java over arrays on the heap: the moments live there, and the parameters and gradients are copied
- * in and the parameters out in bulk, a cache-sized block at a time. The JIT vectorises the loop; ND4J's fused {@code adam_updater} op measured
- * ~120 µs for the toy discriminator's 17k parameters, this pass ~25 µs (see the README's Performance section).
+ * in and the parameters out in bulk, a cache-sized block at a time. The JIT vectorises the loop; ND4J's fused {@code adam_updater} op
+ * measured ~120 µs for the toy discriminator's 17k parameters, this pass ~25 µs (see the README's Performance section).
  */
 final class AdamOptimizer
         implements Optimizer

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.list;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 class TestOptimizerSpecs
@@ -33,7 +34,7 @@ class TestOptimizerSpecs
         assertThatThrownBy(() -> new MomentumSpec(-1, 1.0, false))
                 .asInstanceOf(type(InvalidSpecException.class))
                 .extracting(InvalidSpecException::problems)
-                .asList()
+                .asInstanceOf(list(SpecProblem.class))
                 .containsExactly(
                         new SpecProblem("learningRate", "must be > 0 (got -1.0)"),
                         new SpecProblem("momentum", "must be in [0.0, 1.0) (got 1.0)"));
@@ -46,7 +47,7 @@ class TestOptimizerSpecs
         assertThatThrownBy(() -> new AdamSpec(0, -0.1, 1, 0))
                 .asInstanceOf(type(InvalidSpecException.class))
                 .extracting(InvalidSpecException::problems)
-                .asList()
+                .asInstanceOf(list(SpecProblem.class))
                 .containsExactly(
                         new SpecProblem("learningRate", "must be > 0 (got 0.0)"),
                         new SpecProblem("beta1", "must be in [0.0, 1.0) (got -0.1)"),

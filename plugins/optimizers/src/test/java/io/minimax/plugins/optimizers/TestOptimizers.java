@@ -57,7 +57,8 @@ class TestOptimizers
                 expected[i] -= learningRate * direction;
             }
         }
-        Optimizer optimizer = OptimizersPlugin.MOMENTUM.create(new MomentumSpec(learningRate, momentum, nesterov), TestContexts.plugin(1, DataType.DOUBLE));
+        Optimizer optimizer = OptimizersPlugin.MOMENTUM.create(new MomentumSpec(learningRate, momentum, nesterov),
+                TestContexts.plugin(1, DataType.DOUBLE));
         assertThreeSteps(optimizer, expected);
     }
 
@@ -84,7 +85,8 @@ class TestOptimizers
                 expected[i] -= learningRate / biasCorrection1 * first[i] / denominator;
             }
         }
-        Optimizer optimizer = OptimizersPlugin.ADAM.create(new AdamSpec(learningRate, beta1, beta2, epsilon), TestContexts.plugin(1, DataType.DOUBLE));
+        Optimizer optimizer = OptimizersPlugin.ADAM.create(new AdamSpec(learningRate, beta1, beta2, epsilon),
+                TestContexts.plugin(1, DataType.DOUBLE));
         assertThreeSteps(optimizer, expected);
     }
 

@@ -23,7 +23,8 @@ class TestOptimizersPlugin
     @Test
     void contributesSgdMomentumAdamAndFrozen()
     {
-        assertThat(new OptimizersPlugin().optimizers()).extracting(PluginFactory::name).containsExactly("sgd", "momentum", "adam", "frozen");
+        assertThat(new OptimizersPlugin().optimizers()).extracting(PluginFactory::name)
+                .containsExactly("sgd", "momentum", "adam", "frozen");
     }
 
     @Test

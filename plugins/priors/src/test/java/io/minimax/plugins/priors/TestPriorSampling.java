@@ -30,7 +30,8 @@ class TestPriorSampling
             assertThat(coordinate.varNumber().doubleValue()).isCloseTo(1.0, within(5 * Math.sqrt(2.0 / SAMPLES)));
         }
         // a standard normal has 0.27% of its mass beyond 3: far from all or nothing
-        double beyondThree = Nd4j.getExecutioner().exec(new MatchCondition(z, Conditions.absGreaterThan(3.0))).getDouble(0) / (SAMPLES * DIMENSION);
+        double beyondThree = Nd4j.getExecutioner().exec(new MatchCondition(z, Conditions.absGreaterThan(3.0)))
+                .getDouble(0) / (SAMPLES * DIMENSION);
         assertThat(beyondThree).isCloseTo(0.0027, within(0.0015));
     }
 

@@ -41,7 +41,8 @@ class TestGaussianMixture
                 assertThat(means[k++]).containsExactly(x, y);
             }
         }
-        assertThat(GaussianMixture.grid(2, 1.0, 0.1).means()).isEqualTo(new double[][] {{-0.5, -0.5}, {-0.5, 0.5}, {0.5, -0.5}, {0.5, 0.5}});
+        assertThat(GaussianMixture.grid(2, 1.0, 0.1).means())
+                .isEqualTo(new double[][] {{-0.5, -0.5}, {-0.5, 0.5}, {0.5, -0.5}, {0.5, 0.5}});
     }
 
     @Test
@@ -105,7 +106,8 @@ class TestGaussianMixture
     void rejectsMalformedMixtures()
     {
         assertThatThrownBy(() -> new GaussianMixture(new double[0][], 1.0)).hasMessageContaining("at least one component");
-        assertThatThrownBy(() -> new GaussianMixture(new double[][] {{0.0}, {0.0, 1.0}}, 1.0)).hasMessageContaining("mean 1 has 2 coordinates");
+        assertThatThrownBy(() -> new GaussianMixture(new double[][] {{0.0}, {0.0, 1.0}}, 1.0))
+                .hasMessageContaining("mean 1 has 2 coordinates");
         assertThatThrownBy(() -> new GaussianMixture(new double[][] {{0.0}}, 0.0)).hasMessageContaining("std must be > 0");
     }
 

@@ -66,7 +66,8 @@ class TestToyDataPlugin
     @Test
     void everyFactoryBuildsASourceFromItsDefaults()
     {
-        Map<String, long[]> shapes = Map.of("gaussian-1d", new long[] {1}, "ring", new long[] {2}, "grid", new long[] {2}, "swiss-roll", new long[] {2},
+        Map<String, long[]> shapes = Map.of("gaussian-1d", new long[] {1}, "ring", new long[] {2}, "grid", new long[] {2}, "swiss-roll",
+                new long[] {2},
                 "uniform-noise", new long[] {784});
         Set<String> mixtures = Set.of("gaussian-1d", "ring", "grid");
         for (DataSourceFactory<?> factory : new ToyDataPlugin().dataSources()) {
