@@ -116,8 +116,8 @@ class TestBlasReproducibility
     void processesStartedAfterARunDoNotInheritItsKernelChoice(@TempDir Path temp)
             throws Exception
     {
-        CliHarness.Result result = minimax("run", write(temp, "golden.yaml", DESCRIPTOR).toString(), "--runs-dir", temp.resolve("runs").toString(),
-                "--set", "train.steps=5");
+        CliHarness.Result result = minimax("run", write(temp, "golden.yaml", DESCRIPTOR).toString(),
+                "--runs-dir", temp.resolve("runs").toString(), "--set", "train.steps=5");
         assertThat(result.exitCode()).as(result.err()).isZero();
         // an unmodified ProcessBuilder environment hands the child this process's C environment, as the MLflow server gets it
         Process child = new ProcessBuilder("sh", "-c", "echo \"[${OPENBLAS_CORETYPE:-unset}]\"").redirectErrorStream(true).start();
