@@ -4,11 +4,13 @@ import io.minimax.core.descriptor.DescriptorLoader;
 import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.engine.StopSignal;
 import io.minimax.core.platform.BlasPlatform;
+import io.minimax.core.platform.MemoryLimits;
 import io.minimax.core.platform.Reproducibility;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.core.run.ExperimentRunner;
 import io.minimax.core.run.RunOutcome;
 import io.minimax.core.run.RunTags;
+import io.minimax.core.wiring.RunMemory;
 import io.minimax.spi.tracking.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +61,10 @@ final class RunCommand
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = pluginOptions.registry();
         ExperimentPlan plan = load(new DescriptorLoader(registry));
+        RunsDirectory.checkWritable(runsDirectory, plan.name());
         BlasPlatform.Loaded blas = blas(plan);
+        // after the kernel is chosen: building the data source to learn its sample shape may make the first array
+        new RunMemory(registry, MemoryLimits.current()).check(plan);
         out.println("BLAS: " + blas.version() + ", kernel " + blas.kernel() + " (" + blas.choice().reason() + ")");
 
         StopSignal stopSignal = new StopSignal();

@@ -3,6 +3,9 @@ package io.minimax.cli;
 import io.minimax.core.descriptor.DescriptorException;
 import io.minimax.core.descriptor.DescriptorLoader;
 import io.minimax.core.descriptor.ExperimentPlan;
+import io.minimax.core.platform.MemoryLimits;
+import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.core.wiring.RunMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,11 +37,14 @@ final class ValidateCommand
     @Override
     public Integer call()
     {
-        DescriptorLoader loader = new DescriptorLoader(pluginOptions.registry());
+        PluginRegistry registry = pluginOptions.registry();
+        DescriptorLoader loader = new DescriptorLoader(registry);
+        RunMemory memory = new RunMemory(registry, MemoryLimits.current());
         boolean allValid = true;
         for (Path file : files) {
             try {
                 ExperimentPlan plan = loader.load(file, overrides);
+                memory.check(plan);
                 spec.commandLine().getOut()
                         .printf("%s: ok (%s, %d run%s)%n", file, plan.name(), plan.runs().size(), plan.runs().size() == 1 ? "" : "s");
             }

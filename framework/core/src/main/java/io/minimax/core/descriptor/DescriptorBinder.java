@@ -26,6 +26,8 @@ final class DescriptorBinder
 {
     // the name becomes a folder: no separators, no spaces, and not "." or ".."
     private static final Pattern NAME = Pattern.compile("(?!\\.+$)[A-Za-z0-9._-]+");
+    // well under a file system's 255 bytes a folder name may take, and short enough for an MLflow experiment name
+    static final int MAX_NAME_LENGTH = 100;
 
     private final DescriptorSchema schema;
     private final PluginSectionBinder sections;
@@ -49,7 +51,10 @@ final class DescriptorBinder
 
         Optional<String> name = fields.read(root, "", "name", String.class, null, TOP_KEYS, problems)
                 .filter(value -> fields.check(NAME.matcher(value).matches(), "name",
-                        "must be letters, digits, '.', '_' or '-' only, as it names a folder (got '" + value + "')", problems));
+                        "must be letters, digits, '.', '_' or '-' only, as it names a folder (got '" + value + "')", problems))
+                .filter(value -> fields.check(value.length() <= MAX_NAME_LENGTH, "name",
+                        "must be at most " + MAX_NAME_LENGTH + " characters, as it names a folder and the MLflow experiment (got "
+                                + value.length() + ")", problems));
         Optional<String> description = root.has("description")
                 ? fields.read(root, "", "description", String.class, null, TOP_KEYS, problems)
                 : Optional.empty();

@@ -3,6 +3,7 @@ package io.minimax.core.descriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
+import io.minimax.core.platform.ByteSizes;
 import io.minimax.core.plugin.PluginRegistry;
 
 import java.io.IOException;
@@ -47,6 +48,12 @@ public final class DescriptorLoader
     {
         String text;
         try {
+            // refused before it is read: parsing a huge file would take minutes before failing anyway
+            long size = Files.size(file);
+            if (size > DescriptorReader.MAX_CHARACTERS) {
+                throw failure(file, "the descriptor is " + ByteSizes.format(size) + " (" + size + " bytes); descriptors are limited to "
+                        + ByteSizes.format(DescriptorReader.MAX_CHARACTERS) + " (" + DescriptorReader.MAX_CHARACTERS + " bytes)");
+            }
             text = Files.readString(file);
         }
         catch (NoSuchFileException e) {

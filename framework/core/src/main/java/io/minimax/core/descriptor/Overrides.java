@@ -55,6 +55,11 @@ final class Overrides
                 problems.add(label, "cannot read the value '" + valueText + "': " + DescriptorReader.syntaxError("YAML", e));
                 continue;
             }
+            List<DescriptorReader.Alias> aliases = reader.aliases(valueText);
+            if (!aliases.isEmpty()) {
+                problems.add(label, aliases.get(0).problem());
+                continue;
+            }
             path.get().set(root, value).ifPresent(message -> problems.add(label, message));
         }
     }

@@ -4,6 +4,7 @@ import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.spi.tracking.RunStatus;
 import org.nd4j.linalg.api.buffer.DataType;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,11 +71,25 @@ final class LaneState
 
     void checkLosses(long step)
     {
-        ifRunning(step, () -> {
+        if (!isRunning()) {
+            return;
+        }
+        try {
             checkFinite(DISCRIMINATOR_LOSS, discriminatorLoss, step);
             checkFinite(GENERATOR_LOSS, generatorLoss, step);
             checkFinite(PENALTY, discriminatorStep.lastPenalty(), step);
-        });
+        }
+        catch (TrainingFailure failure) {
+            // between log steps too, the journal keeps the step that failed and the quantity that went non-finite
+            Map<String, Double> losses = new LinkedHashMap<>();
+            losses.put(DISCRIMINATOR_LOSS, discriminatorLoss);
+            losses.put(GENERATOR_LOSS, generatorLoss);
+            if (!lane.players().penalties().isEmpty()) {
+                losses.put(PENALTY, discriminatorStep.lastPenalty());
+            }
+            lane.recorder().record(step, losses);
+            end(RunStatus.FAILED, step, Optional.of(failure.getMessage()));
+        }
     }
 
     /** Records the step metrics; returns them, or nothing when the lane has ended (now or before). */
@@ -83,11 +98,12 @@ final class LaneState
         if (!isRunning()) {
             return Optional.empty();
         }
+        Map<String, Double> values = StepMetrics.of(lane.players(), discriminatorLoss, generatorLoss, discriminatorStep.lastPenalty(),
+                discriminatorStep.lastRealLogits(), discriminatorStep.lastFakeLogits(), millisPerRunStep);
+        // recorded even when a value is not finite: the journal shows what went wrong, at the step it did
+        lane.recorder().record(step, values);
         try {
-            Map<String, Double> values = StepMetrics.of(lane.players(), discriminatorLoss, generatorLoss, discriminatorStep.lastPenalty(),
-                    discriminatorStep.lastRealLogits(), discriminatorStep.lastFakeLogits(), millisPerRunStep);
             checkFinite(values, step);
-            lane.recorder().record(step, values);
             return Optional.of(values);
         }
         catch (TrainingFailure failure) {
