@@ -37,6 +37,18 @@ public final class FakeRunView
         this.real = draw(data, count);
     }
 
+    /** The evaluation's samples given outright (hand-built sets), at a final evaluation of step 100. */
+    public FakeRunView(DataSource data, INDArray generated, INDArray real, ToDoubleFunction<double[]> logit)
+    {
+        this.data = requireNonNull(data, "data is null");
+        this.generator = data;
+        this.logit = requireNonNull(logit, "logit is null");
+        this.step = 100;
+        this.isFinal = true;
+        this.generated = requireNonNull(generated, "generated is null");
+        this.real = requireNonNull(real, "real is null");
+    }
+
     @Override
     public long step()
     {

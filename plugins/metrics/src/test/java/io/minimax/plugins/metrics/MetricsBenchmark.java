@@ -1,5 +1,6 @@
 package io.minimax.plugins.metrics;
 
+import io.minimax.testkit.FakeRunView;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.metric.Metric;
 import io.minimax.spi.metric.RunView;
@@ -46,7 +47,7 @@ class MetricsBenchmark
 
     private static RunView run(DataSource data, DataSource generator)
     {
-        return new FakeRunView(data, generator, x -> 0.3 - x[0], COUNT, true);
+        return new FakeRunView(data, generator, x -> 0.3 - x[0], COUNT, 100, true);
     }
 
     private static void time(String what, Metric metric, Supplier<RunView> runs)

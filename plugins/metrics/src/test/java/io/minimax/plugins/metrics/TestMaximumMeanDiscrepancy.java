@@ -1,5 +1,6 @@
 package io.minimax.plugins.metrics;
 
+import io.minimax.testkit.FakeRunView;
 import io.minimax.plugin.support.SeededRandomSource;
 
 import org.junit.jupiter.api.Test;

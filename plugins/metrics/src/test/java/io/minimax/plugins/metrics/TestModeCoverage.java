@@ -1,5 +1,6 @@
 package io.minimax.plugins.metrics;
 
+import io.minimax.testkit.FakeRunView;
 import io.minimax.spi.data.ModeMixture;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,5 +1,6 @@
 package io.minimax.plugins.metrics;
 
+import io.minimax.testkit.FakeRunView;
 import io.minimax.spi.data.DataSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,7 +31,7 @@ class TestOptimalDiscriminatorMetric
         GaussianLine generator = new GaussianLine(1, 1.5, 2);
         // D = D* for the true p_g: the instrument measures how far that is from D* for its density estimate
         Map<String, Double> values = metric()
-                .evaluate(new FakeRunView(data, generator, x -> data.logDensity(x[0]) - generator.logDensity(x[0]), COUNT, true));
+                .evaluate(new FakeRunView(data, generator, x -> data.logDensity(x[0]) - generator.logDensity(x[0]), COUNT, 100, true));
 
         // Scott's rule widens N(1, 1.5²) to N(1, 1.5²(1 + f²)) on average, f = 2500^(−1/5)
         double factor = Math.pow(COUNT, -0.2);
@@ -47,7 +48,7 @@ class TestOptimalDiscriminatorMetric
     void aGeneratorThatMatchesTheDataOnTheLine()
     {
         GaussianLine data = new GaussianLine(2, 0.5, 3);
-        Map<String, Double> values = metric().evaluate(new FakeRunView(data, new GaussianLine(2, 0.5, 4), x -> 0, COUNT, true));
+        Map<String, Double> values = metric().evaluate(new FakeRunView(data, new GaussianLine(2, 0.5, 4), x -> 0, COUNT, 100, true));
 
         assertThat(values.get(JSD)).isBetween(0.0, 0.005);
         assertThat(values.get(VALUE_AT_OPTIMUM)).isCloseTo(-Math.log(4), within(0.02));
@@ -59,11 +60,12 @@ class TestOptimalDiscriminatorMetric
     void aRingInThePlaneNeedsABandwidthBelowTheModesWidth()
     {
         RingOfGaussians data = new RingOfGaussians(8, 1.0, 0.05, 5);
-        Map<String, Double> scott = metric().evaluate(new FakeRunView(data, new RingOfGaussians(8, 1.0, 0.05, 6), x -> 0, COUNT, true));
+        Map<String, Double> scott = metric().evaluate(new FakeRunView(data, new RingOfGaussians(8, 1.0, 0.05, 6), x -> 0, COUNT, 100,
+                true));
         Map<String, Double> narrow = new OptimalDiscriminatorMetric(BandwidthRule.FIXED, 0.02)
-                .evaluate(new FakeRunView(data, new RingOfGaussians(8, 1.0, 0.05, 6), x -> 0, COUNT, true));
+                .evaluate(new FakeRunView(data, new RingOfGaussians(8, 1.0, 0.05, 6), x -> 0, COUNT, 100, true));
         Map<String, Double> crossValidated = new OptimalDiscriminatorMetric(BandwidthRule.CROSS_VALIDATION, 0.1)
-                .evaluate(new FakeRunView(data, new RingOfGaussians(8, 1.0, 0.05, 6), x -> 0, COUNT, true));
+                .evaluate(new FakeRunView(data, new RingOfGaussians(8, 1.0, 0.05, 6), x -> 0, COUNT, 100, true));
 
         // A bandwidth below the modes' σ models p_g well: the JSD is near 0 and the self-check holds.
         assertThat(narrow.get(JSD)).isBetween(0.0, 0.02);

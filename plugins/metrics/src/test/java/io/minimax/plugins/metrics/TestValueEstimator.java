@@ -1,5 +1,6 @@
 package io.minimax.plugins.metrics;
 
+import io.minimax.testkit.FakeRunView;
 import io.minimax.plugin.support.Logistic;
 import io.minimax.spi.metric.Measurement;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class TestValueEstimator
 
     private static FakeRunView run(boolean isFinal)
     {
-        return new FakeRunView(new GaussianLine(0, 1, 11), new GaussianLine(1, 1, 12), x -> LOGIT.applyAsDouble(x[0]), 100, isFinal);
+        return new FakeRunView(new GaussianLine(0, 1, 11), new GaussianLine(1, 1, 12), x -> LOGIT.applyAsDouble(x[0]), 100, 100, isFinal);
     }
 
     private static double expectation(DoubleUnaryOperator function, double mean)
