@@ -76,29 +76,28 @@ final class RunCommand
         }, "minimax-stop");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
 
-        List<RunOutcome> outcomes;
         try {
             ExperimentRunner runner = new ExperimentRunner(registry, runsDirectory,
                     new RunTags(MinimaxVersion.get(), GitCommit.of(file), System.getProperty("user.name", "unknown"), blas.tags()),
                     new ProgressBars(out, System.console() != null), stopSignal, Clock.systemUTC());
-            outcomes = runner.run(plan);
+            List<RunOutcome> outcomes = runner.run(plan);
+            RunSummary.print(plan, outcomes, out);
+            out.println("Journals: " + runsDirectory.resolve(plan.name()).toAbsolutePath());
+            TrackingSummary.print(outcomes, runsDirectory, out);
+            out.flush();
+            boolean allFinished = outcomes.stream().allMatch(outcome -> outcome.result().status() == RunStatus.FINISHED);
+            return allFinished && outcomes.size() == plan.runs().size() ? Main.SUCCESS : Main.RUN_FAILED;
         }
         finally {
+            // after the table is printed: once the hook returns, the JVM halts and would cut it off
             finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+            }
+            catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting after Ctrl-C; the hook has done its job
+            }
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-        }
-        catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting after Ctrl-C; the hook has done its job
-        }
-
-        RunSummary.print(plan, outcomes, out);
-        out.println("Journals: " + runsDirectory.resolve(plan.name()).toAbsolutePath());
-        TrackingSummary.print(outcomes, runsDirectory, out);
-        out.flush();
-        boolean allFinished = outcomes.stream().allMatch(outcome -> outcome.result().status() == RunStatus.FINISHED);
-        return allFinished && outcomes.size() == plan.runs().size() ? Main.SUCCESS : Main.RUN_FAILED;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.minimax.core.journal.JournalReader;
 import io.minimax.core.journal.JournaledMetrics;
 import io.minimax.core.journal.JournaledRun;
 import io.minimax.core.journal.RunListing;
+import io.minimax.core.journal.RunLiveness;
 import io.minimax.spi.tracking.MetricPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "runs", description = "List journaled runs with their status and final metrics.")
@@ -52,13 +54,20 @@ final class RunsCommand
         header.addAll(RunSummary.METRICS);
         TextTable table = new TextTable(header);
         List<String> warnings = new ArrayList<>(listing.warnings());
+        RunLiveness liveness = RunLiveness.here();
+        List<String> crashes = new ArrayList<>();
         for (JournaledRun run : listing.runs()) {
+            Optional<String> crash = liveness.crashed(run);
+            String id = run.id().substring(0, Math.min(8, run.id().length()));
+            crash.ifPresent(reason -> crashes.add("run " + id + " (" + run.experiment() + " / " + run.name() + ") CRASHED: "
+                    + reason + "; `minimax resume` can continue it"));
             JournaledMetrics metrics = reader.metrics(run);
             warnings.addAll(metrics.warnings());
             Map<String, MetricPoint> latest = metrics.latest();
             long step = latest.values().stream().mapToLong(MetricPoint::step).max().orElse(0);
-            List<String> row = new ArrayList<>(List.of(run.experiment(), run.name(), run.id().substring(0, Math.min(8, run.id().length())),
-                    run.status().name(), TIME.format(Instant.ofEpochMilli(run.startTime())), Long.toString(step)));
+            String status = crash.isPresent() ? "CRASHED" : run.status().name();
+            List<String> row = new ArrayList<>(List.of(run.experiment(), run.name(), id, status,
+                    TIME.format(Instant.ofEpochMilli(run.startTime())), Long.toString(step)));
             for (String key : RunSummary.METRICS) {
                 MetricPoint point = latest.get(key);
                 row.add(TextTable.number(point == null ? null : point.value()));
@@ -70,6 +79,7 @@ final class RunsCommand
         }
         else {
             table.print(out);
+            crashes.forEach(out::println);
         }
         warnings.forEach(warning -> spec.commandLine().getErr().println("warning: " + warning));
         out.flush();

@@ -17,6 +17,8 @@ public final class JournalLayout
     public static final String ARTIFACTS_DIRECTORY = "artifacts";
     /** Where the run was mirrored (see {@link RunMirrors}); absent until a tracker or {@code minimax sync} mirrored it. */
     public static final String MIRRORS_FILE = "mirrors.json";
+    /** Its modification time is the run's heartbeat (see {@link RunLiveness}); while running it also holds space reserved for the end. */
+    public static final String HEARTBEAT_FILE = "heartbeat";
 
     private JournalLayout() {}
 
@@ -43,6 +45,11 @@ public final class JournalLayout
     public static Path mirrorsFile(Path runDirectory)
     {
         return runDirectory.resolve(MIRRORS_FILE);
+    }
+
+    public static Path heartbeatFile(Path runDirectory)
+    {
+        return runDirectory.resolve(HEARTBEAT_FILE);
     }
 
     public static Path artifactsDirectory(Path runDirectory)

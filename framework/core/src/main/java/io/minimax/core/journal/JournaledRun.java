@@ -18,6 +18,7 @@ import static java.util.Objects.requireNonNull;
  * @param endTime milliseconds since the epoch, empty while the run is {@link RunStatus#RUNNING}
  * @param error why the run failed, only for {@link RunStatus#FAILED}
  * @param directory the run's journal folder
+ * @param process the process that writes (or wrote) the run; empty in journals older than this field
  */
 public record JournaledRun(
         String id,
@@ -29,7 +30,8 @@ public record JournaledRun(
         SortedMap<String, String> params,
         SortedMap<String, String> tags,
         Optional<String> error,
-        Path directory)
+        Path directory,
+        Optional<RunProcess> process)
 {
     public JournaledRun
     {
@@ -42,6 +44,14 @@ public record JournaledRun(
         tags = Collections.unmodifiableSortedMap(new TreeMap<>(requireNonNull(tags, "tags is null")));
         requireNonNull(error, "error is null");
         requireNonNull(directory, "directory is null");
+        requireNonNull(process, "process is null");
+    }
+
+    /** A run with no recorded process. */
+    public JournaledRun(String id, String name, String experiment, RunStatus status, long startTime, OptionalLong endTime,
+            SortedMap<String, String> params, SortedMap<String, String> tags, Optional<String> error, Path directory)
+    {
+        this(id, name, experiment, status, startTime, endTime, params, tags, error, directory, Optional.empty());
     }
 
     public Path metricsFile()
@@ -56,6 +66,7 @@ public record JournaledRun(
 
     JournaledRun ended(RunStatus endStatus, long endMillis, Optional<String> endError)
     {
-        return new JournaledRun(id, name, experiment, endStatus, startTime, OptionalLong.of(endMillis), params, tags, endError, directory);
+        return new JournaledRun(id, name, experiment, endStatus, startTime, OptionalLong.of(endMillis), params, tags, endError, directory,
+                process);
     }
 }

@@ -5,14 +5,14 @@ import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.RunStatus;
 import io.minimax.spi.tracking.Tracker;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 
 import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
 import static java.nio.file.StandardOpenOption.WRITE;
 import static java.util.Objects.requireNonNull;
 
@@ -35,19 +36,27 @@ import static java.util.Objects.requireNonNull;
  * Every method that writes is synchronized, each {@link #logMetrics} batch goes out as whole lines in one write and is
  * flushed to the operating system (not forced to disk: that would cost milliseconds per call), and the first
  * {@link #runEnded} wins: later calls, and metrics logged after it, are ignored.
+ * <p>
+ * Safe against a full disk: a batch that cannot be written whole is cut back off the file, and the heartbeat file holds
+ * {@value #RESERVED_BYTES} bytes while the run goes, given back before the final {@code run.json} is written. Safe
+ * against a kill: {@code run.json} names the process, and the heartbeat file's time is refreshed at most every
+ * {@link RunLiveness#HEARTBEAT_INTERVAL} as metrics are logged, so {@link RunLiveness} can tell a crashed run.
  */
 public final class RunJournal
         implements Tracker
 {
-    // large enough that a batch of a few hundred metrics reaches the file in one write
-    private static final int BATCH_BUFFER_CHARACTERS = 1 << 16;
+    // room for the last run.json (params, error) on a disk that filled up during the run
+    private static final int RESERVED_BYTES = 1 << 16;
 
     private final RunInfo run;
     private final Clock clock;
     private final Path metricsFile;
+    private final Path heartbeatFile;
     private final StringBuilder lines = new StringBuilder(1024);
     private JournaledRun record;
-    private Writer metrics;
+    private FileChannel metrics;
+    private long metricsSize;
+    private long lastHeartbeat;
     private boolean ended;
 
     private RunJournal(RunInfo run, Clock clock)
@@ -55,6 +64,7 @@ public final class RunJournal
         this.run = requireNonNull(run, "run is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.metricsFile = JournalLayout.metricsFile(run.directory());
+        this.heartbeatFile = JournalLayout.heartbeatFile(run.directory());
     }
 
     /**
@@ -121,11 +131,18 @@ public final class RunJournal
             throw new IllegalStateException("run " + run.id() + " has already started");
         }
         record = new JournaledRun(run.id(), run.name(), run.experiment(), RunStatus.RUNNING, run.startTime(), OptionalLong.empty(),
-                new TreeMap<>(params), new TreeMap<>(tags), Optional.empty(), run.directory());
+                new TreeMap<>(params), new TreeMap<>(tags), Optional.empty(), run.directory(), Optional.of(RunProcess.current()));
+        try {
+            Files.write(heartbeatFile, new byte[RESERVED_BYTES], CREATE, WRITE, TRUNCATE_EXISTING);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + heartbeatFile, e);
+        }
+        lastHeartbeat = clock.millis();
         writeRecord();
         try {
-            metrics = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(metricsFile, CREATE, WRITE, APPEND),
-                    StandardCharsets.UTF_8), BATCH_BUFFER_CHARACTERS);
+            metrics = FileChannel.open(metricsFile, CREATE, WRITE, APPEND);
+            metricsSize = metrics.size();
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot open " + metricsFile, e);
@@ -147,12 +164,44 @@ public final class RunJournal
         for (MetricPoint point : points) {
             MetricLines.append(point, lines);
         }
+        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         try {
-            metrics.append(lines);
-            metrics.flush();
+            while (bytes.hasRemaining()) {
+                metrics.write(bytes);
+            }
+            metricsSize += bytes.limit();
         }
         catch (IOException e) {
+            cutBack(e);
             throw new UncheckedIOException("cannot append metrics to " + metricsFile, e);
+        }
+        heartbeat();
+    }
+
+    /** Removes the part of a batch that did reach the file (a full disk), so that no cut-off line is left behind. */
+    private void cutBack(IOException failure)
+    {
+        try {
+            metrics.truncate(metricsSize);
+        }
+        catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Refreshes the heartbeat file's time, at most every {@link RunLiveness#HEARTBEAT_INTERVAL}: one system call. */
+    private void heartbeat()
+    {
+        long now = clock.millis();
+        if (now - lastHeartbeat < RunLiveness.HEARTBEAT_INTERVAL.toMillis()) {
+            return;
+        }
+        lastHeartbeat = now;
+        try {
+            Files.setLastModifiedTime(heartbeatFile, FileTime.fromMillis(now));
+        }
+        catch (IOException e) {
+            // a missed heartbeat only matters to a reader on another host, after the timeout
         }
     }
 
@@ -210,6 +259,7 @@ public final class RunJournal
             closeMetrics();
         }
         finally {
+            releaseReserve();
             writeRecord();
         }
     }
@@ -234,6 +284,20 @@ public final class RunJournal
         }
         finally {
             metrics = null;
+        }
+    }
+
+    private void releaseReserve()
+    {
+        try {
+            if (Files.exists(heartbeatFile)) {
+                try (FileChannel channel = FileChannel.open(heartbeatFile, WRITE)) {
+                    channel.truncate(0);
+                }
+            }
+        }
+        catch (IOException e) {
+            // the final run.json may still fit
         }
     }
 

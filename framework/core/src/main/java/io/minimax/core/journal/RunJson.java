@@ -20,7 +20,8 @@ import java.util.TreeMap;
 
 /**
  * The {@value JournalLayout#RUN_FILE} format: a pretty-printed object with id, name, experiment, status, startTime,
- * endTime (null while running), params, tags and, for a failed run, error.
+ * endTime (null while running), params, tags, the process that writes it ({@code {"pid", "host", "startTime"}}) and,
+ * for a failed run, error.
  */
 final class RunJson
 {
@@ -45,6 +46,12 @@ final class RunJson
         run.params().forEach(root.putObject("params")::put);
         run.tags().forEach(root.putObject("tags")::put);
         run.error().ifPresent(error -> root.put("error", error));
+        run.process().ifPresent(process -> {
+            ObjectNode node = root.putObject("process");
+            node.put("pid", process.pid());
+            node.put("host", process.host());
+            process.startTime().ifPresentOrElse(time -> node.put("startTime", time), () -> node.putNull("startTime"));
+        });
         try {
             return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         }
@@ -87,7 +94,22 @@ final class RunJson
                 textMap(root, "params"),
                 textMap(root, "tags"),
                 error.isTextual() ? Optional.of(error.textValue()) : Optional.empty(),
-                directory);
+                directory,
+                process(root.path("process")));
+    }
+
+    private static Optional<RunProcess> process(JsonNode node)
+            throws CorruptJournalException
+    {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            throw new CorruptJournalException("field 'process' is not an object: " + node);
+        }
+        JsonNode startTime = node.path("startTime");
+        return Optional.of(new RunProcess(milliseconds(node, "pid"), text(node, "host"),
+                startTime.canConvertToExactIntegral() ? OptionalLong.of(startTime.longValue()) : OptionalLong.empty()));
     }
 
     private static String text(JsonNode root, String field)

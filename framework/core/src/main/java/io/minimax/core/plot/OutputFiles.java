@@ -4,6 +4,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,9 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.WRITE;
 
 /** Writes plot and sample files whole: into a temporary file beside the target, then renamed over it. */
 final class OutputFiles
@@ -23,8 +28,12 @@ final class OutputFiles
     static void writePng(Chart<?, ?> chart, Path file)
     {
         replace(file, output -> {
-            if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", output)) {
-                throw new IOException("no PNG writer available");
+            // not ImageIO.write(image, format, OutputStream): that caches in a file stream which ImageIO's own shutdown hook
+            // closes on Ctrl-C, failing a PNG being written at that moment with "IOException: closed"
+            try (ImageOutputStream image = new MemoryCacheImageOutputStream(output)) {
+                if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", image)) {
+                    throw new IOException("no PNG writer available");
+                }
             }
         });
     }
@@ -40,9 +49,11 @@ final class OutputFiles
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+            // not Files.createTempFile: its files are 0600 whatever the umask, and teammates could not read a shared runs folder
+            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            Path temporary = target.resolveSibling(target.getFileName() + "." + random + ".tmp");
             try {
-                try (OutputStream output = Files.newOutputStream(temporary)) {
+                try (OutputStream output = Files.newOutputStream(temporary, CREATE_NEW, WRITE)) {
                     content.writeTo(output);
                 }
                 try {

@@ -60,7 +60,10 @@ class TestRunJournal
         String started = Files.readString(run.directory().resolve("run.json"));
         assertThat(started).contains("\n  \"id\" : \"" + run.id() + "\"");
         JsonNode running = STRICT_JSON.readTree(started);
-        assertThat(fieldNames(running)).containsExactly("id", "name", "experiment", "status", "startTime", "endTime", "params", "tags");
+        assertThat(fieldNames(running)).containsExactly("id", "name", "experiment", "status", "startTime", "endTime", "params", "tags",
+                "process");
+        assertThat(running.get("process").get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(running.get("process").get("host").asText()).isEqualTo(RunProcess.hostName());
         assertThat(running.get("status").asText()).isEqualTo("RUNNING");
         assertThat(running.get("startTime").asLong()).isEqualTo(1_700_000_000_000L);
         assertThat(running.get("endTime").isNull()).isTrue();

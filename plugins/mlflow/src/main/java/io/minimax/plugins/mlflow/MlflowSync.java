@@ -18,7 +18,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * {@code minimax sync}: replays journaled runs into an MLflow server, idempotently. Runs are grouped back into their
  * sweeps (parent run, nested children); each run is brought up to date by {@link RunReplay}. Runs still RUNNING in
- * the journal are left alone: they are in progress, or their process died, and a live tracker may own them. When
+ * the journal are left alone: they are in progress, and a live tracker may own them. A run whose process died comes
+ * here as FAILED (the CLI's journal reader tells it apart), and is mirrored with its reason in {@code minimax.error}. When
  * the server goes away the remaining runs are reported as not sent, and a later sync picks them up.
  */
 public final class MlflowSync
@@ -94,7 +95,7 @@ public final class MlflowSync
     {
         List<JournalRun> ended = group.stream().filter(run -> run.status() != RunStatus.RUNNING).toList();
         group.stream().filter(run -> run.status() == RunStatus.RUNNING)
-                .forEach(run -> report(notSent(run, "still RUNNING in the journal (in progress, or its process died): left alone"), reports,
+                .forEach(run -> report(notSent(run, "still RUNNING in the journal (in progress): left alone"), reports,
                         done));
         if (ended.isEmpty()) {
             return;
