@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 PluginsCommand.class,
                 RunsCommand.class,
+                ResumeCommand.class,
                 BenchCommand.class,
                 SyncCommand.class,
                 UiCommand.class,

@@ -125,7 +125,7 @@ final class RunCommand
     }
 
     /** The BLAS kernel the plan's runs ask for, chosen before the first array is made. */
-    private static BlasPlatform.Loaded blas(ExperimentPlan plan)
+    static BlasPlatform.Loaded blas(ExperimentPlan plan)
     {
         Set<Reproducibility> asked = plan.runs().stream().map(run -> run.spec().reproducibility()).collect(Collectors.toSet());
         if (asked.size() > 1) {

@@ -1,5 +1,6 @@
 package io.minimax.cli;
 
+import io.minimax.core.checkpoint.CheckpointFiles;
 import io.minimax.core.journal.JournalReader;
 import io.minimax.core.journal.JournaledMetrics;
 import io.minimax.core.journal.JournaledRun;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 @Command(name = "runs", description = "List journaled runs with their status and final metrics.")
@@ -50,7 +52,7 @@ final class RunsCommand
         JournalReader reader = new JournalReader(runsDirectory);
         RunListing listing = experiment == null ? reader.runs() : reader.runs(experiment);
 
-        List<String> header = new ArrayList<>(List.of("experiment", "run", "id", "status", "started (UTC)", "step"));
+        List<String> header = new ArrayList<>(List.of("experiment", "run", "id", "status", "started (UTC)", "step", "checkpoint"));
         header.addAll(RunSummary.METRICS);
         TextTable table = new TextTable(header);
         List<String> warnings = new ArrayList<>(listing.warnings());
@@ -68,6 +70,8 @@ final class RunsCommand
             String status = crash.isPresent() ? "CRASHED" : run.status().name();
             List<String> row = new ArrayList<>(List.of(run.experiment(), run.name(), id, status,
                     TIME.format(Instant.ofEpochMilli(run.startTime())), Long.toString(step)));
+            OptionalLong checkpoint = CheckpointFiles.latestStep(run.directory());
+            row.add(checkpoint.isPresent() ? Long.toString(checkpoint.getAsLong()) : "-");
             for (String key : RunSummary.METRICS) {
                 MetricPoint point = latest.get(key);
                 row.add(TextTable.number(point == null ? null : point.value()));

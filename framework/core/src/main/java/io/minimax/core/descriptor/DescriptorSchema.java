@@ -32,7 +32,7 @@ final class DescriptorSchema
             "optimizer", "metrics", "tracking",
             "sweep");
     static final List<String> TRAIN_KEYS = List.of("steps", "batchSize", "discriminatorSteps", "updates", "logEvery", "evalEvery",
-            "vectorizeSweep", "threads");
+            "vectorizeSweep", "threads", "checkpointEvery", "keepCheckpoints");
     static final List<String> OPTIMIZER_KEYS = List.of("generator", "discriminator");
     static final String TYPE = "type";
 

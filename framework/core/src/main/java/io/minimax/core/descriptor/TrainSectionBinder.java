@@ -63,13 +63,21 @@ final class TrainSectionBinder
                 ? positive(read(train, "threads", Integer.class, null, problems), "threads", problems)
                 : Optional.of(Runtime.getRuntime().availableProcessors());
 
-        if (vectorizeSweep.isEmpty() || threads.isEmpty() || steps.isEmpty() || batchSize.isEmpty() || discriminatorSteps.isEmpty()
+        // How often the run is saved, not what it computes: left out of the resolved descriptor when not written, too.
+        Optional<Long> checkpointEvery = train.has("checkpointEvery")
+                ? positive(read(train, "checkpointEvery", Long.class, null, problems), "checkpointEvery", problems)
+                : evalEvery;
+        Optional<Integer> keepCheckpoints = train.has("keepCheckpoints")
+                ? positive(read(train, "keepCheckpoints", Integer.class, null, problems), "keepCheckpoints", problems)
+                : Optional.of(TrainSpec.DEFAULT_KEEP_CHECKPOINTS);
+
+        if (checkpointEvery.isEmpty() || keepCheckpoints.isEmpty() || vectorizeSweep.isEmpty() || threads.isEmpty() || steps.isEmpty()
+                || batchSize.isEmpty() || discriminatorSteps.isEmpty()
                 || updates.isEmpty() || logEvery.isEmpty() || evalEvery.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new TrainSpec(steps.get(), batchSize.get(), discriminatorSteps.get(), updates.get(), logEvery.get(),
-                evalEvery.get(),
-                vectorizeSweep.get(), threads.get()));
+                evalEvery.get(), vectorizeSweep.get(), threads.get(), checkpointEvery.get(), keepCheckpoints.get()));
     }
 
     private <T> Optional<T> read(ObjectNode train, String key, Class<T> type, JsonNode defaultValue, Problems problems)

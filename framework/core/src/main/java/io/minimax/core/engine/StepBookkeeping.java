@@ -45,6 +45,12 @@ final class StepBookkeeping
         return step % train.evalEvery() == 0 || isLastStep(step);
     }
 
+    /** Every {@code checkpointEvery} steps, and after the last step. */
+    boolean isCheckpointStep(long step)
+    {
+        return step % train.checkpointEvery() == 0 || isLastStep(step);
+    }
+
     boolean isLastStep(long step)
     {
         return step == train.steps();

@@ -17,11 +17,20 @@ public final class Trainer
     private final TrainingListener listener;
     private final StopSignal stopSignal;
     private final DataType dataType;
+    private final Checkpointing checkpointing;
 
-    @Inject
+    /** A training that saves no checkpoints (benchmarks). */
     public Trainer(TrainSpec train, Players players, MetricsRecorder recorder, Evaluation evaluation,
             TrainingListener listener, StopSignal stopSignal, DataType dataType)
     {
+        this(train, players, recorder, evaluation, listener, stopSignal, dataType, Checkpointing.NONE);
+    }
+
+    @Inject
+    public Trainer(TrainSpec train, Players players, MetricsRecorder recorder, Evaluation evaluation,
+            TrainingListener listener, StopSignal stopSignal, DataType dataType, Checkpointing checkpointing)
+    {
+        this.checkpointing = requireNonNull(checkpointing, "checkpointing is null");
         this.train = requireNonNull(train, "train is null");
         this.lane = new Lane(players, recorder, evaluation);
         this.listener = requireNonNull(listener, "listener is null");
@@ -36,6 +45,6 @@ public final class Trainer
 
     public TrainingResult train()
     {
-        return TrainingLoop.alone(train, lane, listener, stopSignal, dataType).train().get(0);
+        return TrainingLoop.alone(train, lane, listener, stopSignal, dataType, checkpointing).train().get(0);
     }
 }

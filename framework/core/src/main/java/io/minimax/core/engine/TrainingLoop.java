@@ -35,11 +35,13 @@ public final class TrainingLoop
     private final ParameterVectors parameters;
     private final TrainingListener listener;
     private final StopSignal stopSignal;
+    private final Checkpointing checkpointing;
     private final UpdateSchedule.Updates updates = new LaneUpdates();
 
     private TrainingLoop(TrainSpec train, List<Lane> lanes, ParameterVectors parameters, TrainingListener listener, StopSignal stopSignal,
-            DataType dataType)
+            DataType dataType, Checkpointing checkpointing)
     {
+        this.checkpointing = requireNonNull(checkpointing, "checkpointing is null");
         this.train = requireNonNull(train, "train is null");
         this.schedule = UpdateSchedule.of(train.updates());
         this.lanes = lanes.stream().map(lane -> new LaneState(lane, train, dataType)).toList();
@@ -51,8 +53,15 @@ public final class TrainingLoop
     /** A run trained alone: its own optimizers step over its own networks. */
     public static TrainingLoop alone(TrainSpec train, Lane lane, TrainingListener listener, StopSignal stopSignal, DataType dataType)
     {
+        return alone(train, lane, listener, stopSignal, dataType, Checkpointing.NONE);
+    }
+
+    /** A run trained alone that saves checkpoints, and starts from one when it resumes. */
+    public static TrainingLoop alone(TrainSpec train, Lane lane, TrainingListener listener, StopSignal stopSignal, DataType dataType,
+            Checkpointing checkpointing)
+    {
         return new TrainingLoop(train, List.of(lane), ParameterVectors.of(lane.players()), listener, stopSignal,
-                requireNonNull(dataType, "dataType is null"));
+                requireNonNull(dataType, "dataType is null"), checkpointing);
     }
 
     /**
@@ -64,18 +73,25 @@ public final class TrainingLoop
         List<Lane> laneList = List.copyOf(lanes);
         ParameterVectors vectors = ParameterVectors.handOut(laneList.stream().map(Lane::players).toList(),
                 requireNonNull(dataType, "dataType is null"));
-        return new TrainingLoop(train, laneList, vectors, listener, stopSignal, dataType);
+        return new TrainingLoop(train, laneList, vectors, listener, stopSignal, dataType, Checkpointing.NONE);
     }
 
     /** Trains every lane; returns their results in lane order. */
     public List<TrainingResult> train()
     {
         StepBookkeeping bookkeeping = new StepBookkeeping(train, lanes.size());
-        lanes.forEach(LaneState::recordInitialScalars);
+        long step = checkpointing.restore();
+        long saved = step;
+        if (step == 0) {
+            lanes.forEach(LaneState::recordInitialScalars);
+        }
         bookkeeping.startWindow();
-        long step = 0;
         while (step < train.steps() && anyRunning()) {
             if (stopSignal.isRequested()) {
+                if (step > saved) {
+                    // cheap next to the run, and the interrupted run can resume where it stopped
+                    checkpointing.save(step);
+                }
                 endRunning(RunStatus.KILLED, step, Optional.of("interrupted at step " + step));
                 break;
             }
@@ -92,6 +108,11 @@ public final class TrainingLoop
                 for (LaneState lane : lanes) {
                     lane.evaluate(step, bookkeeping.isLastStep(step));
                 }
+                bookkeeping.startWindow();
+            }
+            if (bookkeeping.isCheckpointStep(step) && anyRunning()) {
+                checkpointing.save(step);
+                saved = step;
                 bookkeeping.startWindow();
             }
         }

@@ -94,6 +94,37 @@ public final class RunJournal
         return new RunJournal(new RunInfo(directory.getFileName().toString(), runName, experiment, directory, clock.millis()), clock);
     }
 
+    /**
+     * Continues a run already on disk ({@code minimax resume}): the metrics after {@code step} are dropped (one atomic
+     * rewrite of {@value JournalLayout#METRICS_FILE}, a torn last line with them), the run is RUNNING again with no end,
+     * and new metrics are appended. Its trackers are not told it started again: it had.
+     */
+    public static RunJournal reopen(Path directory, long step, Clock clock)
+    {
+        Path runFile = JournalLayout.runFile(directory);
+        try {
+            JournaledRun recorded = RunJson.read(Files.readAllBytes(runFile), directory);
+            RunJournal journal = new RunJournal(new RunInfo(recorded.id(), recorded.name(), recorded.experiment(), directory,
+                    recorded.startTime()), clock);
+            JournalRewind.dropAfter(journal.metricsFile, step);
+            // this process now owns the run: a later look must see it alive, not the resumed process's crash
+            journal.record = new JournaledRun(recorded.id(), recorded.name(), recorded.experiment(), RunStatus.RUNNING,
+                    recorded.startTime(), OptionalLong.empty(), recorded.params(), recorded.tags(), Optional.empty(), directory,
+                    Optional.of(RunProcess.current()));
+            Files.write(journal.heartbeatFile, new byte[RESERVED_BYTES], CREATE, WRITE, TRUNCATE_EXISTING);
+            journal.lastHeartbeat = clock.millis();
+            journal.writeRecord();
+            journal.openMetrics();
+            return journal;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen the journal in " + directory, e);
+        }
+        catch (CorruptJournalException e) {
+            throw new IllegalArgumentException(runFile + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The run this journal records; pass it to every tracker's {@link #runStarted}. */
     public RunInfo info()
     {
@@ -140,6 +171,11 @@ public final class RunJournal
         }
         lastHeartbeat = clock.millis();
         writeRecord();
+        openMetrics();
+    }
+
+    private void openMetrics()
+    {
         try {
             metrics = FileChannel.open(metricsFile, CREATE, WRITE, APPEND);
             metricsSize = metrics.size();

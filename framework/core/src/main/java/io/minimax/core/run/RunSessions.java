@@ -64,15 +64,17 @@ final class RunSessions
     }
 
     /**
-     * The resolved descriptor's parameters without the {@code tracking} section, {@code train.vectorizeSweep} and
-     * {@code train.threads}: where a run is mirrored to, whether it trained in lockstep and on how many threads say
+     * The resolved descriptor's parameters without the {@code tracking} section, {@code train.vectorizeSweep},
+     * {@code train.threads} and the checkpoint cadence: where a run is mirrored to, whether it trained in lockstep, on how
+     * many threads and how often it was saved say
      * nothing about the experiment, and two runs that differ only in them must compare as equal.
      */
     static Map<String, String> experimentParams(RunPlan runPlan)
     {
         Map<String, String> params = new TreeMap<>(runPlan.params());
         params.keySet().removeIf(key -> key.equals("tracking") || key.startsWith("tracking.")
-                || key.equals("train.vectorizeSweep") || key.equals("train.threads"));
+                || key.equals("train.vectorizeSweep") || key.equals("train.threads")
+                || key.equals("train.checkpointEvery") || key.equals("train.keepCheckpoints"));
         return params;
     }
 }

@@ -38,6 +38,7 @@ public final class RunModule
     private final PluginRegistry registry;
     private final DataType dataType;
     private final ParameterOwner parameterOwner;
+    private final RandomStreams streams = new RandomStreams();
 
     /** A run whose networks get vectors of their own at once ({@link ParameterOwner#RUN}). */
     public RunModule(ExperimentSpec spec, PluginRegistry registry, DataType dataType)
@@ -60,6 +61,7 @@ public final class RunModule
         bind(TrainSpec.class).toInstance(spec.train());
         bind(PluginRegistry.class).toInstance(registry);
         bind(DataType.class).toInstance(dataType);
+        bind(RandomStreams.class).toInstance(streams);
     }
 
     @Provides
@@ -178,11 +180,18 @@ public final class RunModule
 
     private RunPluginContext evaluationContext(PluginSelection selection)
     {
-        return RunPluginContext.forSection(spec.seed(), "evaluation/" + selection.path(), dataType);
+        return registered("evaluation/" + selection.path());
     }
 
     private RunPluginContext context(PluginSelection selection)
     {
-        return RunPluginContext.forSection(spec.seed(), selection.path(), dataType);
+        return registered(selection.path());
+    }
+
+    private RunPluginContext registered(String sectionPath)
+    {
+        RunPluginContext context = RunPluginContext.forSection(spec.seed(), sectionPath, dataType);
+        streams.register(sectionPath, context.random());
+        return context;
     }
 }

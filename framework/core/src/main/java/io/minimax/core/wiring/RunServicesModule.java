@@ -4,6 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.TypeLiteral;
+import io.minimax.core.checkpoint.ResumePoint;
+import io.minimax.core.checkpoint.RunCheckpoints;
+import io.minimax.core.engine.Checkpointing;
 import io.minimax.core.engine.Evaluation;
 import io.minimax.core.engine.MetricsRecorder;
 import io.minimax.core.engine.StopSignal;
@@ -27,9 +30,18 @@ public final class RunServicesModule
     private final TrainingListener listener;
     private final StopSignal stopSignal;
     private final Clock clock;
+    private final ResumePoint resumePoint;
 
     public RunServicesModule(RunInfo run, List<Tracker> trackers, TrainingListener listener, StopSignal stopSignal, Clock clock)
     {
+        this(run, trackers, listener, stopSignal, clock, ResumePoint.NONE);
+    }
+
+    /** A run that resumes from {@code resumePoint}'s checkpoint, when it has one. */
+    public RunServicesModule(RunInfo run, List<Tracker> trackers, TrainingListener listener, StopSignal stopSignal, Clock clock,
+            ResumePoint resumePoint)
+    {
+        this.resumePoint = requireNonNull(resumePoint, "resumePoint is null");
         this.run = requireNonNull(run, "run is null");
         this.trackers = List.copyOf(requireNonNull(trackers, "trackers is null"));
         this.listener = requireNonNull(listener, "listener is null");
@@ -48,6 +60,9 @@ public final class RunServicesModule
         bind(Evaluation.class).to(SampleEvaluation.class);
         bind(SampleEvaluation.class);
         bind(Trainer.class);
+        bind(ResumePoint.class).toInstance(resumePoint);
+        bind(Checkpointing.class).to(RunCheckpoints.class);
+        bind(RunCheckpoints.class);
     }
 
     @Provides

@@ -50,6 +50,28 @@ class TestRunJournal
     }
 
     @Test
+    void aReopenedRunBelongsToTheProcessThatReopensIt()
+            throws IOException, CorruptJournalException
+    {
+        RunJournal journal = RunJournal.create(runs, "ring-8", "ring-8", clock);
+        RunInfo run = journal.info();
+        journal.runStarted(run, Map.of(), Map.of());
+        journal.logMetrics(List.of(new MetricPoint("loss/generator", 1.0, 10, clock.millis()), new MetricPoint("loss/generator", 2.0, 20,
+                clock.millis())));
+        // a crashed process's record: another pid, on this host
+        Path runFile = run.directory().resolve("run.json");
+        Files.writeString(runFile, Files.readString(runFile).replaceFirst("\"pid\"\\s*:\\s*\\d+", "\"pid\" : 999999999"));
+        assertThat(RunJson.read(Files.readAllBytes(runFile), run.directory()).process().orElseThrow().pid()).isEqualTo(999_999_999L);
+
+        RunJournal reopened = RunJournal.reopen(run.directory(), 10, clock);
+        JournaledRun record = RunJson.read(Files.readAllBytes(runFile), run.directory());
+        assertThat(record.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(record.process().orElseThrow().pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(Files.readString(run.directory().resolve("metrics.jsonl"))).contains("\"step\":10").doesNotContain("\"step\":20");
+        reopened.runEnded(RunStatus.FINISHED, Optional.empty());
+    }
+
+    @Test
     void runJsonFollowsTheRunThroughStartAndEnd()
             throws IOException
     {

@@ -6,14 +6,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.charset.StandardCharsets;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
- * Arrays are filled in plain Java from a {@link SplittableRandom} of their own (Java 17's ziggurat Gaussians) and
- * copied into the array's memory in bulk: a minibatch of noise costs a few microseconds, where an ND4J random op
- * costs 10–20 µs of fixed overhead (see the README's Performance section). The draws depend only on the seed and
- * the order of the calls, never on the array's layout or type: a view, a contiguous array, FLOAT or DOUBLE all
- * receive the same numbers (rounded to their type).
+ * Arrays are filled in plain Java from a {@link java.util.SplittableRandom}'s stream of their own ({@link SplitMix};
+ * Java 17's ziggurat Gaussians) and copied into the array's memory in bulk: a minibatch of noise costs a few
+ * microseconds, where an ND4J random op costs 10–20 µs of fixed overhead (see the README's Performance section). The
+ * draws depend only on the seed and the order of the calls, never on the array's layout or type: a view, a contiguous
+ * array, FLOAT or DOUBLE all receive the same numbers (rounded to their type).
  */
 public final class SeededRandomSource
         implements RandomSource
@@ -22,16 +22,16 @@ public final class SeededRandomSource
     private static final long FILLS = 0x5f3759df9e3779b9L;
 
     private final long seed;
-    private final SplittableRandom scalars;
-    private final SplittableRandom fills;
+    private final SplitMix scalars;
+    private final SplitMix fills;
     private double[] draws = new double[0];
     private float[] floats = new float[0];
 
     public SeededRandomSource(long seed)
     {
         this.seed = seed;
-        this.scalars = new SplittableRandom(seed);
-        this.fills = new SplittableRandom(mix(seed ^ FILLS));
+        this.scalars = new SplitMix(seed);
+        this.fills = new SplitMix(mix(seed ^ FILLS));
     }
 
     @Override
@@ -62,9 +62,26 @@ public final class SeededRandomSource
     }
 
     @Override
-    public SplittableRandom scalars()
+    public RandomGenerator scalars()
     {
         return scalars;
+    }
+
+    /** The scalar stream's and the fill stream's SplitMix64 states: the arrays drawn hold no state of their own. */
+    @Override
+    public long[] position()
+    {
+        return new long[] {scalars.state(), fills.state()};
+    }
+
+    @Override
+    public void restore(long[] position)
+    {
+        if (position.length != 2) {
+            throw new IllegalArgumentException("a position has 2 values, got " + position.length);
+        }
+        scalars.restore(position[0]);
+        fills.restore(position[1]);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.minimax.spi.optim;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.List;
+
 /**
  * A first-order optimizer for one network. The engine creates one instance per network, so an instance owns that
  * network's state (moments, step count) and may allocate it on the first {@link #step} from the arrays' shape.
@@ -22,5 +24,24 @@ public interface Optimizer
     default boolean isElementwise()
     {
         return false;
+    }
+
+    /**
+     * What the next {@link #step} depends on besides its arguments (moments, velocity, step count), as arrays of the
+     * optimizer's own that a checkpoint saves: copies, in a fixed order. Empty for a stateless optimizer, or one that
+     * has not stepped yet.
+     */
+    default List<INDArray> state()
+    {
+        return List.of();
+    }
+
+    /** Takes up what {@link #state()} returned for an instance of the same spec (copies it: the caller keeps the arrays). */
+    default void restore(List<INDArray> state)
+    {
+        if (!state.isEmpty()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " is stateless, but " + state.size()
+                    + " state arrays were given");
+        }
     }
 }

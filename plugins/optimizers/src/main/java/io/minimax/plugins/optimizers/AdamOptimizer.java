@@ -4,9 +4,11 @@ import io.minimax.plugin.support.NativeArrays;
 import io.minimax.spi.optim.Optimizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.List;
 
 /**
  * PyTorch's Adam ({@code torch.optim.Adam}, single-tensor path), in the parameters' own precision:
@@ -61,6 +63,44 @@ final class AdamOptimizer
         else {
             stepDoubles(parameters, gradients, stepSize, biasCorrection2Root);
         }
+    }
+
+    /** The first and second moments, and the step count t as a LONG {@code [1]}; none before the first step. */
+    @Override
+    public List<INDArray> state()
+    {
+        if (state == null) {
+            return List.of();
+        }
+        INDArray count = Nd4j.createFromArray(new long[] {step});
+        if (state.dataType == DataType.FLOAT) {
+            return List.of(Nd4j.createFromArray(state.floatFirst.clone()), Nd4j.createFromArray(state.floatSecond.clone()), count);
+        }
+        return List.of(Nd4j.createFromArray(state.doubleFirst.clone()), Nd4j.createFromArray(state.doubleSecond.clone()), count);
+    }
+
+    @Override
+    public void restore(List<INDArray> saved)
+    {
+        if (saved.isEmpty()) {
+            state = null;
+            step = 0;
+            return;
+        }
+        if (saved.size() != 3) {
+            throw new IllegalArgumentException("adam's state is 3 arrays (m, v, t), got " + saved.size());
+        }
+        INDArray first = saved.get(0);
+        state = new State(first.dataType(), Math.toIntExact(first.length()));
+        if (state.dataType == DataType.FLOAT) {
+            state.floatFirst = first.toFloatVector();
+            state.floatSecond = saved.get(1).toFloatVector();
+        }
+        else {
+            state.doubleFirst = first.toDoubleVector();
+            state.doubleSecond = saved.get(1).toDoubleVector();
+        }
+        step = Math.toIntExact(saved.get(2).getLong(0));
     }
 
     private void stepFloats(INDArray parameters, INDArray gradients, float stepSize, float biasCorrection2Root)

@@ -5,6 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.Axpy;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.List;
+
 /**
  * PyTorch's SGD with momentum and no dampening: {@code b ← μ·b + g; θ ← θ - lr·b}. The buffer starts at zero,
  * which makes the first {@code b} equal to {@code g}, as PyTorch's first step sets it. Two native ops per step.
@@ -41,5 +43,17 @@ final class MomentumOptimizer
         // The legacy Axpy op computes z = α·x + y: here b ← μ·b + g in one pass.
         Nd4j.exec(new Axpy(velocity, gradients, velocity, momentum));
         Nd4j.getBlasWrapper().level1().axpy(parameters.length(), -learningRate, velocity, parameters);
+    }
+
+    @Override
+    public List<INDArray> state()
+    {
+        return OptimizerState.copies(state);
+    }
+
+    @Override
+    public void restore(List<INDArray> saved)
+    {
+        state = OptimizerState.restored(saved, 1);
     }
 }

@@ -5,6 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.NesterovsUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.List;
+
 /**
  * PyTorch's SGD with Nesterov momentum: {@code b ← μ·b + g; θ ← θ - lr·(g + μ·b)}.
  *
@@ -45,5 +47,17 @@ final class NesterovOptimizer
         INDArray update = state.row(UPDATE);
         Nd4j.exec(new NesterovsUpdater(gradients, velocity, update, velocity, learningRate, momentum));
         parameters.subi(update);
+    }
+
+    @Override
+    public List<INDArray> state()
+    {
+        return OptimizerState.copies(state);
+    }
+
+    @Override
+    public void restore(List<INDArray> saved)
+    {
+        state = OptimizerState.restored(saved, 2);
     }
 }

@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An optimizer's per-parameter state for one network (moments, velocity, scratch), as {@code [1, n]} rows of a
@@ -32,6 +33,28 @@ final class OptimizerState
     {
         checkStep(parameters, gradients);
         return new OptimizerState(parameters.length(), parameters.dataType(), rowCount);
+    }
+
+    /** Copies of the rows, for a checkpoint; none before the first step ({@code state} is null). */
+    static List<INDArray> copies(OptimizerState state)
+    {
+        return state == null ? List.of() : Arrays.stream(state.rows).map(INDArray::dup).toList();
+    }
+
+    /** The state {@link #copies} saved, or null (not stepped yet) when it saved none. */
+    static OptimizerState restored(List<INDArray> saved, int rowCount)
+    {
+        if (saved.isEmpty()) {
+            return null;
+        }
+        if (saved.size() != rowCount) {
+            throw new IllegalArgumentException("expected " + rowCount + " state arrays, got " + saved.size());
+        }
+        OptimizerState state = new OptimizerState(saved.get(0).length(), saved.get(0).dataType(), rowCount);
+        for (int i = 0; i < rowCount; i++) {
+            state.rows[i].assign(saved.get(i).reshape(1, saved.get(i).length()));
+        }
+        return state;
     }
 
     INDArray row(int index)

@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 import static java.util.Objects.requireNonNull;
 
@@ -61,7 +61,7 @@ public final class GaussianMixtureDataSource
         }
         int count = Math.toIntExact(out.size(0));
         // components first, then the noise: the draws come in the same order whatever the array's type or layout
-        SplittableRandom scalars = random.scalars();
+        RandomGenerator scalars = random.scalars();
         int components = mixture.componentCount();
         if (chosen.length < count) {
             chosen = new int[count];

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 import static java.util.Objects.requireNonNull;
 
@@ -57,7 +57,7 @@ public final class SwissRollDataSource
         INDArray points = curveBuffer(count, out.dataType());
         // direct buffer writes: the array is ours, C-ordered and unstrided
         DataBuffer buffer = points.data();
-        SplittableRandom scalars = random.scalars();
+        RandomGenerator scalars = random.scalars();
         for (int i = 0; i < count; i++) {
             double angle = FIRST_ANGLE + (LAST_ANGLE - FIRST_ANGLE) * scalars.nextDouble();
             double radius = angle / LAST_ANGLE;

@@ -1,0 +1,162 @@
+package io.minimax.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minimax.core.checkpoint.Checkpoint;
+import io.minimax.core.checkpoint.CheckpointFiles;
+import io.minimax.core.checkpoint.RunCheckpoints;
+import io.minimax.core.descriptor.DescriptorLoader;
+import io.minimax.core.descriptor.ExperimentPlan;
+import io.minimax.core.descriptor.RunPlan;
+import io.minimax.core.engine.StopSignal;
+import io.minimax.core.journal.JournalLayout;
+import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.core.run.RunOutcome;
+import io.minimax.core.run.RunResumer;
+import io.minimax.core.run.RunTags;
+import io.minimax.spi.tracking.RunStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+@Command(name = "resume", description = "Continue a run in its own journal from its latest valid checkpoint.")
+final class ResumeCommand
+        implements Callable<Integer>
+{
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run's folder, or its run id (looked up in --runs-dir).")
+    String run;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where run journals are (default: ${DEFAULT-VALUE}).")
+    Path runsDirectory;
+
+    @Mixin
+    PluginOptions pluginOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call()
+            throws IOException
+    {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path directory = runDirectory();
+        PluginRegistry registry = pluginOptions.registry();
+        ExperimentPlan plan = new DescriptorLoader(registry).load(JournalLayout.descriptorFile(directory), List.of());
+        RunPlan runPlan = plan.runs().get(0);
+        if (plan.runs().size() != 1 || runPlan.spec().train().vectorizeSweep()) {
+            throw new InvalidInputException("resume: run " + directory.getFileName() + " trained in lockstep (train.vectorizeSweep), "
+                    + "and lockstep runs are not checkpointed; run it again instead");
+        }
+        Checkpoint checkpoint = CheckpointFiles.latest(directory, warning -> err.println("warning: " + warning))
+                .orElseThrow(() -> new InvalidInputException("resume: run " + directory.getFileName() + " has no valid checkpoint in "
+                        + directory.resolve(CheckpointFiles.DIRECTORY)));
+        err.flush();
+        if (!checkpoint.descriptorSha256().equals(RunCheckpoints.descriptorSha256(directory))) {
+            throw new InvalidInputException("resume: the descriptor of run " + directory.getFileName() + " changed since its checkpoint "
+                    + "of step " + checkpoint.step() + " (SHA-256 differs); start a new run instead");
+        }
+        checkVersions(directory, plan, runPlan, registry);
+        RunCommand.blas(plan);
+        out.println("Resuming run " + directory.getFileName() + " after step " + checkpoint.step());
+
+        StopSignal stopSignal = new StopSignal();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopOnInterrupt = new Thread(() -> {
+            stopSignal.request();
+            awaitQuietly(finished);
+        }, "minimax-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        RunOutcome outcome;
+        try {
+            outcome = new RunResumer(registry, stopSignal, Clock.systemUTC()).resume(directory, runPlan, checkpoint,
+                    new ProgressBars(out, System.console() != null).forRun(runPlan, 0, 1));
+        }
+        finally {
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+        }
+        catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting after Ctrl-C
+        }
+        RunSummary.print(plan, List.of(outcome), out);
+        out.flush();
+        return outcome.result().status() == RunStatus.FINISHED ? Main.SUCCESS : Main.RUN_FAILED;
+    }
+
+    private Path runDirectory()
+            throws IOException
+    {
+        Path given = Path.of(run);
+        if (Files.isRegularFile(JournalLayout.runFile(given))) {
+            return given;
+        }
+        if (Files.isDirectory(runsDirectory)) {
+            try (Stream<Path> experiments = Files.list(runsDirectory)) {
+                Optional<Path> found = experiments.map(experiment -> experiment.resolve(run))
+                        .filter(folder -> Files.isRegularFile(JournalLayout.runFile(folder)))
+                        .findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        }
+        throw new InvalidInputException("resume: no run folder or run id '" + run + "' (looked in " + runsDirectory + ")");
+    }
+
+    /** The versions of Minimax and of every plugin must be those the run started with: other code computes other digits. */
+    private static void checkVersions(Path directory, ExperimentPlan plan, RunPlan runPlan, PluginRegistry registry)
+    {
+        Map<String, String> now = versions(new RunTags(MinimaxVersion.get(), Optional.empty(), "resume").forRun(plan, runPlan, registry));
+        Map<String, String> then = new TreeMap<>();
+        try {
+            new ObjectMapper().readTree(JournalLayout.runFile(directory).toFile()).path("tags").fields()
+                    .forEachRemaining(tag -> then.put(tag.getKey(), tag.getValue().asText()));
+        }
+        catch (IOException e) {
+            throw new InvalidInputException("resume: cannot read " + JournalLayout.runFile(directory) + ": " + e.getMessage());
+        }
+        then.keySet().removeIf(key -> !key.equals("minimax.version") && !key.startsWith("minimax.plugin."));
+        if (!now.equals(versions(then))) {
+            throw new InvalidInputException("resume: the versions of Minimax or its plugins changed since run " + directory.getFileName()
+                    + " started (" + then + " then, " + now + " now); start a new run instead");
+        }
+    }
+
+    private static Map<String, String> versions(Map<String, String> tags)
+    {
+        Map<String, String> versions = new TreeMap<>(tags);
+        versions.keySet().removeIf(key -> !key.equals("minimax.version") && !key.startsWith("minimax.plugin."));
+        return versions;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch)
+    {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

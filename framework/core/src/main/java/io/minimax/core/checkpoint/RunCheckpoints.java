@@ -1,0 +1,122 @@
+package io.minimax.core.checkpoint;
+
+import io.minimax.core.descriptor.TrainSpec;
+import io.minimax.core.engine.Checkpointing;
+import io.minimax.core.engine.Players;
+import io.minimax.core.journal.JournalLayout;
+import io.minimax.core.wiring.RandomStreams;
+import io.minimax.spi.optim.Optimizer;
+import io.minimax.spi.tracking.RunInfo;
+import jakarta.inject.Inject;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a run's checkpoint holds: both networks' parameter vectors ({@code generator/parameters},
+ * {@code discriminator/parameters}), each optimizer's state ({@code generator/optimizer/0}, ...), and the position
+ * of every random stream its plugins draw from ({@code random/<descriptor path>}: data, prior, evaluation, metrics,
+ * penalties). That is all the loop carries from one step to the next: gradients, minibatches and scratch arrays are
+ * written before they are read in every step, and the metrics keep nothing between evaluations. A checkpoint that
+ * cannot be written is a warning, not the end of the run.
+ */
+public final class RunCheckpoints
+        implements Checkpointing
+{
+    private static final Logger log = LoggerFactory.getLogger(RunCheckpoints.class);
+    private static final String RANDOM = "random/";
+
+    private final Players players;
+    private final RandomStreams streams;
+    private final Path runDirectory;
+    private final TrainSpec train;
+    private final ResumePoint resumePoint;
+    private boolean warned;
+
+    @Inject
+    public RunCheckpoints(Players players, RandomStreams streams, RunInfo run, TrainSpec train, ResumePoint resumePoint)
+    {
+        this.players = requireNonNull(players, "players is null");
+        this.streams = requireNonNull(streams, "streams is null");
+        this.runDirectory = requireNonNull(run, "run is null").directory();
+        this.train = requireNonNull(train, "train is null");
+        this.resumePoint = requireNonNull(resumePoint, "resumePoint is null");
+    }
+
+    @Override
+    public long restore()
+    {
+        if (resumePoint.checkpoint().isEmpty()) {
+            return 0;
+        }
+        Checkpoint checkpoint = resumePoint.checkpoint().get();
+        players.generator().parameters().assign(checkpoint.array("generator/parameters"));
+        players.discriminator().parameters().assign(checkpoint.array("discriminator/parameters"));
+        players.generatorOptimizer().restore(optimizerState(checkpoint, "generator/optimizer/"));
+        players.discriminatorOptimizer().restore(optimizerState(checkpoint, "discriminator/optimizer/"));
+        Map<String, long[]> positions = new LinkedHashMap<>();
+        checkpoint.arrays().forEach((name, array) -> {
+            if (name.startsWith(RANDOM)) {
+                positions.put(name.substring(RANDOM.length()), array.toLongVector());
+            }
+        });
+        streams.restore(positions);
+        return checkpoint.step();
+    }
+
+    @Override
+    public void save(long step)
+    {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        arrays.put("generator/parameters", players.generator().parameters());
+        arrays.put("discriminator/parameters", players.discriminator().parameters());
+        putOptimizer(arrays, "generator/optimizer/", players.generatorOptimizer());
+        putOptimizer(arrays, "discriminator/optimizer/", players.discriminatorOptimizer());
+        streams.positions().forEach((path, position) -> arrays.put(RANDOM + path, Nd4j.createFromArray(position)));
+        try {
+            CheckpointFiles.write(runDirectory, step, descriptorSha256(runDirectory), arrays, train.keepCheckpoints());
+        }
+        catch (IOException | RuntimeException e) {
+            if (!warned) {
+                log.warn("cannot write a checkpoint of step {} in {}: {}", step, runDirectory, e.toString());
+                warned = true;
+            }
+        }
+    }
+
+    /** The SHA-256 of the run's resolved descriptor as its journal holds it; of nothing when there is none. */
+    public static String descriptorSha256(Path runDirectory)
+            throws IOException
+    {
+        Path descriptor = JournalLayout.descriptorFile(runDirectory);
+        return CheckpointFiles.sha256(Files.exists(descriptor) ? Files.readAllBytes(descriptor) : new byte[0]);
+    }
+
+    private static void putOptimizer(Map<String, INDArray> arrays, String prefix, Optimizer optimizer)
+    {
+        List<INDArray> state = optimizer.state();
+        for (int i = 0; i < state.size(); i++) {
+            arrays.put(prefix + i, state.get(i));
+        }
+    }
+
+    private static List<INDArray> optimizerState(Checkpoint checkpoint, String prefix)
+    {
+        List<INDArray> state = new ArrayList<>();
+        while (checkpoint.arrays().containsKey(prefix + state.size())) {
+            state.add(checkpoint.arrays().get(prefix + state.size()));
+        }
+        return state;
+    }
+}
