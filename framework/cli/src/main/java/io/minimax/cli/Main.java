@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 PluginsCommand.class,
                 RunsCommand.class,
                 ResumeCommand.class,
+                SampleCommand.class,
                 BenchCommand.class,
                 SyncCommand.class,
                 UiCommand.class,

@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -33,7 +32,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 @Command(name = "resume", description = "Continue a run in its own journal from its latest valid checkpoint.")
 final class ResumeCommand
@@ -58,7 +56,7 @@ final class ResumeCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path directory = runDirectory();
+        Path directory = RunFolders.find("resume", run, runsDirectory);
         PluginRegistry registry = pluginOptions.registry();
         ExperimentPlan plan = new DescriptorLoader(registry).load(JournalLayout.descriptorFile(directory), List.of());
         RunPlan runPlan = plan.runs().get(0);
@@ -102,26 +100,6 @@ final class ResumeCommand
         RunSummary.print(plan, List.of(outcome), out);
         out.flush();
         return outcome.result().status() == RunStatus.FINISHED ? Main.SUCCESS : Main.RUN_FAILED;
-    }
-
-    private Path runDirectory()
-            throws IOException
-    {
-        Path given = Path.of(run);
-        if (Files.isRegularFile(JournalLayout.runFile(given))) {
-            return given;
-        }
-        if (Files.isDirectory(runsDirectory)) {
-            try (Stream<Path> experiments = Files.list(runsDirectory)) {
-                Optional<Path> found = experiments.map(experiment -> experiment.resolve(run))
-                        .filter(folder -> Files.isRegularFile(JournalLayout.runFile(folder)))
-                        .findFirst();
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            }
-        }
-        throw new InvalidInputException("resume: no run folder or run id '" + run + "' (looked in " + runsDirectory + ")");
     }
 
     /** The versions of Minimax and of every plugin must be those the run started with: other code computes other digits. */

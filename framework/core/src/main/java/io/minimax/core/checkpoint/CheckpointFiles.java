@@ -112,6 +112,21 @@ public final class CheckpointFiles
         return Optional.empty();
     }
 
+    /**
+     * The checkpoint of {@code step}, read and verified as {@link #latest} reads one.
+     *
+     * @throws IOException when it is not there, or is corrupt or partial
+     */
+    public static Checkpoint at(Path runDirectory, long step)
+            throws IOException
+    {
+        Path folder = runDirectory.resolve(DIRECTORY).resolve(String.format("%s%08d", PREFIX, step));
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("no checkpoint of step " + step + " in " + runDirectory.resolve(DIRECTORY));
+        }
+        return read(folder);
+    }
+
     /** The step of the latest checkpoint folder that has a manifest (not verified: for listings). */
     public static OptionalLong latestStep(Path runDirectory)
     {
