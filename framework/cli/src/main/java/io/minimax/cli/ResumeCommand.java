@@ -30,8 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "resume", description = "Continue a run in its own journal from its latest valid checkpoint.")
 final class ResumeCommand
@@ -77,29 +75,13 @@ final class ResumeCommand
         out.println("Resuming run " + directory.getFileName() + " after step " + checkpoint.step());
 
         StopSignal stopSignal = new StopSignal();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread stopOnInterrupt = new Thread(() -> {
-            stopSignal.request();
-            awaitQuietly(finished);
-        }, "minimax-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        RunOutcome outcome;
-        try {
-            outcome = new RunResumer(registry, stopSignal, Clock.systemUTC()).resume(directory, runPlan, checkpoint,
+        return StopOnInterrupt.around(stopSignal, () -> {
+            RunOutcome outcome = new RunResumer(registry, stopSignal, Clock.systemUTC()).resume(directory, runPlan, checkpoint,
                     new ProgressBars(out, System.console() != null).forRun(runPlan, 0, 1));
-        }
-        finally {
-            finished.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-        }
-        catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting after Ctrl-C
-        }
-        RunSummary.print(plan, List.of(outcome), out);
-        out.flush();
-        return outcome.result().status() == RunStatus.FINISHED ? Main.SUCCESS : Main.RUN_FAILED;
+            RunSummary.print(plan, List.of(outcome), out);
+            out.flush();
+            return outcome.result().status() == RunStatus.FINISHED ? Main.SUCCESS : Main.RUN_FAILED;
+        });
     }
 
     /** The versions of Minimax and of every plugin must be those the run started with: other code computes other digits. */
@@ -128,13 +110,4 @@ final class ResumeCommand
         return versions;
     }
 
-    private static void awaitQuietly(CountDownLatch latch)
-    {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 @Command(name = "run", description = "Run an experiment descriptor: one run, or one per combination of its sweep.")
@@ -68,15 +66,7 @@ final class RunCommand
         out.println("BLAS: " + blas.version() + ", kernel " + blas.kernel() + " (" + blas.choice().reason() + ")");
 
         StopSignal stopSignal = new StopSignal();
-        CountDownLatch finished = new CountDownLatch(1);
-        // Ctrl-C: let the current step finish and the journal record KILLED before the JVM goes.
-        Thread stopOnInterrupt = new Thread(() -> {
-            stopSignal.request();
-            awaitQuietly(finished);
-        }, "minimax-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-
-        try {
+        return StopOnInterrupt.around(stopSignal, () -> {
             ExperimentRunner runner = new ExperimentRunner(registry, runsDirectory,
                     new RunTags(MinimaxVersion.get(), GitCommit.of(file), System.getProperty("user.name", "unknown"), blas.tags()),
                     new ProgressBars(out, System.console() != null), stopSignal, Clock.systemUTC());
@@ -87,17 +77,7 @@ final class RunCommand
             out.flush();
             boolean allFinished = outcomes.stream().allMatch(outcome -> outcome.result().status() == RunStatus.FINISHED);
             return allFinished && outcomes.size() == plan.runs().size() ? Main.SUCCESS : Main.RUN_FAILED;
-        }
-        finally {
-            // after the table is printed: once the hook returns, the JVM halts and would cut it off
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
-            }
-            catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting after Ctrl-C; the hook has done its job
-            }
-        }
+        });
     }
 
     /**
@@ -141,13 +121,4 @@ final class RunCommand
         }
     }
 
-    private static void awaitQuietly(CountDownLatch latch)
-    {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
