@@ -85,7 +85,7 @@ final class ResumeCommand
     }
 
     /** The versions of Minimax and of every plugin must be those the run started with: other code computes other digits. */
-    private static void checkVersions(Path directory, ExperimentPlan plan, RunPlan runPlan, PluginRegistry registry)
+    static void checkVersions(Path directory, ExperimentPlan plan, RunPlan runPlan, PluginRegistry registry)
     {
         Map<String, String> now = versions(new RunTags(MinimaxVersion.get(), Optional.empty(), "resume").forRun(plan, runPlan, registry));
         Map<String, String> then = new TreeMap<>();

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -43,8 +44,12 @@ final class LockstepRuns
         this.stopSignal = requireNonNull(stopSignal, "stopSignal is null");
     }
 
-    /** Trains the runs at plan positions {@code group}; returns their outcomes in group order. */
-    List<RunOutcome> train(ExperimentPlan plan, List<Integer> group, Optional<String> sweepId, Optional<Tracker> parent)
+    /**
+     * Trains the runs at plan positions {@code group}, in the folders {@code runIds} names (fresh ones where it gives
+     * none); returns their outcomes in group order.
+     */
+    List<RunOutcome> train(ExperimentPlan plan, List<Integer> group, Optional<String> sweepId, Optional<Tracker> parent,
+            Function<Integer, Optional<String>> runIds)
     {
         List<RunPlan> runPlans = group.stream().map(index -> plan.runs().get(index)).toList();
         TrainingListener listener = listeners.forLockstep(runPlans, group, plan.runs().size());
@@ -53,7 +58,7 @@ final class LockstepRuns
         List<RunSession> wired = new ArrayList<>();
         List<Lane> lanes = new ArrayList<>();
         for (int index : group) {
-            RunSession session = sessions.open(plan, index, sweepId, parent);
+            RunSession session = sessions.open(plan, index, sweepId, parent, runIds.apply(index));
             opened.add(session);
             try {
                 lanes.add(session.lane(listener));
