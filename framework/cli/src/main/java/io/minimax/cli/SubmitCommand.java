@@ -48,15 +48,15 @@ final class SubmitCommand
 {
     enum Launcher
     {
-        slurm, local
+        slurm, local, none
     }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The experiment descriptor (not with --resume).")
     Path file;
 
-    @Option(names = "--launcher", paramLabel = "slurm|local", defaultValue = "slurm",
-            description = "slurm: an sbatch job array, one element per task; local: the tasks one after another here (default: "
-                    + "${DEFAULT-VALUE}).")
+    @Option(names = "--launcher", paramLabel = "slurm|local|none", defaultValue = "slurm",
+            description = "slurm: an sbatch job array, one element per task; local: the tasks one after another here; none: the plan "
+                    + "only, for another scheduler to run `minimax run FILE --sweep ID --task I` (default: ${DEFAULT-VALUE}).")
     Launcher launcher;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a descriptor field for every task (repeatable).")
@@ -124,6 +124,9 @@ final class SubmitCommand
             if (launcher == Launcher.slurm) {
                 out.print(SbatchScript.render(sweep, folder, runsDirectory, tasks, parallelLimit(), cpus, options));
             }
+            else if (launcher == Launcher.none) {
+                out.println("would plan " + sweep.tasks().size() + " tasks");
+            }
             else {
                 sweep.tasks().forEach(task -> out.println("task " + task.index() + ": "
                         + task.runs().stream().map(SweepPlan.PlannedRun::name).collect(Collectors.joining(", "))));
@@ -148,6 +151,12 @@ final class SubmitCommand
         startParent(registry, plan, sweep);
         out.println("Sweep " + sweep.sweepId() + ": " + sweep.runCount() + " runs of " + sweep.experiment() + " as " + sweep.tasks().size()
                 + " tasks, planned in " + folder.planFile().toAbsolutePath().normalize());
+        if (launcher == Launcher.none) {
+            out.println("  run task I (0 to " + (sweep.tasks().size() - 1) + ") with: minimax run " + sweep.descriptor() + " --runs-dir "
+                    + runsDirectory.toAbsolutePath().normalize() + " --sweep " + sweep.sweepId() + " --task I");
+            out.flush();
+            return Main.SUCCESS;
+        }
         return runHere(folder.sweepId(), tasks, out);
     }
 
@@ -176,6 +185,11 @@ final class SubmitCommand
         if (tasks.isEmpty()) {
             out.println("Sweep " + sweep.sweepId() + ": nothing to submit again (" + progress.count(TaskState.FINISHED) + " of "
                     + sweep.tasks().size() + " tasks FINISHED, the others running or queued)");
+            out.flush();
+            return Main.SUCCESS;
+        }
+        if (launcher == Launcher.none) {
+            out.println("Sweep " + sweep.sweepId() + ": tasks not FINISHED: " + SbatchScript.arraySpec(tasks));
             out.flush();
             return Main.SUCCESS;
         }

@@ -81,12 +81,17 @@ class TestSubmitLocal
     @Test
     // the lock is held for the block, not used in it
     @SuppressWarnings("try")
-    void aTaskAnotherProcessHoldsIsNotRunTwice(@TempDir Path temp)
+    void aPlanWithoutALauncherRunsTaskByTaskAndATaskAnotherProcessHoldsIsNotRunTwice(@TempDir Path temp)
             throws Exception
     {
         Path descriptor = write(temp, "sweep.yaml", SWEEP.replace("steps: 200", "steps: 20"));
         Path runs = temp.resolve("runs");
-        String sweepId = planned(descriptor, runs);
+        CliHarness.Result planned = minimax("submit", descriptor.toString(), "--launcher", "none", "--runs-dir", runs.toString());
+        assertThat(planned.exitCode()).as(planned.err()).isZero();
+        String sweepId = SweepJournals.onlySweepId(runs);
+        assertThat(planned.out()).contains("Sweep " + sweepId + ": 4 runs of cluster-sweep as 4 tasks",
+                "--sweep " + sweepId + " --task I");
+        assertThat(runs.resolve("cluster-sweep")).doesNotExist();
         try (TaskLock lock = TaskLock.tryAcquire(SweepFolder.of(runs, sweepId).taskLock(1)).orElseThrow()) {
             CliHarness.Result refused = minimax("run", descriptor.toString(), "--runs-dir", runs.toString(), "--sweep", sweepId,
                     "--task", "1");
@@ -94,6 +99,11 @@ class TestSubmitLocal
             assertThat(refused.err().strip()).startsWith("minimax: task 1 of sweep " + sweepId + " is being run by process ")
                     .doesNotContain("\n");
         }
+        CliHarness.Result task = minimax("run", descriptor.toString(), "--runs-dir", runs.toString(), "--sweep", sweepId, "--task", "1");
+        assertThat(task.exitCode()).as(task.err()).isZero();
+        assertThat(SweepJournals.statuses(runs, "cluster-sweep")).containsExactly(Map.entry("loss=minimax seed=2", "FINISHED"));
+        CliHarness.Result resume = minimax("submit", "--resume", sweepId, "--launcher", "none", "--runs-dir", runs.toString());
+        assertThat(resume.out()).contains("tasks not FINISHED: 0,2-3");
     }
 
     @Test
