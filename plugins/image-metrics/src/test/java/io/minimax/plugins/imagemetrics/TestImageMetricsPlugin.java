@@ -8,6 +8,7 @@ import io.minimax.spi.PluginSpec;
 import io.minimax.spi.metric.Metric;
 import io.minimax.spi.metric.MetricChart;
 import io.minimax.spi.metric.MetricFactory;
+import io.minimax.testkit.MetricCheck;
 import io.minimax.testkit.SpecDefaults;
 import io.minimax.testkit.TestContexts;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,14 @@ class TestImageMetricsPlugin
     }
 
     @Test
+    void everyMetricPassesTheTestkitCheckWithItsDefaults()
+    {
+        for (MetricFactory<?> factory : new ImageMetricsPlugin().metrics()) {
+            check(factory);
+        }
+    }
+
+    @Test
     void specsNameTheFieldAndValueThatIsWrong()
     {
         assertThatThrownBy(() -> new FrechetDistanceSpec("inception", 1))
@@ -68,6 +77,12 @@ class TestImageMetricsPlugin
                 .hasMessageContaining("subsets");
         assertThatThrownBy(() -> new PrecisionRecallSpec("samples", 3, 3)).hasMessageContaining("realSamples: must be > k (got 3)");
         assertThatThrownBy(() -> new ClassCoverageSpec("samples", 10, 1.5)).hasMessageContaining("minimumFraction");
+    }
+
+    private static <S extends PluginSpec> void check(MetricFactory<S> factory)
+    {
+        S spec = SpecDefaults.build(factory.specClass(), Map.of());
+        MetricCheck.check(factory.name(), factory, spec, new SquareModes(1), new SquareModes(2, 0));
     }
 
     private static <S extends PluginSpec> Metric create(MetricFactory<S> factory)
