@@ -1,5 +1,10 @@
 package io.minimax.plugins.imagemetrics;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 import static java.util.Objects.requireNonNull;
@@ -45,13 +50,16 @@ public record KernelDistance(double mean, double standardDeviation, int subsetSi
         if (generated[0].length != dimension) {
             throw new IllegalArgumentException("feature dimensions differ: " + dimension + " real, " + generated[0].length + " generated");
         }
+        INDArray dots = Nd4j.create(DataType.DOUBLE, size, size);
         double[] estimates = new double[subsets];
         for (int s = 0; s < subsets; s++) {
-            double[][] x = subset(generated, size, random);
-            double[][] y = subset(real, size, random);
-            double within = offDiagonalKernelSum(Matrices.product(x, x, true), dimension)
-                    + offDiagonalKernelSum(Matrices.product(y, y, true), dimension);
-            double across = kernelSum(Matrices.product(x, y, true), dimension);
+            int[] x = subset(generated.length, size, random);
+            int[] y = subset(real.length, size, random);
+            INDArray xRows = Matrices.gather(generated, x);
+            INDArray yRows = Matrices.gather(real, y);
+            double within = kernelSum(xRows, xRows, dots) - diagonalKernelSum(generated, x)
+                    + kernelSum(yRows, yRows, dots) - diagonalKernelSum(real, y);
+            double across = kernelSum(xRows, yRows, dots);
             estimates[s] = within / ((double) size * (size - 1)) - 2 * across / ((double) size * size);
         }
         double mean = 0;
@@ -73,41 +81,48 @@ public record KernelDistance(double mean, double standardDeviation, int subsetSi
         return base * base * base;
     }
 
-    private static double kernelSum(double[][] dots, int dimension)
+    /**
+     * Σ_{i,j} k(a_i, b_j): the dot products by one gemm into {@code dots}, the cubes in Java (three multiplications
+     * each, where a native {@code pow} costs several times that).
+     */
+    private static double kernelSum(INDArray a, INDArray b, INDArray dots)
+    {
+        int dimension = Math.toIntExact(a.columns());
+        Nd4j.gemm(a, b, dots, false, true, 1.0, 0.0);
+        double sum = 0;
+        for (double dot : dots.data().asDouble()) {
+            sum += kernel(dot, dimension);
+        }
+        return sum;
+    }
+
+    /** Σ_i k(x_i, x_i) over the chosen rows: the terms the unbiased estimate leaves out. */
+    private static double diagonalKernelSum(double[][] rows, int[] chosen)
     {
         double sum = 0;
-        for (double[] row : dots) {
-            for (double dot : row) {
-                sum += kernel(dot, dimension);
+        for (int index : chosen) {
+            double squaredNorm = 0;
+            for (double value : rows[index]) {
+                squaredNorm += value * value;
             }
+            sum += kernel(squaredNorm, rows[index].length);
         }
         return sum;
     }
 
-    private static double offDiagonalKernelSum(double[][] dots, int dimension)
+    /** {@code size} distinct indices below {@code count} in random order, by a partial Fisher–Yates shuffle. */
+    private static int[] subset(int count, int size, RandomGenerator random)
     {
-        double sum = kernelSum(dots, dimension);
-        for (int i = 0; i < dots.length; i++) {
-            sum -= kernel(dots[i][i], dimension);
-        }
-        return sum;
-    }
-
-    /** {@code size} distinct rows in random order, by a partial Fisher–Yates shuffle of the indices. */
-    private static double[][] subset(double[][] rows, int size, RandomGenerator random)
-    {
-        int[] indices = new int[rows.length];
-        for (int i = 0; i < indices.length; i++) {
+        int[] indices = new int[count];
+        for (int i = 0; i < count; i++) {
             indices[i] = i;
         }
-        double[][] chosen = new double[size][];
         for (int i = 0; i < size; i++) {
-            int pick = i + random.nextInt(rows.length - i);
+            int pick = i + random.nextInt(count - i);
             int swap = indices[i];
             indices[i] = indices[pick];
             indices[pick] = swap;
-            chosen[i] = rows[indices[i]];
         }
-        return chosen;
+        return Arrays.copyOf(indices, size);
     }
 }

@@ -20,6 +20,20 @@ final class Matrices
         return rows(result);
     }
 
+    /**
+     * The chosen rows as one {@code [chosen, d]} array, by one bulk copy (ND4J's {@code getRows} copies row by row,
+     * a native op each).
+     */
+    static INDArray gather(double[][] rows, int[] chosen)
+    {
+        int width = rows[0].length;
+        double[] flat = new double[chosen.length * width];
+        for (int i = 0; i < chosen.length; i++) {
+            System.arraycopy(rows[chosen[i]], 0, flat, i * width, width);
+        }
+        return Nd4j.createFromArray(flat).reshape(chosen.length, width);
+    }
+
     /** aᵀ · a for rows a: the scatter matrix of (centred) samples. */
     static double[][] gram(double[][] a)
     {
