@@ -62,7 +62,11 @@ final class PluginFixtures
             "mode-coverage", List.of("{ type: mode-coverage, threshold: 3.0 }"),
             "mmd", List.of("{ type: mmd }"),
             "dirac-trajectory", List.of("{ type: dirac-trajectory }"),
-            "value-estimator", List.of("{ type: value-estimator, largestBatch: 8, repeats: 4, referenceSamples: 1000 }"));
+            "value-estimator", List.of("{ type: value-estimator, largestBatch: 8, repeats: 4, referenceSamples: 1000 }"),
+            "frechet-distance", List.of("{ type: frechet-distance }"),
+            "kernel-distance", List.of("{ type: kernel-distance, subsets: 10 }"),
+            "precision-recall", List.of("{ type: precision-recall }"),
+            "class-coverage", List.of("{ type: class-coverage }"));
 
     /** The data and players a metric needs where the ring's MLPs are not its game: data, generator and discriminator sections. */
     static final Map<String, String> METRIC_GAMES = Map.of(

@@ -3,6 +3,7 @@ package io.minimax.core.evaluation;
 import io.minimax.core.engine.Evaluation;
 import io.minimax.core.engine.MetricsRecorder;
 import io.minimax.core.engine.Players;
+import io.minimax.core.plot.BinaryFile;
 import io.minimax.core.plot.MetricChartPlot;
 import io.minimax.core.plot.SamplePlot;
 import io.minimax.core.plot.SamplesCsv;
@@ -12,6 +13,7 @@ import io.minimax.spi.data.DataSource;
 import io.minimax.spi.metric.Measurement;
 import io.minimax.spi.prior.NoisePrior;
 import io.minimax.spi.metric.Metric;
+import io.minimax.spi.metric.MetricArtifact;
 import io.minimax.spi.metric.MetricChart;
 import io.minimax.spi.tracking.MetricPoint;
 import io.minimax.spi.tracking.RunInfo;
@@ -82,13 +84,19 @@ public final class SampleEvaluation
         return values;
     }
 
-    /** Logs every metric's measurements, grouped by their step; returns those at the evaluation's own step. */
+    /**
+     * Logs every metric's measurements, grouped by their step, and writes the artifacts that go with them; returns the
+     * measurements at the evaluation's own step.
+     */
     private Map<String, Double> record(long step, EvaluationSamples samples)
     {
         Map<Long, Map<String, Double>> byStep = new TreeMap<>();
         for (Metric metric : metrics) {
             for (Measurement measurement : metric.measure(samples)) {
                 byStep.computeIfAbsent(measurement.step(), ignored -> new LinkedHashMap<>()).put(measurement.key(), measurement.value());
+            }
+            for (MetricArtifact artifact : metric.artifacts(samples)) {
+                publish(BinaryFile.write(artifact.content(), artifacts.resolve(artifact.fileName())));
             }
         }
         byStep.forEach(recorder::record);
