@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Run;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -141,27 +140,36 @@ class TestImageRuns
             ChromeDriver browser = HeadlessChromium.start();
             try {
                 browser.get(page);
-                By preview = By.xpath("//img[contains(@src, 'compressed.webp')]");
-                new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> driver.findElements(preview).stream()
-                        .anyMatch(image -> loadedWidth(browser, image) > 0));
-                WebElement image = browser.findElements(preview).stream().filter(found -> loadedWidth(browser, found) > 0).findFirst()
-                        .orElseThrow();
-                assertThat(loadedWidth(browser, image)).isEqualTo(256);
+                // the page draws only the charts in view: the search box brings the image chart to the top
+                By search = By.xpath("//input[@placeholder='Search metric charts']");
+                new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> !driver.findElements(search).isEmpty());
+                browser.findElement(search).sendKeys("samples");
+                // the image chart of the series, with its step slider: drawn only when the UI found the tag and parsed the names
+                By slider = By.cssSelector("[role='slider']");
+                new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> !driver.findElements(slider).isEmpty());
                 assertThat(browser.findElement(By.tagName("body")).getText()).contains("samples");
-                browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", image);
+                // what the chart loads for a step, fetched as the chart fetches it: the preview WebP decodes to 256 pixels
+                for (String name : images.keySet()) {
+                    long expected = name.endsWith(".webp") ? 256 : GRID_SIDE;
+                    assertThat(decodedWidth(browser, "get-artifact?path=" + name.replace("+", "%2B") + "&run_uuid="
+                            + remote.getInfo().getRunId())).as(name).isEqualTo(expected);
+                }
+            }
+            finally {
+                // also when the wait failed: the screenshot shows what the page had instead
                 Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
                 Files.copy(screenshot, CliHarness.REPOSITORY.resolve("framework/cli/target/image-grid.png"),
                         StandardCopyOption.REPLACE_EXISTING);
-            }
-            finally {
                 browser.quit();
             }
         }
     }
 
-    private static long loadedWidth(ChromeDriver browser, WebElement image)
+    /** The width of the image at {@code url} (relative to the page) as the browser decodes it, 0 when it cannot. */
+    private static long decodedWidth(ChromeDriver browser, String url)
     {
-        Object width = browser.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;", image);
+        Object width = browser.executeAsyncScript("const done = arguments[arguments.length - 1]; const image = new Image();"
+                + " image.onload = () => done(image.naturalWidth); image.onerror = () => done(0); image.src = arguments[0];", url);
         return width instanceof Number number ? number.longValue() : 0;
     }
 }
