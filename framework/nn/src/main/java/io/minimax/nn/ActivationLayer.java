@@ -1,9 +1,13 @@
 package io.minimax.nn;
 
+import io.minimax.nn.kernel.HostCopy;
+import io.minimax.plugin.support.NativeArrays;
 import io.minimax.spi.RandomSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.FloatBuffer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,6 +21,8 @@ import static java.util.Objects.requireNonNull;
 public final class ActivationLayer
         implements Layer
 {
+    private static final int CHUNK = 8192;
+
     private final long size;
     private final Activation activation;
 
@@ -81,18 +87,25 @@ public final class ActivationLayer
         private INDArray inputGradientTangent;
         private INDArray scratch;
         private boolean forwardDone;
+        private final HostBlocks host;
 
         Pass(DataType dataType, long batchSize)
         {
             this.output = Nd4j.create(dataType, batchSize, size);
             this.inputGradient = Nd4j.create(dataType, batchSize, size);
+            this.host = dataType == DataType.FLOAT && activation.hasHostKernels() ? new HostBlocks(output, inputGradient) : null;
         }
 
         @Override
         public INDArray forward(INDArray input)
         {
-            output.assign(input);
-            activation.activateInPlace(output);
+            if (host != null && HostCopy.copyable(input)) {
+                host.forward(input);
+            }
+            else {
+                output.assign(input);
+                activation.activateInPlace(output);
+            }
             forwardDone = true;
             return output;
         }
@@ -104,6 +117,10 @@ public final class ActivationLayer
                 throw new IllegalStateException("backward before forward in " + ActivationLayer.this);
             }
             this.outputGradient = outputGradient;
+            if (host != null && HostCopy.copyable(outputGradient)) {
+                host.backward(outputGradient);
+                return inputGradient;
+            }
             return activation.backward(output, outputGradient, inputGradient);
         }
 
@@ -129,6 +146,48 @@ public final class ActivationLayer
                 throw new IllegalStateException("backwardTangent before backward and forwardTangent in " + ActivationLayer.this);
             }
             return activation.backwardTangent(output, inputTangent, outputGradient, outputGradientTangent, inputGradientTangent, scratch);
+        }
+    }
+
+    /** The FLOAT passes in Java: blocks of {@value #CHUNK} elements through heap arrays, while they are in cache. */
+    private final class HostBlocks
+    {
+        private final FloatBuffer output;
+        private final FloatBuffer inputGradient;
+        private final HostCopy.Buffers buffers = new HostCopy.Buffers();
+        private final float[] values = new float[CHUNK];
+        private final float[] gradient = new float[CHUNK];
+        private final float[] delta = new float[CHUNK];
+
+        HostBlocks(INDArray output, INDArray inputGradient)
+        {
+            this.output = NativeArrays.floats(output);
+            this.inputGradient = NativeArrays.floats(inputGradient);
+        }
+
+        void forward(INDArray input)
+        {
+            FloatBuffer source = buffers.of(input);
+            int length = output.capacity();
+            for (int from = 0; from < length; from += CHUNK) {
+                int count = Math.min(CHUNK, length - from);
+                source.get(from, values, 0, count);
+                activation.activate(values, 0, count);
+                output.put(from, values, 0, count);
+            }
+        }
+
+        void backward(INDArray outputGradient)
+        {
+            FloatBuffer source = buffers.of(outputGradient);
+            int length = output.capacity();
+            for (int from = 0; from < length; from += CHUNK) {
+                int count = Math.min(CHUNK, length - from);
+                output.get(from, values, 0, count);
+                source.get(from, gradient, 0, count);
+                activation.backward(values, gradient, delta, 0, count);
+                inputGradient.put(from, delta, 0, count);
+            }
         }
     }
 }

@@ -132,6 +132,9 @@ public final class BatchNorm
         private final double[] mean = new double[channels];
         private final double[] inverseDeviation = new double[channels];
         private final double[] sums = new double[2 * channels];
+        private final double[] scales = new double[channels];
+        private final double[] meanGradients = new double[channels];
+        private final double[] meanProducts = new double[channels];
         private boolean forwardDone;
         private boolean training;
 
@@ -185,17 +188,30 @@ public final class BatchNorm
                     inverseDeviation[c] = 1 / Math.sqrt(statistics[channels + c] + EPSILON);
                 }
             }
-            for (int b = 0; b < batch; b++) {
-                for (int c = 0; c < channels; c++) {
-                    int start = (b * channels + c) * positions;
-                    double shift = mean[c];
-                    double scale = inverseDeviation[c];
-                    double gamma = scaleShift[c];
-                    double beta = scaleShift[channels + c];
-                    for (int i = start; i < start + positions; i++) {
-                        double normal = (normalized[i] - shift) * scale;
-                        normalized[i] = normal;
-                        values[i] = gamma * normal + beta;
+            if (positions == 1) {
+                // flat features: one pass per row, over the channels, which the JIT vectorises
+                for (int b = 0; b < batch; b++) {
+                    int start = b * channels;
+                    for (int c = 0; c < channels; c++) {
+                        double normal = (normalized[start + c] - mean[c]) * inverseDeviation[c];
+                        normalized[start + c] = normal;
+                        values[start + c] = scaleShift[c] * normal + scaleShift[channels + c];
+                    }
+                }
+            }
+            else {
+                for (int b = 0; b < batch; b++) {
+                    for (int c = 0; c < channels; c++) {
+                        int start = (b * channels + c) * positions;
+                        double shift = mean[c];
+                        double scale = inverseDeviation[c];
+                        double gamma = scaleShift[c];
+                        double beta = scaleShift[channels + c];
+                        for (int i = start; i < start + positions; i++) {
+                            double normal = (normalized[i] - shift) * scale;
+                            normalized[i] = normal;
+                            values[i] = gamma * normal + beta;
+                        }
                     }
                 }
             }
@@ -222,14 +238,29 @@ public final class BatchNorm
                 gradients.write(parameterGradient, 2 * channels);
             }
             double count = (double) batch * positions;
-            for (int b = 0; b < batch; b++) {
-                for (int c = 0; c < channels; c++) {
-                    int start = (b * channels + c) * positions;
-                    double scale = scaleShift[c] * inverseDeviation[c];
-                    double meanGradient = training ? sums[c] / count : 0;
-                    double meanProduct = training ? sums[channels + c] / count : 0;
-                    for (int i = start; i < start + positions; i++) {
-                        values[i] = scale * (values[i] - meanGradient - normalized[i] * meanProduct);
+            for (int c = 0; c < channels; c++) {
+                scales[c] = scaleShift[c] * inverseDeviation[c];
+                meanGradients[c] = training ? sums[c] / count : 0;
+                meanProducts[c] = training ? sums[channels + c] / count : 0;
+            }
+            if (positions == 1) {
+                for (int b = 0; b < batch; b++) {
+                    int start = b * channels;
+                    for (int c = 0; c < channels; c++) {
+                        values[start + c] = scales[c] * (values[start + c] - meanGradients[c] - normalized[start + c] * meanProducts[c]);
+                    }
+                }
+            }
+            else {
+                for (int b = 0; b < batch; b++) {
+                    for (int c = 0; c < channels; c++) {
+                        int start = (b * channels + c) * positions;
+                        double scale = scales[c];
+                        double meanGradient = meanGradients[c];
+                        double meanProduct = meanProducts[c];
+                        for (int i = start; i < start + positions; i++) {
+                            values[i] = scale * (values[i] - meanGradient - normalized[i] * meanProduct);
+                        }
                     }
                 }
             }
@@ -253,6 +284,20 @@ public final class BatchNorm
         private void channelSums(double[] a, double[] b, double[] target)
         {
             Arrays.fill(target, 0);
+            if (positions == 1) {
+                for (int sample = 0; sample < batch; sample++) {
+                    int start = sample * channels;
+                    for (int c = 0; c < channels; c++) {
+                        target[c] += a[start + c];
+                    }
+                    if (b != null) {
+                        for (int c = 0; c < channels; c++) {
+                            target[channels + c] += a[start + c] * b[start + c];
+                        }
+                    }
+                }
+                return;
+            }
             for (int sample = 0; sample < batch; sample++) {
                 for (int c = 0; c < channels; c++) {
                     int start = (sample * channels + c) * positions;
@@ -274,6 +319,16 @@ public final class BatchNorm
         private void centeredSquares(double[] x, double[] center, double[] target)
         {
             Arrays.fill(target, 0);
+            if (positions == 1) {
+                for (int sample = 0; sample < batch; sample++) {
+                    int start = sample * channels;
+                    for (int c = 0; c < channels; c++) {
+                        double centered = x[start + c] - center[c];
+                        target[c] += centered * centered;
+                    }
+                }
+                return;
+            }
             for (int sample = 0; sample < batch; sample++) {
                 for (int c = 0; c < channels; c++) {
                     int start = (sample * channels + c) * positions;

@@ -185,7 +185,7 @@ public final class Conv2d
                 Gemm.gemm(gradient.array(), cols.array(), weightGradients, false, true, 1.0, 0.0);
                 Gemm.gemm(ones, gradient.array(), biasGradients, false, true, 1.0, 0.0);
             }
-            transposed.apply(weightBlocks, gradient.blocks(), inputGradientT.blocks());
+            transposed.apply(weights, weightBlocks, gradient.array(), gradient.blocks(), inputGradientT.blocks());
             inputGradientT.blocks().transpose(imageFeatures, batch, inputGradient.blocks());
             backwardDone = true;
             return inputGradient.array();
@@ -218,7 +218,8 @@ public final class Conv2d
             Gemm.gemm(tangents.gradient.array(), cols.array(), weightGradients, false, true, 1.0, 1.0);
             Gemm.gemm(gradient.array(), tangents.cols.array(), weightGradients, false, true, 1.0, 1.0);
             Gemm.gemm(ones, tangents.gradient.array(), biasGradients, false, true, 1.0, 1.0);
-            transposed.apply(weightBlocks, tangents.gradient.blocks(), tangents.inputGradientT.blocks());
+            transposed.apply(weights, weightBlocks, tangents.gradient.array(), tangents.gradient.blocks(),
+                    tangents.inputGradientT.blocks());
             tangents.inputGradientT.blocks().transpose(imageFeatures, batch, tangents.inputGradient.blocks());
             return tangents.inputGradient.array();
         }

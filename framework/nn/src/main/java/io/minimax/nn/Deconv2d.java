@@ -164,7 +164,7 @@ public final class Deconv2d
         public INDArray forward(INDArray input)
         {
             inputs.of(input).transpose(batch, inputFeatures, this.input.blocks());
-            transposed.apply(weightBlocks, this.input.blocks(), product.blocks());
+            transposed.apply(weights, weightBlocks, this.input.array(), this.input.blocks(), product.blocks());
             Gemm.gemm(bias, ones, product.array(), true, false, 1.0, 1.0);
             product.blocks().transpose(outputFeatures, batch, output.blocks());
             forwardDone = true;
@@ -206,7 +206,7 @@ public final class Deconv2d
                 tangents = new Tangents(output.array().dataType());
             }
             inputTangents.of(inputTangent).transpose(batch, inputFeatures, tangents.input.blocks());
-            transposed.apply(weightBlocks, tangents.input.blocks(), tangents.product.blocks());
+            transposed.apply(weights, weightBlocks, tangents.input.array(), tangents.input.blocks(), tangents.product.blocks());
             tangents.product.blocks().transpose(outputFeatures, batch, tangents.output.blocks());
             tangents.ready = true;
             return tangents.output.array();

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * Finite-difference checks of the image layers, input and parameter gradients, and of the tangent passes of the
  * convolutions (double backpropagation), over geometries that exercise padding, strides, uneven sizes and kernels
- * larger than the stride.
+ * larger than the stride, and both ways of the transposed convolution (per-phase gathers and col2im).
  */
 class TestConvolutionGradients
 {
@@ -28,7 +28,10 @@ class TestConvolutionGradients
                 Arguments.of(new ConvGeometry(1, 7, 5, 2, 3, 2, 0)),
                 Arguments.of(new ConvGeometry(3, 4, 4, 2, 2, 2, 0)),
                 Arguments.of(new ConvGeometry(2, 5, 6, 2, 3, 3, 2)),
-                Arguments.of(new ConvGeometry(1, 3, 3, 1, 1, 1, 0)));
+                Arguments.of(new ConvGeometry(1, 3, 3, 1, 1, 1, 0)),
+                // F >= 4C: the transposed convolution runs as col2im
+                Arguments.of(new ConvGeometry(1, 6, 6, 4, 4, 2, 1)),
+                Arguments.of(new ConvGeometry(2, 5, 4, 8, 3, 1, 1)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -33,6 +33,16 @@ public final class BlockCopies
         }
     }
 
+    /**
+     * The adjoint of {@link #apply}: overwrites {@code target} (the copies' source shape) with the sum, over the copies,
+     * of the blocks of {@code source} (their target shape) that were copied from each element; elements no copy read
+     * become 0. A gather's transpose, e.g. col2im after im2col.
+     */
+    public void applyAdjoint(NativeBlocks source, NativeBlocks target)
+    {
+        source.addBlocks(to, from, counts, target);
+    }
+
     /** The number of bulk copies, after merging. */
     public int copies()
     {
