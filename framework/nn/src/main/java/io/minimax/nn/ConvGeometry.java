@@ -2,6 +2,9 @@ package io.minimax.nn;
 
 import io.minimax.nn.kernel.BlockCopies;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The shapes of a 2-D convolution (cross-correlation, as in PyTorch's {@code Conv2d}) from {@code [channels, height,
  * width]} images to {@code [filters, outHeight, outWidth]}, square kernels, one stride and one zero padding for both
@@ -106,7 +109,7 @@ public record ConvGeometry(int channels, int height, int width, int filters, int
     /** The s² phases of the transposed convolution for {@code batch} images; phases that hold no input position are left out. */
     public Phase[] phases(int batch)
     {
-        java.util.List<Phase> phases = new java.util.ArrayList<>();
+        List<Phase> phases = new ArrayList<>();
         for (int phaseRow = 0; phaseRow < stride; phaseRow++) {
             for (int phaseColumn = 0; phaseColumn < stride; phaseColumn++) {
                 Phase phase = phase(phaseRow, phaseColumn, batch);

@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 /**
  * The native memory of a contiguous FLOAT or DOUBLE array, for the data movement of convolutions done in Java: block
@@ -165,7 +166,7 @@ public abstract sealed class NativeBlocks
             }
             float[] sums = out.transposed;
             buffer.get(0, tile, 0, length());
-            java.util.Arrays.fill(sums, 0, out.length(), 0f);
+            Arrays.fill(sums, 0, out.length(), 0f);
             for (int block = 0; block < counts.length; block++) {
                 int source = from[block];
                 int destination = to[block];
@@ -263,7 +264,7 @@ public abstract sealed class NativeBlocks
             }
             double[] sums = out.transposed;
             buffer.get(0, tile, 0, length());
-            java.util.Arrays.fill(sums, 0, out.length(), 0.0);
+            Arrays.fill(sums, 0, out.length(), 0.0);
             for (int block = 0; block < counts.length; block++) {
                 int source = from[block];
                 int destination = to[block];

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -166,16 +167,16 @@ final class LayerSpecParser
         return false;
     }
 
-    private java.util.Optional<Long> positive(String path, Object value, String what)
+    private Optional<Long> positive(String path, Object value, String what)
     {
         if (value instanceof Long number && number > 0 && number <= Integer.MAX_VALUE) {
-            return java.util.Optional.of(number);
+            return Optional.of(number);
         }
         if (value instanceof Integer number && number > 0) {
-            return java.util.Optional.of(number.longValue());
+            return Optional.of(number.longValue());
         }
         problems.add(new SpecProblem(path, "expected " + what + ", got " + value));
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private Long nonNegative(String path, Object value)

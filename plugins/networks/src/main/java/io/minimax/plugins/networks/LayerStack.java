@@ -84,6 +84,17 @@ final class LayerStack
     /** Parameters from the layers themselves (no arrays), buffers from each layer's estimate; empty when a shape does not fit. */
     Optional<NetworkSize> size(long[] inputShape)
     {
+        try {
+            return sizeOf(inputShape);
+        }
+        catch (IllegalArgumentException doesNotFit) {
+            // the problem itself is reported by check
+            return Optional.empty();
+        }
+    }
+
+    private Optional<NetworkSize> sizeOf(long[] inputShape)
+    {
         long parameters = 0;
         long buffers = 0;
         long[] shape = inputShape;
