@@ -104,7 +104,7 @@ record() {
   "$venv_python" -c "
 import json, sys
 d = json.loads(sys.stdin.read())
-d['version'] = d.get('implementation', sys.argv[1])
+d['version'] = d.get('implementation', '-')
 d['implementation'] = sys.argv[1]
 if sys.argv[2]:
     d['workload'] = sys.argv[2]
@@ -137,7 +137,8 @@ sweep_one() {
   n="$(steps_of sweep)"; warmup="$(warmup_of sweep)"
   case "$implementation" in
     minimax-lockstep-*)
-      "$root/minimax" bench toy --lanes "$lanes" --threads "${implementation##*-lockstep-}" --steps "$n" --warmup "$warmup" --repeats 1 \
+      local threads="${implementation##*-lockstep-}"
+      "$root/minimax" bench toy --lanes "$lanes" --threads "${threads%t}"  --steps "$n" --warmup "$warmup" --repeats 1 \
         --json "$out" --reproducibility "$reproducibility" >/dev/null
       record "$implementation" sweep < "$out" ;;
     jax-vmap-1t|jax-vmap-2t)
@@ -189,7 +190,8 @@ for round in $(seq 1 "$rounds"); do
     done
   done
 done
-"$venv_python" - "$results" "$json" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" <<'PY'
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+"$venv_python" - "$results" "$json" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" "$commit" <<'PY'
 import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
 table, kernels, versions = {}, {}, {}
@@ -229,9 +231,9 @@ descriptions = {"toy": "W1 toy GAN: G 8-128-128-2, D 2-128-128-1, ring of 8; 0.4
                 "sweep": "W3: 16 seeds of W1 (batch 64) in lockstep / vmap; ms per run-step; Minimax's speed: its median over the row's,"
                          " against the lockstep with the same number of threads",
                 "dcgan": "W4 DCGAN on 28x28: G z64-dense 6272-BN-[128,7,7]-deconv 64-BN-deconv 1, D conv 64-conv 128-dense 1; 10.4 GFLOP/step at 64"}
-json.dump({"threads": 1, "cpu": sys.argv[3],
+json.dump({"threads": 1, "cpu": sys.argv[3], "commit": sys.argv[4],
            "workloads": {workload: {"description": descriptions[workload], "results": results} for workload, results in summary.items()}},
           open(sys.argv[2], "w"), indent=2)
-print("CPU:", sys.argv[3])
+print("CPU:", sys.argv[3], " commit:", sys.argv[4])
 print("JSON:", sys.argv[2])
 PY
