@@ -23,8 +23,9 @@
 #   which this script installs with apt-get when they are missing and it runs as root; without them their columns
 #   are left out.
 # - JAX, optax and PyTorch 2.x: a venv, bench/.venv (BENCH_VENV overrides it; git-ignored, apart from the .venv of
-#   MLflow), which this script creates and fills from PyPI when it lacks them: torch from PyTorch's CPU-only index
-#   when that is reachable (plain PyPI's torch pulls ~3 GB of CUDA wheels it never uses here), else from PyPI.
+#   MLflow), which this script creates and fills from PyPI when it lacks them, at the versions pinned below: torch
+#   from PyTorch's CPU-only index when that is reachable (plain PyPI's torch pulls ~3 GB of CUDA wheels it never uses here),
+#   else from PyPI. Every row names the version that ran.
 # One thread each: OMP_NUM_THREADS, OPENBLAS_NUM_THREADS and MKL_NUM_THREADS = 1, torch.set_num_threads(1) and, for
 # XLA, XLA_FLAGS="--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1" (W3's two-thread JAX row:
 # multi_thread_eigen=true and intra_op_parallelism_threads=2). The tests need none of this.
@@ -76,6 +77,8 @@ $has_numpy || echo "compare.sh: $python cannot import numpy: no numpy column (ap
 
 venv="${BENCH_VENV:-$root/bench/.venv}"
 venv_python="$venv/bin/python"
+# the versions the README's tables were measured with; a venv that holds others is used as it is (the table names them)
+torch_pin="torch==2.15.0"; jax_pins=(jax==0.10.2 jaxlib==0.10.2 optax==0.2.8)
 if ! "$venv_python" -c "import jax, jaxlib, optax, torch, numpy" 2>/dev/null; then
   if [ ! -x "$venv_python" ] && ! /usr/bin/python3 -m venv "$venv" >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -93,7 +96,7 @@ if ! "$venv_python" -c "import jax, jaxlib, optax, torch, numpy" 2>/dev/null; th
     echo "compare.sh: $cpu_index is not reachable: torch comes from PyPI with its CUDA wheels (~3 GB)" >&2
     torch_source=()
   fi
-  if ! "$venv_python" -m pip install -q "${torch_source[@]}" torch >&2 || ! "$venv_python" -m pip install -q jax jaxlib optax numpy >&2 \
+  if ! "$venv_python" -m pip install -q "${torch_source[@]}" "$torch_pin" >&2 || ! "$venv_python" -m pip install -q "${jax_pins[@]}" numpy >&2 \
       || ! "$venv_python" -c "import jax, jaxlib, optax, torch, numpy" 2>/dev/null; then
     echo "compare.sh: installing jax, jaxlib, optax, torch and numpy into $venv failed (see pip's messages above)" >&2; exit 2
   fi
