@@ -211,7 +211,7 @@ order = ("minimax", "jax", "pytorch-1.13", "pytorch-2", "numpy")
 sweep_order = ("minimax-lockstep-1t", "minimax-lockstep-2t", "jax-vmap-1t", "jax-vmap-2t", "pytorch-1.13", "pytorch-1.13-2-processes")
 summary = {}
 print(f"{'workload':<10} {'batch':>5}  {'implementation':<24} {'version':<18} {'BLAS kernel':<12} {'best ms/step':>12} {'median ms/step':>15}"
-      f" {'GFLOP/s':>8} {'Minimax speed vs it':>20}")
+      f" {'GFLOP/s':>8} {'Minimax speed vs it':>20} {'per round':>10}")
 for workload in ("toy", "image-mlp", "sweep", "dcgan"):
     for batch in sorted(b for w, b in table if w == workload):
         timings = table[(workload, batch)]
@@ -223,12 +223,15 @@ for workload in ("toy", "image-mlp", "sweep", "dcgan"):
             baseline = ("minimax-lockstep-2t" if name.endswith(("2t", "2-processes")) else "minimax-lockstep-1t") if workload == "sweep" else "minimax"
             median = statistics.median(values)
             speed = median / statistics.median(timings[baseline]) if baseline in timings else float("nan")
+            # the same ratio taken within each round (neighbours in time, so under a changing load) and its median
+            per_round = statistics.median(v / b for v, b in zip(values, timings[baseline])) if baseline in timings else float("nan")
             gflops = flops_per_sample[workload] * batch / 1e9 / (median / 1e3)
             kernel = "/".join(sorted(kernels.get((workload, batch, name), {"-"})))
             summary.setdefault(workload, []).append({"batch": batch, "implementation": name, "version": versions[name], "blasKernel": kernel,
                                                      "bestMsPerStep": min(values), "medianMsPerStep": median, "gflopPerSecond": gflops,
-                                                     "minimaxSpeedVsIt": speed, "versus": baseline, "rounds": values})
-            print(f"{workload:<10} {batch:>5}  {name:<24} {versions[name]:<18} {kernel:<12} {min(values):>12.3f} {median:>15.3f} {gflops:>8.1f} {speed:>19.2f}x")
+                                                     "minimaxSpeedVsIt": speed, "minimaxSpeedVsItPerRound": per_round, "versus": baseline,
+                                                     "rounds": values})
+            print(f"{workload:<10} {batch:>5}  {name:<24} {versions[name]:<18} {kernel:<12} {min(values):>12.3f} {median:>15.3f} {gflops:>8.1f} {speed:>19.2f}x {per_round:>9.2f}x")
 descriptions = {"toy": "W1 toy GAN: G 8-128-128-2, D 2-128-128-1, ring of 8; 0.41 MFLOP per sample and step",
                 "image-mlp": "W2 image-sized MLP: G 64-256-512-784, D 784-512-256-1, 784-dim uniform noise; 12.9 MFLOP per sample and step",
                 "sweep": "W3: 16 seeds of W1 (batch 64) in lockstep / vmap; ms per run-step; Minimax's speed: its median over the row's,"
