@@ -66,9 +66,16 @@ if ! "$python" -c "import torch, numpy" 2>/dev/null; then
   if [ "$python" = /usr/bin/python3 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "compare.sh: installing the references' python3-torch and python3-numpy with apt-get (once)..." >&2
     DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-numpy >/dev/null || true
+    # with libopenblas0 their products run OpenBLAS; with libblas3 alone, the netlib reference BLAS (10-15x slower)
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-numpy libopenblas0 >/dev/null || true
   fi
 fi
+blas="$(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu 2>/dev/null || true)"
+case "$blas" in
+  *openblas*|*blis*|*mkl*|"") ;;
+  *) echo "compare.sh: Debian's numpy and PyTorch 1.13 use the reference BLAS $blas here, not OpenBLAS: their MLP columns" \
+       "are 10-15x slower than with it (apt-get install libopenblas0)" >&2 ;;
+esac
 has_debian_torch=false; has_numpy=false
 "$python" -c "import torch" 2>/dev/null && has_debian_torch=true
 "$python" -c "import numpy" 2>/dev/null && has_numpy=true
