@@ -86,8 +86,12 @@ final class BenchCommand
     List<Integer> loadRuns = List.of(1, 8, 32, 128);
 
     @Option(names = "--duration", paramLabel = "S",
-            description = "tracking-load: seconds measured per level, after a 5 s ramp (default: ${DEFAULT-VALUE}).")
+            description = "tracking-load: seconds measured per level, after the ramp (default: ${DEFAULT-VALUE}).")
     int duration = 30;
+
+    @Option(names = "--ramp", paramLabel = "S",
+            description = "tracking-load: seconds over which the runs of a level start, one by one (default: ${DEFAULT-VALUE}).")
+    int ramp = 10;
 
     @Option(names = "--rate", paramLabel = "POINTS",
             description = "tracking-load: metric points per second each run logs (default: measured, a toy run at logEvery 10).")
@@ -108,9 +112,9 @@ final class BenchCommand
     public Integer call()
     {
         boolean trackingLoad = BenchTrackingLoad.WORKLOAD.equals(workloadName);
-        if (trackingLoad && (trackingUri == null || duration <= 0 || loadRuns.stream().anyMatch(runs -> runs <= 0)
+        if (trackingLoad && (trackingUri == null || duration <= 0 || ramp < 0 || loadRuns.stream().anyMatch(runs -> runs <= 0)
                 || rate != null && !(rate > 0 && rate < Double.POSITIVE_INFINITY))) {
-            throw new InvalidInputException("tracking-load needs --tracking-uri, and --runs, --duration and --rate must be > 0");
+            throw new InvalidInputException("tracking-load needs --tracking-uri; --runs, --duration and --rate must be > 0, --ramp >= 0");
         }
         // the load is the toy workload's: its params, and the rate at which it logs
         BenchWorkload workload = trackingLoad ? BenchWorkload.TOY : BenchWorkload.named(workloadName);
@@ -143,8 +147,8 @@ final class BenchCommand
         Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT)).getInstance(Players.class);
         PrintWriter out = spec.commandLine().getOut();
         if (trackingLoad) {
-            return BenchTrackingLoad.measure(players, experiment, plan.params(), trackingUri, loadRuns, duration, Optional.ofNullable(rate),
-                    json, out);
+            return BenchTrackingLoad.measure(players, experiment, plan.params(), trackingUri, loadRuns, ramp, duration,
+                    Optional.ofNullable(rate), json, out);
         }
         if (journal) {
             return BenchTracking.journalCost(workload, players, experiment, steps, warmupSteps, repeats, json, out);

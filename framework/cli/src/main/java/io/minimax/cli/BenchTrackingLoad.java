@@ -37,7 +37,8 @@ import java.util.concurrent.locks.LockSupport;
  * runs stream to it at once. Each simulated run is a real mlflow tracker (the plugin's queue, sender thread, batches of
  * up to 1000 points, HTTP and timeouts), started with the params and tags of the toy workload and fed the toy run's
  * eight training keys at the rate a real toy run logs them at {@code logEvery} 10 on this machine (measured first
- * unless {@code --rate} is given). The runs' phases are spread evenly so their requests do not arrive in lockstep. Only
+ * unless {@code --rate} is given). The runs start one by one, spread evenly over the ramp, as array tasks come up, so their
+ * requests do not arrive in lockstep either. Only
  * requests that end within the measured window count; starting the runs and draining them at the end are not timed.
  * Each simulated run stands for a run with a CPU of its own, as on a cluster: only the server is shared.
  */
@@ -45,14 +46,13 @@ final class BenchTrackingLoad
 {
     static final String WORKLOAD = "tracking-load";
     static final int LOG_EVERY = 10;
-    private static final long RAMP_SECONDS = 5;
     private static final long TICK_MILLIS = 10;
     private static final String EXPERIMENT = "minimax-tracking-load";
 
     private BenchTrackingLoad() {}
 
     static int measure(Players players, ExperimentSpec experiment, SortedMap<String, String> params, String trackingUri,
-            List<Integer> levels, int seconds, Optional<Double> rate, Path json, PrintWriter out)
+            List<Integer> levels, int rampSeconds, int seconds, Optional<Double> rate, Path json, PrintWriter out)
     {
         MlflowTrackerSpec spec;
         try {
@@ -64,11 +64,11 @@ final class BenchTrackingLoad
         double perRun = rate.orElseGet(() -> toyPointsPerSecond(players, experiment));
         out.printf("tracking-load: %s, %.0f points/s per run (%s), %d keys every %d steps, %d s per level after a %d s ramp%n",
                 trackingUri, perRun, rate.isPresent() ? "--rate" : "measured: the toy workload, batch " + experiment.train().batchSize(),
-                ToyKeys.KEYS.size(), LOG_EVERY, seconds, RAMP_SECONDS);
+                ToyKeys.KEYS.size(), LOG_EVERY, seconds, rampSeconds);
         out.flush();
         List<Map<String, Object>> results = new ArrayList<>();
         for (int runs : levels) {
-            TrackingLoadLevel level = level(spec, params, runs, perRun, seconds);
+            TrackingLoadLevel level = level(spec, params, runs, perRun, rampSeconds, seconds);
             out.println("tracking-load: " + level.line());
             out.flush();
             results.add(level.json());
@@ -79,6 +79,7 @@ final class BenchTrackingLoad
         result.put("pointsPerSecondPerRun", perRun);
         result.put("rateMeasured", rate.isEmpty());
         result.put("logEvery", LOG_EVERY);
+        result.put("rampSeconds", rampSeconds);
         result.put("levels", results);
         BenchJson.write(json, result);
         return Main.SUCCESS;
@@ -94,7 +95,8 @@ final class BenchTrackingLoad
         return counter.points / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static TrackingLoadLevel level(MlflowTrackerSpec spec, SortedMap<String, String> params, int runs, double perRun, int seconds)
+    private static TrackingLoadLevel level(MlflowTrackerSpec spec, SortedMap<String, String> params, int runs, double perRun,
+            int rampSeconds, int seconds)
     {
         ConcurrentLinkedQueue<TrackingLoadLevel.Batch> batches = new ConcurrentLinkedQueue<>();
         MlflowTrackerFactory factory = new MlflowTrackerFactory().observedBy(
@@ -102,24 +104,20 @@ final class BenchTrackingLoad
         Path folder = Path.of(System.getProperty("java.io.tmpdir"));
         List<Tracker> trackers = new ArrayList<>();
         long start = System.nanoTime();
-        for (int run = 0; run < runs; run++) {
-            Tracker tracker = factory.create(spec, BenchTracking.context());
-            String id = UUID.randomUUID().toString().replace("-", "");
-            String name = "load-" + runs + "-" + run;
-            tracker.runStarted(new RunInfo(id, name, EXPERIMENT, folder, System.currentTimeMillis()), params,
-                    Map.of("mlflow.runName", name, "minimax.bench", WORKLOAD));
-            trackers.add(tracker);
-        }
-        long windowStart = start + TimeUnit.SECONDS.toNanos(RAMP_SECONDS);
+        long rampNanos = TimeUnit.SECONDS.toNanos(rampSeconds);
+        long windowStart = start + rampNanos;
         long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(seconds);
         double stepsPerNano = perRun / ToyKeys.KEYS.size() * LOG_EVERY / 1e9;
         long[] logged = new long[runs];
-        // run i starts i/N of a 1000-point batch later than run 0, so that batches are spread evenly in time
-        double batchNanos = 1000 / perRun * 1e9;
+        long[] started = new long[runs];
         for (long now = System.nanoTime(); now < windowEnd; now = System.nanoTime()) {
-            for (int run = 0; run < runs; run++) {
-                double elapsed = now - start - batchNanos * run / runs;
-                long due = elapsed <= 0 ? 0 : (long) (elapsed * stepsPerNano) / LOG_EVERY * LOG_EVERY;
+            // run i starts i/N of the ramp after run 0, as array tasks come up one by one, and logs from then on
+            while (trackers.size() < runs && now - start >= rampNanos * trackers.size() / runs) {
+                started[trackers.size()] = now;
+                trackers.add(started(factory, spec, params, runs, trackers.size(), folder));
+            }
+            for (int run = 0; run < trackers.size(); run++) {
+                long due = (long) ((now - started[run]) * stepsPerNano) / LOG_EVERY * LOG_EVERY;
                 for (long step = logged[run] + LOG_EVERY; step <= due; step += LOG_EVERY) {
                     trackers.get(run).logMetrics(ToyKeys.points(step, System.currentTimeMillis()));
                 }
@@ -135,7 +133,19 @@ final class BenchTrackingLoad
         int incomplete = (int) trackers.stream()
                 .filter(tracker -> !tracker.mirroredRun().map(MirroredRun::complete).orElse(false))
                 .count();
-        return TrackingLoadLevel.of(runs, perRun, windowStart, windowEnd, List.copyOf(batches), incomplete, drainSeconds, loadAverage);
+        int unstarted = (int) trackers.stream().filter(tracker -> tracker.mirroredRun().isEmpty()).count();
+        return TrackingLoadLevel.of(runs, perRun, windowStart, windowEnd, List.copyOf(batches), unstarted, incomplete, drainSeconds,
+                loadAverage);
+    }
+
+    private static Tracker started(MlflowTrackerFactory factory, MlflowTrackerSpec spec, SortedMap<String, String> params, int runs,
+            int run, Path folder)
+    {
+        Tracker tracker = factory.create(spec, BenchTracking.context());
+        String name = "load-" + runs + "-" + run;
+        tracker.runStarted(new RunInfo(UUID.randomUUID().toString().replace("-", ""), name, EXPERIMENT, folder, System.currentTimeMillis()),
+                params, Map.of("mlflow.runName", name, "minimax.bench", WORKLOAD));
+        return tracker;
     }
 
     private static void train(Players players, ExperimentSpec experiment, long steps, List<Tracker> trackers)

@@ -15,11 +15,13 @@ import static java.util.Objects.requireNonNull;
  *
  * @param p50Millis median latency of a {@code log-batch} request, nearest rank; 0 without requests
  * @param p99Millis 99th percentile, nearest rank
+ * @param unstartedRuns runs never created on the server (it did not answer their first requests within the timeout)
  * @param incompleteRuns runs whose mirror ended incomplete: a failed request, a full queue, or not drained in time
  * @param loadAverage the machine's 1-minute load average at the end of the window, or -1 where the system has none
  */
 record TrackingLoadLevel(int runs, double seconds, double offeredPointsPerSecond, long acceptedPoints, int batches, int failedBatches,
-        double p50Millis, double p99Millis, double maxMillis, int incompleteRuns, double drainSeconds, double loadAverage,
+        double p50Millis, double p99Millis, double maxMillis, int unstartedRuns, int incompleteRuns, double drainSeconds,
+        double loadAverage,
         Optional<String> firstFailure)
 {
     /** One metrics request as the tracker reported it: when it ended, its size, its latency, and why it failed. */
@@ -44,7 +46,7 @@ record TrackingLoadLevel(int runs, double seconds, double offeredPointsPerSecond
      * (nanoTime) count, so that starting the runs and draining them do not.
      */
     static TrackingLoadLevel of(int runs, double pointsPerSecondPerRun, long windowStart, long windowEnd, List<Batch> reported,
-            int incompleteRuns, double drainSeconds, double loadAverage)
+            int unstartedRuns, int incompleteRuns, double drainSeconds, double loadAverage)
     {
         List<Batch> inWindow = reported.stream().filter(batch -> batch.endNanos() >= windowStart && batch.endNanos() < windowEnd).toList();
         long accepted = inWindow.stream().filter(batch -> batch.failure().isEmpty()).mapToLong(Batch::points).sum();
@@ -53,7 +55,8 @@ record TrackingLoadLevel(int runs, double seconds, double offeredPointsPerSecond
         int failed = (int) inWindow.stream().filter(batch -> batch.failure().isPresent()).count();
         return new TrackingLoadLevel(runs, (windowEnd - windowStart) / 1e9, runs * pointsPerSecondPerRun, accepted, inWindow.size(), failed,
                 percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6,
-                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, incompleteRuns, drainSeconds, loadAverage, firstFailure);
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, unstartedRuns, incompleteRuns, drainSeconds, loadAverage,
+                firstFailure);
     }
 
     /** Nearest rank: the smallest value with at least {@code percent} % of the values at or below it; 0 for none. */
@@ -81,9 +84,10 @@ record TrackingLoadLevel(int runs, double seconds, double offeredPointsPerSecond
     {
         return String.format("%4d runs: offered %,9.0f points/s, accepted %,9.0f points/s (%3.0f %%);"
                 + " log-batch p50 %,7.1f ms, p99 %,7.1f ms, max %,7.1f ms over %,d requests, %d failed;"
-                + " %d of %d runs incomplete; drained in %.1f s; load average %s",
+                + " %d of %d runs not started, %d incomplete; drained in %.1f s; load average %s",
                 runs, offeredPointsPerSecond, acceptedPointsPerSecond(), acceptedPercent(), p50Millis, p99Millis, maxMillis, batches,
-                failedBatches, incompleteRuns, runs, drainSeconds, loadAverage < 0 ? "n/a" : String.format("%.2f", loadAverage))
+                failedBatches, unstartedRuns, runs, incompleteRuns, drainSeconds,
+                loadAverage < 0 ? "n/a" : String.format("%.2f", loadAverage))
                 + firstFailure.map(failure -> "; first failure: " + failure).orElse("");
     }
 
@@ -100,6 +104,7 @@ record TrackingLoadLevel(int runs, double seconds, double offeredPointsPerSecond
         json.put("p50Millis", p50Millis);
         json.put("p99Millis", p99Millis);
         json.put("maxMillis", maxMillis);
+        json.put("unstartedRuns", unstartedRuns);
         json.put("incompleteRuns", incompleteRuns);
         json.put("drainSeconds", drainSeconds);
         json.put("loadAverage", loadAverage);
