@@ -44,6 +44,11 @@ final class RunCommand
             description = "Where run journals are written (default: ${DEFAULT-VALUE}).")
     Path runsDirectory;
 
+    @Option(names = "--resume",
+            description = "Take up the latest earlier attempt of this descriptor in --runs-dir: skip its FINISHED runs, resume the others "
+                    + "from their latest checkpoints, start those never started.")
+    boolean resume;
+
     @Mixin
     PluginOptions pluginOptions;
 
@@ -70,7 +75,7 @@ final class RunCommand
             ExperimentRunner runner = new ExperimentRunner(registry, runsDirectory,
                     new RunTags(MinimaxVersion.get(), GitCommit.of(file), System.getProperty("user.name", "unknown"), blas.tags()),
                     new ProgressBars(out, System.console() != null), stopSignal, Clock.systemUTC());
-            List<RunOutcome> outcomes = runner.run(plan);
+            List<RunOutcome> outcomes = resume ? SweepResume.resume(plan, runner, runsDirectory, registry, out) : runner.run(plan);
             RunSummary.print(plan, outcomes, out);
             out.println("Journals: " + runsDirectory.resolve(plan.name()).toAbsolutePath());
             TrackingSummary.print(outcomes, runsDirectory, out);
