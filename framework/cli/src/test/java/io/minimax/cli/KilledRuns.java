@@ -38,7 +38,7 @@ final class KilledRuns
         args.addAll(List.of(extraArgs));
         Process process = start(folder, args.toArray(String[]::new));
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
             while (process.isAlive() && System.nanoTime() < deadline) {
                 if (killWhen.test(runs)) {
                     process.destroyForcibly();
@@ -63,7 +63,7 @@ final class KilledRuns
             throws Exception
     {
         Process process = start(folder, args);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(600, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(folder.resolve("output.txt"));
         return new CliHarness.Result(process.exitValue(), output, output);
     }
