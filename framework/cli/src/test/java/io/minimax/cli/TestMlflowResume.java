@@ -65,6 +65,34 @@ class TestMlflowResume
     }
 
     @Test
+    void logCheckpointsAllUploadsEveryCheckpointAndNoneNone(MlflowTestServer server, @TempDir Path temp)
+            throws Exception
+    {
+        String descriptor = PluginFixtures.defaultDescriptor().replace("name: fixture", "name: checkpoints-LOGGED")
+                .replace("train: { steps: 3, batchSize: 4, logEvery: 1 }",
+                        "train: { steps: 90, batchSize: 4, logEvery: 10, checkpointEvery: 30, keepCheckpoints: 5 }")
+                + "tracking: { type: mlflow, uri: '" + server.uri() + "', logCheckpoints: LOGGED }\n";
+        for (String logged : List.of("all", "none")) {
+            Path file = CliHarness.write(temp, logged + ".yaml", descriptor.replace("LOGGED", logged));
+            CliHarness.Result result = CliHarness.minimax("run", file.toString(), "--runs-dir", temp.resolve("runs").toString());
+            assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        }
+        try (MlflowReader mlflow = new MlflowReader(server.uri())) {
+            Map<String, Map<String, Long>> artifacts = new TreeMap<>();
+            for (String logged : List.of("all", "none")) {
+                List<Run> runs = mlflow.runs("checkpoints-" + logged);
+                assertThat(runs).hasSize(1);
+                artifacts.put(logged, mlflow.artifacts(runs.get(0).getInfo().getRunId(), ""));
+            }
+            assertThat(artifacts.get("all").keySet().stream().filter(path -> path.startsWith("checkpoints/"))
+                    .filter(path -> path.endsWith("/manifest.json")))
+                    .containsExactly("checkpoints/step-00000030/manifest.json", "checkpoints/step-00000060/manifest.json",
+                            "checkpoints/step-00000090/manifest.json");
+            assertThat(artifacts.get("none").keySet()).noneMatch(path -> path.startsWith("checkpoints/"));
+        }
+    }
+
+    @Test
     void aCrashedRunIsSyncedFailedWithTheReason(MlflowTestServer server, @TempDir Path temp)
             throws Exception
     {
