@@ -77,6 +77,17 @@ public final class JournaledPlan
      */
     public static JournaledPlan read(Path runsDirectory, ExperimentPlan plan, RunLiveness liveness, Consumer<String> warnings)
     {
+        return read(runsDirectory, plan, Optional.empty(), liveness, warnings);
+    }
+
+    /**
+     * As {@link #read(Path, ExperimentPlan, RunLiveness, Consumer)}, for the attempt of a sweep whose id the caller
+     * chose (the tasks of one cluster array share the id their submission made, and must not guess the latest
+     * attempt while their siblings start): only that sweep's runs count, and runs started now join it.
+     */
+    public static JournaledPlan read(Path runsDirectory, ExperimentPlan plan, Optional<String> sweepId, RunLiveness liveness,
+            Consumer<String> warnings)
+    {
         List<JournaledRun> journaled = List.of();
         if (Files.isDirectory(runsDirectory.resolve(plan.name()))) {
             RunListing listing = new JournalReader(runsDirectory).runs(plan.name());
@@ -95,8 +106,10 @@ public final class JournaledPlan
                 attempts.computeIfAbsent(plan.isSweep() ? id : Optional.of(run.id()), key -> new ArrayList<>()).add(run);
             }
         }
-        Optional<List<JournaledRun>> latest = attempts.values().stream()
-                .max(Comparator.comparingLong(attempt -> attempt.stream().mapToLong(JournaledRun::startTime).max().orElseThrow()));
+        Optional<List<JournaledRun>> latest = plan.isSweep() && sweepId.isPresent()
+                ? Optional.ofNullable(attempts.get(sweepId))
+                : attempts.values().stream()
+                        .max(Comparator.comparingLong(attempt -> attempt.stream().mapToLong(JournaledRun::startTime).max().orElseThrow()));
         Map<Integer, JournaledRun> byIndex = new LinkedHashMap<>();
         latest.orElse(List.of()).stream().sorted(Comparator.comparingLong(JournaledRun::startTime))
                 .forEach(run -> byIndex.put(indexByDescriptor.get(descriptorSha256(run)), run));
@@ -104,10 +117,10 @@ public final class JournaledPlan
         for (int index = 0; index < plan.runs().size(); index++) {
             planned.add(planned(index, Optional.ofNullable(byIndex.get(index)), liveness, warnings));
         }
-        Optional<String> sweepId = plan.isSweep()
-                ? latest.flatMap(runs -> Optional.ofNullable(runs.get(0).tags().get(SweepTags.SWEEP_ID)))
+        Optional<String> attempt = plan.isSweep()
+                ? sweepId.or(() -> latest.flatMap(runs -> Optional.ofNullable(runs.get(0).tags().get(SweepTags.SWEEP_ID))))
                 : Optional.empty();
-        return new JournaledPlan(sweepId, planned);
+        return new JournaledPlan(attempt, planned);
     }
 
     /**
@@ -128,7 +141,10 @@ public final class JournaledPlan
                 Optional.of(checkpoint))));
     }
 
-    /** The id of the sweep attempt found, which runs started now join; empty for a single run or when none was found. */
+    /**
+     * The id of the sweep attempt found (or given), which runs started now join; empty for a single run or when none was
+     * found.
+     */
     public Optional<String> sweepId()
     {
         return sweepId;
