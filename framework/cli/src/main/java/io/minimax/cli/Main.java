@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 PluginsCommand.class,
                 RunsCommand.class,
+                SubmitCommand.class,
+                SweepsCommand.class,
                 ResumeCommand.class,
                 SampleCommand.class,
                 BenchCommand.class,

@@ -49,6 +49,13 @@ final class RunCommand
                     + "from their latest checkpoints, start those never started.")
     boolean resume;
 
+    @Option(names = "--sweep", paramLabel = "SWEEP_ID",
+            description = "Run one task of a sweep that minimax submit planned in --runs-dir (with --task).")
+    String sweep;
+
+    @Option(names = "--task", paramLabel = "INDEX", description = "The task of --sweep to run, e.g. $SLURM_ARRAY_TASK_ID.")
+    Integer task;
+
     @Mixin
     PluginOptions pluginOptions;
 
@@ -62,6 +69,9 @@ final class RunCommand
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
+        if (sweep != null || task != null) {
+            return SweepTaskRun.fromRunCommand(file, overrides, tracking, sweep, task, runsDirectory, out, spec.commandLine().getErr());
+        }
         PluginRegistry registry = pluginOptions.registry();
         ExperimentPlan plan = load(new DescriptorLoader(registry));
         RunsDirectory.checkWritable(runsDirectory, plan.name());

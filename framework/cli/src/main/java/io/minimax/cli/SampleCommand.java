@@ -8,6 +8,7 @@ import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.journal.JournalLayout;
 import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.core.plot.SampleGrid;
 import io.minimax.core.plot.SamplePlot;
 import io.minimax.core.plot.SamplesCsv;
 import io.minimax.core.wiring.TrainedGenerator;
@@ -55,7 +56,8 @@ final class SampleCommand
     long seed;
 
     @Option(names = "--out", paramLabel = "FILE", required = true,
-            description = "FILE.csv (one sample per row) or FILE.png (a scatter of 2-D samples, a histogram of 1-D ones).")
+            description = "FILE.csv (one sample per row) or FILE.png (a scatter of 2-D samples, a histogram of 1-D ones,"
+                    + " a grid of images).")
     Path out;
 
     @Mixin
@@ -94,13 +96,21 @@ final class SampleCommand
             throw new InvalidInputException("sample: checkpoint " + checkpoint.directory() + ": " + e.getMessage());
         }
         long[] shape = generator.sampleShape();
-        if (png && !(shape.length == 1 && (shape[0] == 1 || shape[0] == 2))) {
-            throw new InvalidInputException("sample: a PNG plots 1-D or 2-D samples; run " + directory.getFileName()
-                    + " makes samples of shape " + Arrays.toString(shape) + " (no image grids yet): write a .csv instead");
+        boolean images = SampleGrid.isImage(shape);
+        if (png && !images && !(shape.length == 1 && (shape[0] == 1 || shape[0] == 2))) {
+            throw new InvalidInputException("sample: a PNG plots 1-D or 2-D samples or shows images; run " + directory.getFileName()
+                    + " makes samples of shape " + Arrays.toString(shape) + ": write a .csv instead");
+        }
+        if (png && images && count > SampleGrid.MAX_CELLS) {
+            throw new InvalidInputException("sample: a grid PNG shows at most " + SampleGrid.MAX_CELLS + " images, not " + count
+                    + "; write a .csv for more");
         }
         int n = (int) count;
         try {
-            if (png) {
+            if (png && images) {
+                SampleGrid.write(generator.sample(n, seed), n, out);
+            }
+            else if (png) {
                 SamplePlot.write(generator.sample(n, seed), generator.realSamples(n, seed), checkpoint.step(),
                         directory.getFileName() + " · seed " + seed, out);
             }

@@ -3,6 +3,7 @@ package io.minimax.cli;
 import io.minimax.core.descriptor.DescriptorLoader;
 import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.testkit.FashionMnistPackage;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,10 @@ final class PluginFixtures
             "swiss-roll", List.of("{ type: swiss-roll }"),
             "dirac", List.of("{ type: dirac, at: 0.5 }"),
             "uniform-noise",
-            List.of("{ type: uniform-noise, shape: [6], low: -1.0, high: 1.0 }", "{ type: uniform-noise, shape: [1, 3, 2] }"));
+            List.of("{ type: uniform-noise, shape: [6], low: -1.0, high: 1.0 }", "{ type: uniform-noise, shape: [1, 3, 2] }"),
+            // the real data set (installed when missing), read once per test JVM however many fixtures name it
+            "fashion-mnist", List.of("{ type: fashion-mnist, path: " + FashionMnistPackage.folder() + ", classes: [0, 9] }"),
+            "idx", List.of("{ type: idx, path: " + FashionMnistPackage.folder() + ", split: test }"));
 
     static final Map<String, List<String>> PRIORS = Map.of(
             "gaussian", List.of("{ type: gaussian, dim: 3 }"),
@@ -62,7 +66,11 @@ final class PluginFixtures
             "mode-coverage", List.of("{ type: mode-coverage, threshold: 3.0 }"),
             "mmd", List.of("{ type: mmd }"),
             "dirac-trajectory", List.of("{ type: dirac-trajectory }"),
-            "value-estimator", List.of("{ type: value-estimator, largestBatch: 8, repeats: 4, referenceSamples: 1000 }"));
+            "value-estimator", List.of("{ type: value-estimator, largestBatch: 8, repeats: 4, referenceSamples: 1000 }"),
+            "frechet-distance", List.of("{ type: frechet-distance }"),
+            "kernel-distance", List.of("{ type: kernel-distance, subsets: 10 }"),
+            "precision-recall", List.of("{ type: precision-recall }"),
+            "class-coverage", List.of("{ type: class-coverage }"));
 
     /** The data and players a metric needs where the ring's MLPs are not its game: data, generator and discriminator sections. */
     static final Map<String, String> METRIC_GAMES = Map.of(

@@ -64,6 +64,19 @@ class TestEveryMetricRuns
         assertThat(Files.exists(run.resolve("artifacts/value-estimator-spread.png"))).isTrue();
     }
 
+    @Test
+    void theFrechetDistanceSavesItsInputsForNumpy()
+            throws Exception
+    {
+        Path run = runWith("frechet", mlpGame(PluginFixtures.DATA.get("ring").get(0)),
+                PluginFixtures.METRICS.get("frechet-distance").get(0));
+        // .npy format 1.0: a 128-byte header here, then the float64 values of a 2-vector or a 2 × 2 matrix
+        assertThat(Files.size(run.resolve("artifacts/frechet-distance-real-mean.npy"))).isEqualTo(128 + 2 * 8);
+        assertThat(Files.size(run.resolve("artifacts/frechet-distance-real-covariance.npy"))).isEqualTo(128 + 4 * 8);
+        assertThat(Files.size(run.resolve("artifacts/frechet-distance-generated-mean.npy"))).isEqualTo(128 + 2 * 8);
+        assertThat(Files.size(run.resolve("artifacts/frechet-distance-generated-covariance.npy"))).isEqualTo(128 + 4 * 8);
+    }
+
     /** The data, generator and discriminator sections most metrics run with: small MLPs on {@code data}. */
     private static String mlpGame(String data)
     {

@@ -31,7 +31,7 @@ class TestPluginFixturesCoverage
     {
         PluginRegistry registry = PluginLoader.load(Optional.empty());
         assertThat(registry.point(ExtensionPoints.DATA_SOURCES).names())
-                .contains("gaussian-1d", "ring", "grid", "swiss-roll", "dirac", "uniform-noise");
+                .contains("gaussian-1d", "ring", "grid", "swiss-roll", "dirac", "uniform-noise", "fashion-mnist", "idx");
         assertThat(registry.point(ExtensionPoints.NOISE_PRIORS).names()).contains("gaussian", "uniform");
         assertThat(registry.point(ExtensionPoints.LOSS_VARIANTS).names())
                 .contains("minimax", "non-saturating", "least-squares", "wasserstein", "hinge", "relativistic");

@@ -16,4 +16,13 @@ public interface PluginContext
 
     /** The floating-point type the run computes in (FLOAT for training; DOUBLE in gradient checks). */
     DataType dataType();
+
+    /**
+     * Values to load once per process and share with every other run and lane (a data set read from disk). The default
+     * shares nothing: contexts made outside the framework load on every request.
+     */
+    default SharedValues shared()
+    {
+        return SharedValues.unshared();
+    }
 }

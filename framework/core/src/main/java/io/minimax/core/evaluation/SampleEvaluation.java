@@ -3,7 +3,9 @@ package io.minimax.core.evaluation;
 import io.minimax.core.engine.Evaluation;
 import io.minimax.core.engine.MetricsRecorder;
 import io.minimax.core.engine.Players;
+import io.minimax.core.plot.BinaryFile;
 import io.minimax.core.plot.MetricChartPlot;
+import io.minimax.core.plot.SampleGrid;
 import io.minimax.core.plot.SamplePlot;
 import io.minimax.core.plot.SamplesCsv;
 import io.minimax.core.plot.TrajectoryPlot;
@@ -12,6 +14,7 @@ import io.minimax.spi.data.DataSource;
 import io.minimax.spi.metric.Measurement;
 import io.minimax.spi.prior.NoisePrior;
 import io.minimax.spi.metric.Metric;
+import io.minimax.spi.metric.MetricArtifact;
 import io.minimax.spi.metric.MetricChart;
 import io.minimax.spi.tracking.MetricPoint;
 import io.minimax.spi.tracking.RunInfo;
@@ -29,16 +32,22 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Every {@code evalEvery} steps: draws {@value #SAMPLE_COUNT} generated and as many real samples (from streams of
- * their own, so evaluating never changes the training trajectory), runs the metric
- * plugins on them, and for data of dimension ≤ 2 plots them. After the last step the same generated samples are
- * written to {@code samples-final.csv}, so final metrics and the file describe exactly the same points; then the
- * training curves and the charts the metrics declared are drawn.
+ * their own, so evaluating never changes the training trajectory), runs the metric plugins on them, and for data of
+ * dimension ≤ 2 plots them; for images it draws an 8 × 8 grid of the first 64 generated ones
+ * ({@code samples-step-NNNNNN.png}), which trackers with an image view also get as the series {@value #GRID_KEY}.
+ * After the last step the same generated samples are written to {@code samples-final.csv} (points of dimension ≤ 2),
+ * so final metrics and the file describe exactly the same points, a grid of real images to compare with
+ * ({@value #REAL_GRID}); then the training curves and the charts the metrics declared are drawn.
  */
 public final class SampleEvaluation
         implements Evaluation
 {
     /** PacGAN's protocol evaluates 2500 generated samples. */
     public static final int SAMPLE_COUNT = 2500;
+    /** The image series of the generated-sample grids, as trackers with an image view show it. */
+    public static final String GRID_KEY = "samples";
+    /** A grid of as many real images, for comparison, written at the end. */
+    public static final String REAL_GRID = "samples-real.png";
 
     private final Players players;
     private final DataSource data;
@@ -72,6 +81,17 @@ public final class SampleEvaluation
             publish(SamplePlot.write(samples.generatedSamples(), samples.realSamples(), step,
                     artifacts.resolve(String.format("samples-step-%06d.png", step))));
         }
+        if (SampleGrid.isImage(data.sampleShape())) {
+            Path grid = SampleGrid.write(samples.generatedSamples(), SampleGrid.EVALUATION_CELLS,
+                    artifacts.resolve(SampleGrid.fileName(step)));
+            publish(grid);
+            for (Tracker tracker : trackers) {
+                tracker.logImage(grid, GRID_KEY, step);
+            }
+            if (isFinal) {
+                publish(SampleGrid.write(samples.realSamples(), SampleGrid.EVALUATION_CELLS, artifacts.resolve(REAL_GRID)));
+            }
+        }
         if (isFinal) {
             if (samples.sampleSize() <= 2) {
                 publish(SamplesCsv.write(samples.generatedSamples(), artifacts.resolve("samples-final.csv")));
@@ -82,13 +102,19 @@ public final class SampleEvaluation
         return values;
     }
 
-    /** Logs every metric's measurements, grouped by their step; returns those at the evaluation's own step. */
+    /**
+     * Logs every metric's measurements, grouped by their step, and writes the artifacts that go with them; returns the
+     * measurements at the evaluation's own step.
+     */
     private Map<String, Double> record(long step, EvaluationSamples samples)
     {
         Map<Long, Map<String, Double>> byStep = new TreeMap<>();
         for (Metric metric : metrics) {
             for (Measurement measurement : metric.measure(samples)) {
                 byStep.computeIfAbsent(measurement.step(), ignored -> new LinkedHashMap<>()).put(measurement.key(), measurement.value());
+            }
+            for (MetricArtifact artifact : metric.artifacts(samples)) {
+                publish(BinaryFile.write(artifact.content(), artifacts.resolve(artifact.fileName())));
             }
         }
         byStep.forEach(recorder::record);

@@ -15,11 +15,11 @@ import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.WRITE;
 
 /** Replaces files so that readers see the old content or the new one, never a part. */
-final class AtomicFiles
+public final class AtomicFiles
 {
     private AtomicFiles() {}
 
-    static void write(Path target, byte[] content)
+    public static void write(Path target, byte[] content)
             throws IOException
     {
         Path temporary = temporaryBeside(target);

@@ -132,7 +132,8 @@ public final class JournalReader
             return List.of();
         }
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isDirectory).sorted().toList();
+            // hidden folders are not runs or experiments: a checkpoint being written, the sweep plans (.sweeps)
+            return entries.filter(Files::isDirectory).filter(entry -> !entry.getFileName().toString().startsWith(".")).sorted().toList();
         }
         catch (IOException e) {
             warnings.add(folder + ": cannot be listed (" + e + ")");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,22 @@ public final class RunJournal
     public static RunJournal create(Path runsDirectory, String experiment, String runName, Clock clock)
     {
         return create(runsDirectory, experiment, runName, clock, RunFolders.randomRunIds(new SecureRandom()));
+    }
+
+    /**
+     * Allocates the run {@code runId} planned ahead ({@code minimax submit}): as {@link #create(Path, String, String, Clock)},
+     * with that id.
+     *
+     * @throws UncheckedIOException when its folder exists already: another process has that run
+     */
+    public static RunJournal create(Path runsDirectory, String experiment, String runId, String runName, Clock clock)
+    {
+        requireNonNull(runId, "runId is null");
+        Path directory = runsDirectory.resolve(experiment).resolve(runId);
+        if (Files.exists(directory)) {
+            throw new UncheckedIOException("cannot create run folder " + directory, new FileAlreadyExistsException(directory.toString()));
+        }
+        return create(runsDirectory, experiment, runName, clock, () -> runId);
     }
 
     static RunJournal create(Path runsDirectory, String experiment, String runName, Clock clock, Supplier<String> runIds)

@@ -2,6 +2,7 @@ package io.minimax.core.plugin;
 
 import io.minimax.spi.Plugin;
 import io.minimax.spi.PluginFactory;
+import io.minimax.spi.SharedValues;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -20,6 +21,7 @@ public final class PluginRegistry
     private final List<Plugin> plugins;
     private final Map<ExtensionPointKind<?, ?, ?>, ExtensionPoint<?>> points = new LinkedHashMap<>();
     private final Map<PluginFactory<?>, Plugin> owners = new IdentityHashMap<>();
+    private final SharedValues shared = new ProcessSharedValues();
 
     public PluginRegistry(List<Plugin> plugins)
     {
@@ -64,6 +66,15 @@ public final class PluginRegistry
             throw new IllegalArgumentException("not a registered factory: " + factory.name());
         }
         return owner;
+    }
+
+    /**
+     * What the plugins load once and share (data sets read from disk), for every run built with this registry: as a
+     * process builds one registry, they are loaded once per process.
+     */
+    public SharedValues shared()
+    {
+        return shared;
     }
 
     /** The factories registered for {@code kind}. */

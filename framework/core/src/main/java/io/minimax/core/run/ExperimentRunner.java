@@ -80,7 +80,7 @@ public final class ExperimentRunner
                     outcomes.add(runAlone(plan, group.get(0), sweepId, parent.tracker()));
                 }
                 else {
-                    outcomes.addAll(lockstep.train(plan, group, sweepId, parent.tracker()));
+                    outcomes.addAll(lockstep.train(plan, group, sweepId, parent.tracker(), index -> Optional.empty()));
                 }
             }
         }
@@ -139,10 +139,54 @@ public final class ExperimentRunner
         return outcomes;
     }
 
+    /**
+     * Makes the parent run of a sweep planned ahead ({@code minimax submit}), with a nesting tracker, before any of
+     * its tasks starts: each task is a process of its own, and all of them nest their runs under this one.
+     */
+    public void startPlannedSweep(ExperimentPlan plan, String sweepId)
+    {
+        SweepParentRun parent = SweepParentRun.start(plan, sweepId, registry, runsDirectory, tags, clock, true);
+        // a planned parent's tracker only waits here for the parent to exist: the sweep's end is not this process's to say
+        parent.end(List.of(), plan.runs().size(), false);
+    }
+
+    /**
+     * Runs one task of a sweep planned ahead: the runs at plan positions {@code group} (one run, or one lockstep group),
+     * in the folders {@code runIds} names, tagged with the sweep's id and nested under its parent run.
+     */
+    public List<RunOutcome> runPlanned(ExperimentPlan plan, String sweepId, List<Integer> group, List<String> runIds)
+    {
+        if (group.isEmpty() || group.size() != runIds.size()) {
+            throw new IllegalArgumentException("a task has runs, one folder each: " + group + ", " + runIds);
+        }
+        Optional<String> taggedSweep = plan.isSweep() ? Optional.of(sweepId) : Optional.empty();
+        SweepParentRun parent = taggedSweep.map(id -> SweepParentRun.start(plan, id, registry, runsDirectory, tags, clock, true))
+                .orElseGet(SweepParentRun::none);
+        List<RunOutcome> outcomes = new ArrayList<>();
+        try {
+            if (group.size() == 1) {
+                outcomes.add(runAlone(plan, group.get(0), taggedSweep, parent.tracker(), Optional.of(runIds.get(0))));
+            }
+            else {
+                outcomes.addAll(lockstep.train(plan, group, taggedSweep, parent.tracker(),
+                        index -> Optional.of(runIds.get(group.indexOf(index)))));
+            }
+        }
+        finally {
+            parent.end(outcomes, plan.runs().size(), stopSignal.isRequested());
+        }
+        return outcomes;
+    }
+
     private RunOutcome runAlone(ExperimentPlan plan, int index, Optional<String> sweepId, Optional<Tracker> parent)
     {
+        return runAlone(plan, index, sweepId, parent, Optional.empty());
+    }
+
+    private RunOutcome runAlone(ExperimentPlan plan, int index, Optional<String> sweepId, Optional<Tracker> parent, Optional<String> runId)
+    {
         TrainingListener listener = listeners.forRun(plan.runs().get(index), index, plan.runs().size());
-        RunSession session = sessions.open(plan, index, sweepId, parent);
+        RunSession session = sessions.open(plan, index, sweepId, parent, runId);
         return session.close(session.trainAlone(listener));
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import static java.util.Objects.requireNonNull;
@@ -44,10 +45,14 @@ final class LockstepRuns
         this.stopSignal = requireNonNull(stopSignal, "stopSignal is null");
     }
 
-    /** Trains the runs at plan positions {@code group}; returns their outcomes in group order. */
-    List<RunOutcome> train(ExperimentPlan plan, List<Integer> group, Optional<String> sweepId, Optional<Tracker> parent)
+    /**
+     * Trains the runs at plan positions {@code group}, in the folders {@code runIds} names (fresh ones where it gives
+     * none); returns their outcomes in group order.
+     */
+    List<RunOutcome> train(ExperimentPlan plan, List<Integer> group, Optional<String> sweepId, Optional<Tracker> parent,
+            Function<Integer, Optional<String>> runIds)
     {
-        return train(plan, group, index -> sessions.open(plan, index, sweepId, parent));
+        return train(plan, group, index -> sessions.open(plan, index, sweepId, parent, runIds.apply(index)));
     }
 
     /**

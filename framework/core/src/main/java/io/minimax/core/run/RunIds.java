@@ -4,13 +4,13 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** Fresh ids for sweeps, in the shape of run ids (32 lowercase hex digits). */
-final class RunIds
+public final class RunIds
 {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private RunIds() {}
 
-    static String next()
+    public static String next()
     {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);

@@ -48,8 +48,16 @@ final class RunSessions
     /** The run at plan position {@code index}; a tracker that cannot start makes the run fail when it trains. */
     RunSession open(ExperimentPlan plan, int index, Optional<String> sweepId, Optional<Tracker> parent)
     {
+        return open(plan, index, sweepId, parent, Optional.empty());
+    }
+
+    /** As {@link #open(ExperimentPlan, int, Optional, Optional)}, in the folder of {@code runId} when a sweep plan named it. */
+    RunSession open(ExperimentPlan plan, int index, Optional<String> sweepId, Optional<Tracker> parent, Optional<String> runId)
+    {
         RunPlan runPlan = plan.runs().get(index);
-        RunJournal journal = RunJournal.create(runsDirectory, runPlan.spec().name(), runPlan.runName(), clock);
+        RunJournal journal = runId.isPresent()
+                ? RunJournal.create(runsDirectory, runPlan.spec().name(), runId.get(), runPlan.runName(), clock)
+                : RunJournal.create(runsDirectory, runPlan.spec().name(), runPlan.runName(), clock);
         journal.writeDescriptor(runPlan.resolvedYaml());
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(journal);

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,11 +38,25 @@ final class SweepParentRun
 
     static SweepParentRun start(ExperimentPlan plan, String sweepId, PluginRegistry registry, Path runsDirectory, RunTags tags, Clock clock)
     {
+        return start(plan, sweepId, registry, runsDirectory, tags, clock, false);
+    }
+
+    /**
+     * @param planned the sweep was planned ahead ({@value SweepTags#PLANNED}): the tracker finds the parent made at
+     *         planning and leaves its end alone, since each task of the sweep is a process of its own
+     */
+    static SweepParentRun start(ExperimentPlan plan, String sweepId, PluginRegistry registry, Path runsDirectory, RunTags tags, Clock clock,
+            boolean planned)
+    {
         requireNonNull(plan, "plan is null");
         try {
             Optional<Tracker> parent = new RunTrackers(registry).parent(plan);
             RunInfo info = new RunInfo(sweepId, plan.name(), plan.name(), runsDirectory.resolve(plan.name()), clock.millis());
-            parent.ifPresent(tracker -> tracker.runStarted(info, Map.of(), tags.forSweep(plan, sweepId, registry)));
+            Map<String, String> sweepTags = new LinkedHashMap<>(tags.forSweep(plan, sweepId, registry));
+            if (planned) {
+                sweepTags.put(SweepTags.PLANNED, "true");
+            }
+            parent.ifPresent(tracker -> tracker.runStarted(info, Map.of(), sweepTags));
             return new SweepParentRun(parent);
         }
         catch (RuntimeException e) {

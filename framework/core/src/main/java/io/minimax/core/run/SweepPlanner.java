@@ -12,14 +12,14 @@ import java.util.stream.IntStream;
  * {@code train.vectorizeSweep} groups a sweep's runs into lockstep groups ({@link LockstepGroups}), each trained where
  * its first run would be. A single run ignores the switch, with a warning.
  */
-final class SweepPlanner
+public final class SweepPlanner
 {
     private static final Logger log = LoggerFactory.getLogger(SweepPlanner.class);
 
     private SweepPlanner() {}
 
     /** The plan positions of each group, in training order; a group of one run trains alone. */
-    static List<List<Integer>> groups(ExperimentPlan plan)
+    public static List<List<Integer>> groups(ExperimentPlan plan)
     {
         boolean vectorize = plan.runs().get(0).spec().train().vectorizeSweep();
         if (vectorize && !plan.isSweep()) {

@@ -15,6 +15,12 @@ public final class SweepTags
     /** On a sweep's parent run: {@value #SWEEP_ROLE}. */
     public static final String ROLE = "minimax.role";
     public static final String SWEEP_ROLE = "sweep";
+    /**
+     * On a sweep's parent run when the sweep was planned ahead ({@code minimax submit}): {@code true}. Its tasks, each a
+     * process of its own, nest their runs under the parent made at planning instead of making one, and leave its end to
+     * whoever finds every task ended.
+     */
+    public static final String PLANNED = "minimax.sweepPlanned";
     /** Prefix of the tags that hold one run's sweep values, e.g. {@code minimax.sweep.loss.type} = {@code minimax}. */
     public static final String VALUE_PREFIX = "minimax.sweep.";
 

@@ -11,8 +11,10 @@ import io.minimax.core.platform.ByteSizes;
 import io.minimax.core.platform.MemoryLimits;
 import io.minimax.core.plugin.ExtensionPoints;
 import io.minimax.core.plugin.PluginRegistry;
+import io.minimax.spi.InvalidSpecException;
 import io.minimax.spi.PluginContext;
 import io.minimax.spi.PluginSpec;
+import io.minimax.spi.SpecProblem;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.DataSourceFactory;
 import io.minimax.spi.network.NetworkFactory;
@@ -64,8 +66,17 @@ public final class RunMemory
 
     private Optional<DescriptorProblem> problem(ExperimentSpec spec)
     {
-        DataSource data = dataSource(find(registry.point(ExtensionPoints.DATA_SOURCES).find(spec.data().type()), spec.data()),
-                spec.data().spec(), context(spec, spec.data()));
+        DataSource data;
+        try {
+            data = dataSource(find(registry.point(ExtensionPoints.DATA_SOURCES).find(spec.data().type()), spec.data()),
+                    spec.data().spec(), context(spec, spec.data()));
+        }
+        catch (InvalidSpecException e) {
+            // the spec was valid, what it names is not (a data file missing or damaged): the section's path says which
+            SpecProblem first = e.problems().get(0);
+            String path = first.field().isEmpty() ? spec.data().path() : spec.data().path() + "." + first.field();
+            return Optional.of(new DescriptorProblem(path, first.message()));
+        }
         NoisePrior prior = noisePrior(find(registry.point(ExtensionPoints.NOISE_PRIORS).find(spec.prior().type()), spec.prior()),
                 spec.prior().spec(), context(spec, spec.prior()));
         long[] sampleShape = data.sampleShape();
@@ -129,9 +140,9 @@ public final class RunMemory
         return factory.orElseThrow(() -> new IllegalStateException(selection.path() + ": no plugin named '" + selection.type() + "'"));
     }
 
-    private static RunPluginContext context(ExperimentSpec spec, PluginSelection selection)
+    private RunPluginContext context(ExperimentSpec spec, PluginSelection selection)
     {
-        return RunPluginContext.forSection(spec.seed(), selection.path(), DataType.FLOAT);
+        return RunPluginContext.forSection(spec.seed(), selection.path(), DataType.FLOAT, registry.shared());
     }
 
     private static <S extends PluginSpec> DataSource dataSource(DataSourceFactory<S> factory, PluginSpec spec, PluginContext context)

@@ -162,7 +162,7 @@ public final class RunModule
     private Network network(PluginSelection selection, NetworkRole role, long[] inputShape, long[] outputShape)
     {
         RunPluginContext.Network context = new RunPluginContext.Network(
-                context(selection).random(), dataType, role, inputShape, outputShape);
+                context(selection).random(), dataType, registry.shared(), role, inputShape, outputShape);
         Network network = create(ExtensionPoints.NETWORKS, selection, context);
         parameterOwner.networkMade(network, dataType);
         return network;
@@ -190,7 +190,7 @@ public final class RunModule
 
     private RunPluginContext registered(String sectionPath)
     {
-        RunPluginContext context = RunPluginContext.forSection(spec.seed(), sectionPath, dataType);
+        RunPluginContext context = RunPluginContext.forSection(spec.seed(), sectionPath, dataType, registry.shared());
         streams.register(sectionPath, context.random());
         return context;
     }

@@ -76,7 +76,7 @@ public final class TrainedGenerator
             throw new IllegalArgumentException("count must be positive, not " + count);
         }
         NoisePrior prior = PluginInstances.create(registry, ExtensionPoints.NOISE_PRIORS, spec.prior(),
-                RunPluginContext.forSection(seed, "sample/" + spec.prior().path(), DATA_TYPE));
+                RunPluginContext.forSection(seed, "sample/" + spec.prior().path(), DATA_TYPE, registry.shared()));
         INDArray noise = Nd4j.create(DATA_TYPE, count, prior.dimension());
         prior.sample(noise);
         INDArray output = Nd4j.create(DATA_TYPE, shape(count, sampleShape));
@@ -91,7 +91,7 @@ public final class TrainedGenerator
     public INDArray realSamples(int count, long seed)
     {
         DataSource data = PluginInstances.create(registry, ExtensionPoints.DATA_SOURCES, spec.data(),
-                RunPluginContext.forSection(seed, "sample/" + spec.data().path(), DATA_TYPE));
+                RunPluginContext.forSection(seed, "sample/" + spec.data().path(), DATA_TYPE, registry.shared()));
         INDArray samples = Nd4j.create(DATA_TYPE, shape(count, sampleShape));
         data.sample(samples);
         return samples;

@@ -33,4 +33,13 @@ public interface DataSource
     {
         return Optional.empty();
     }
+
+    /**
+     * The labelled images p_data draws from uniformly (its {@link LabeledImages#size()} images, each equally likely),
+     * for instruments that need classes: a classifier, a class-coverage metric. Empty for data without labels.
+     */
+    default Optional<LabeledImages> labeledImages()
+    {
+        return Optional.empty();
+    }
 }

@@ -27,6 +27,15 @@ public interface Metric
                 .toList();
     }
 
+    /**
+     * Files that go with the evaluation {@link #measure} just measured (called right after it, with the same view):
+     * e.g. the statistics a number was computed from. None by default.
+     */
+    default List<MetricArtifact> artifacts(RunView run)
+    {
+        return List.of();
+    }
+
     /** Charts of this metric's keys that the framework draws from the run's history after the final evaluation. */
     default List<MetricChart> charts()
     {

@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * Receives what a run records. The local journal is one tracker and always present; others mirror it, some into a
  * remote store of their own.
- * Calls come from the training thread in this order: {@link #runStarted} (or {@link #runResumed}), any number of {@link #logMetrics} and
- * {@link #logArtifact}, {@link #runEnded}, {@link #close}. A tracker must not slow training down: anything that
- * touches the network belongs on its own thread behind a bounded queue.
+ * Calls come from the training thread in this order: {@link #runStarted} (or {@link #runResumed}), any number of
+ * {@link #logMetrics}, {@link #logArtifact}, {@link #logImage} and {@link #checkpointWritten}, {@link #runEnded},
+ * {@link #close}. A tracker must not slow training down: anything that touches the network belongs on its own thread
+ * behind a bounded queue.
  */
 public interface Tracker
         extends AutoCloseable
@@ -53,6 +54,17 @@ public interface Tracker
      * @param step the step the checkpoint was taken after
      */
     default void checkpointWritten(Path folder, long step) {}
+
+    /**
+     * One picture of a series that changes as training goes (the grid of generated samples at each evaluation), for a
+     * tracker whose store shows such series with a step slider; the default does nothing. Called after
+     * {@link #logArtifact} of the same file, so a tracker without an image view loses nothing.
+     *
+     * @param file a PNG inside the run's journal folder
+     * @param key the series, e.g. {@code samples}: letters, digits, {@code _ - . /} and spaces
+     * @param step the step the picture belongs to
+     */
+    default void logImage(Path file, String key, long step) {}
 
     /** @param error why the run failed, for FAILED */
     void runEnded(RunStatus status, Optional<String> error);

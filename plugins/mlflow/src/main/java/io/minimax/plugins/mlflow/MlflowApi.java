@@ -27,8 +27,10 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
@@ -126,7 +128,16 @@ final class MlflowApi
     List<Run> runsTagged(String experimentId, String key, String value)
             throws MlflowException
     {
-        String filter = "tags.`" + key + "` = '" + value.replace("'", "\\'") + "'";
+        return runsTagged(experimentId, Map.of(key, value));
+    }
+
+    /** Active runs of the experiment that carry every one of {@code tags}. */
+    List<Run> runsTagged(String experimentId, Map<String, String> tags)
+            throws MlflowException
+    {
+        String filter = tags.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(tag -> "tags.`" + tag.getKey() + "` = '" + tag.getValue().replace("'", "\\'") + "'")
+                .collect(Collectors.joining(" and "));
         List<Run> runs = new ArrayList<>();
         String pageToken = "";
         do {

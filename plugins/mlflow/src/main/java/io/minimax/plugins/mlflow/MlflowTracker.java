@@ -32,7 +32,7 @@ final class MlflowTracker
     static final int QUEUE_CAPACITY = 4096;
     private static final long QUIET_FLUSH_MILLIS = 1000;
 
-    private sealed interface Event permits Started, Resumed, Logged, Artifact, Ended {}
+    private sealed interface Event permits Started, Resumed, Logged, Artifact, Image, Ended {}
 
     private record Started(RunInfo run, Map<String, String> params, Map<String, String> tags) implements Event {}
 
@@ -42,6 +42,8 @@ final class MlflowTracker
     private record Logged(List<MetricPoint> points) implements Event {}
 
     private record Artifact(Path file, String artifactPath) implements Event {}
+
+    private record Image(Path file, String key, long step, long timestampMillis) implements Event {}
 
     private record Ended(RunStatus status, Optional<String> error) implements Event {}
 
@@ -165,6 +167,14 @@ final class MlflowTracker
     }
 
     @Override
+    public void logImage(Path file, String key, long step)
+    {
+        if (work != null) {
+            enqueue(new Image(file, key, step, System.currentTimeMillis()));
+        }
+    }
+
+    @Override
     public void runEnded(RunStatus status, Optional<String> error)
     {
         if (work == null) {
@@ -238,6 +248,9 @@ final class MlflowTracker
                 }
                 else if (event instanceof Artifact artifact) {
                     work.artifact(artifact.file(), artifact.artifactPath());
+                }
+                else if (event instanceof Image image) {
+                    work.image(image.file(), image.key(), image.step(), image.timestampMillis());
                 }
                 else if (event instanceof Ended ended) {
                     work.end(ended.status(), ended.error(), finals.compute());

@@ -54,6 +54,9 @@ abstract class RemoteWork
 
     void artifact(Path file, String artifactPath) {}
 
+    /** One picture of the series {@code key} at {@code step}, logged when the tracker was called. */
+    void image(Path file, String key, long step, long timestampMillis) {}
+
     /** @param finals the run's final values, computed from every point the tracker was given */
     abstract void end(RunStatus status, Optional<String> error, SortedMap<String, FinalValue> finals);
 

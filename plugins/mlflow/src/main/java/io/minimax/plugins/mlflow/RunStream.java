@@ -8,6 +8,7 @@ import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunTag;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.SortedMap;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
@@ -38,6 +40,7 @@ final class RunStream
     private Map<String, String> tags = Map.of();
     private Optional<String> parentRunId = Optional.empty();
     private Optional<Run> remote = Optional.empty();
+    private boolean imagesTagged;
 
     RunStream(MlflowApi api, MlflowWarnings warnings, Optional<SweepStream> parent)
     {
@@ -126,6 +129,37 @@ final class RunStream
         else {
             markIncomplete();
         }
+    }
+
+    @Override
+    void image(Path file, String key, long step, long timestampMillis)
+    {
+        if (remote.isEmpty()) {
+            markIncomplete();
+            return;
+        }
+        String artifactUri = remote.get().getInfo().getArtifactUri();
+        MlflowImages.Names names;
+        byte[] png;
+        byte[] preview;
+        try {
+            names = MlflowImages.names(key, step, timestampMillis, UUID.randomUUID());
+            png = Files.readAllBytes(file);
+            preview = MlflowImages.preview(file);
+        }
+        catch (IOException | RuntimeException e) {
+            markIncomplete();
+            warnings.once("image " + key, "cannot send the image " + file + " to MLflow (" + e.getMessage() + "); it is in the journal");
+            return;
+        }
+        attempt(() -> {
+            api.uploadArtifact(artifactUri, MlflowImages.FOLDER, names.image(), png);
+            api.uploadArtifact(artifactUri, MlflowImages.FOLDER, names.preview(), preview);
+            if (!imagesTagged) {
+                api.logBatch(runId(), List.of(), List.of(), List.of(MlflowMessages.tag(MlflowImages.LOGGED_IMAGES_TAG, "True")));
+                imagesTagged = true;
+            }
+        });
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The parent run of one {@code minimax run} of a sweep: created first, tagged with the sweep's definition; its runs
  * nest under it ({@code mlflow.parentRunId}) and report their final values to it, and at the end it logs their
- * {@link SweepStatistics} and its status.
+ * {@link SweepStatistics} and its status. The parent of a sweep planned ahead ({@value SweepTags#PLANNED}) is made once,
+ * at submission, and found again by every task; its statistics and status are left to {@code minimax sync}.
  */
 final class SweepStream
         extends RemoteWork
@@ -27,6 +28,7 @@ final class SweepStream
     private final CompletableFuture<Optional<String>> remoteRunId = new CompletableFuture<>();
     private final List<SweepStatistics.Child> children = new ArrayList<>();
     private Map<String, String> tags = Map.of();
+    private boolean planned;
 
     SweepStream(MlflowApi api, MlflowWarnings warnings)
     {
@@ -37,10 +39,20 @@ final class SweepStream
     void start(RunInfo sweep, Map<String, String> params, Map<String, String> sweepTags)
     {
         this.tags = Map.copyOf(sweepTags);
+        planned = "true".equals(sweepTags.get(SweepTags.PLANNED));
         Run[] created = new Run[1];
         try {
             attempt(() -> {
                 String experimentId = api.experimentId(sweep.experiment());
+                if (planned) {
+                    // one task of a sweep planned ahead: the parent was made when the sweep was submitted
+                    Optional<Run> made = api.runsTagged(experimentId, Map.of(SweepTags.SWEEP_ID, sweep.id(),
+                            SweepTags.ROLE, SweepTags.SWEEP_ROLE)).stream().findFirst();
+                    if (made.isPresent()) {
+                        created[0] = made.get();
+                        return;
+                    }
+                }
                 created[0] = api.createRun(experimentId, sweep.name(), sweep.startTime(),
                         List.of(MlflowMessages.tag(SweepTags.SWEEP_ID, sweep.id()),
                                 MlflowMessages.tag(SweepTags.ROLE, SweepTags.SWEEP_ROLE)));
@@ -80,6 +92,10 @@ final class SweepStream
         Optional<String> runId = remoteRunId(0, TimeUnit.SECONDS);
         if (runId.isEmpty()) {
             markIncomplete();
+            return;
+        }
+        if (planned) {
+            // each task of a planned sweep ends only its own runs; minimax sync completes the parent once all have ended
             return;
         }
         List<SweepStatistics.Child> ended;

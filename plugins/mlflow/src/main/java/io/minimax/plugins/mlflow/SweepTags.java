@@ -12,6 +12,7 @@ final class SweepTags
     static final String SIZE = "minimax.sweepSize";
     static final String ROLE = "minimax.role";
     static final String SWEEP_ROLE = "sweep";
+    static final String PLANNED = "minimax.sweepPlanned";
     static final String VALUE_PREFIX = "minimax.sweep.";
 
     private SweepTags() {}

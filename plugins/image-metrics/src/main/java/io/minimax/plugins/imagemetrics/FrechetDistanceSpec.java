@@ -1,0 +1,21 @@
+package io.minimax.plugins.imagemetrics;
+
+import io.minimax.spi.Param;
+import io.minimax.spi.PluginSpec;
+import io.minimax.spi.SpecChecks;
+
+public record FrechetDistanceSpec(
+        @Param(description = "The feature space: samples (the samples' own values)", defaultValue = "samples")
+        String features,
+        @Param(description = "Real samples whose feature statistics are computed once per run", defaultValue = "10000")
+        int realSamples)
+        implements PluginSpec
+{
+    public FrechetDistanceSpec
+    {
+        SpecChecks.check()
+                .oneOf("features", features, FeatureSpaces.NAMES)
+                .that(realSamples >= 2, "realSamples", "must be >= 2 (got " + realSamples + ")")
+                .orThrow();
+    }
+}
