@@ -34,11 +34,12 @@ class TestMlflowResume
     {
         String descriptor = PluginFixtures.defaultDescriptor().replace("name: fixture", "name: resumed-tracked")
                 .replace("train: { steps: 3, batchSize: 4, logEvery: 1 }",
-                        "train: { steps: 600, batchSize: 8, logEvery: 1, evalEvery: 300, checkpointEvery: 40 }\nmetrics: [{ type: mmd }]")
+                        "train: { steps: 4000, batchSize: 8, logEvery: 5, evalEvery: 2000, checkpointEvery: 1000 }\n"
+                                + "metrics: [{ type: mmd }]")
                 + "tracking: { type: mlflow, uri: '" + server.uri() + "' }\n";
         try (MlflowReader mlflow = new MlflowReader(server.uri())) {
             // killed once MLflow holds points of steps after the latest checkpoint: the resumed run sends them again
-            Predicate<Path> lines = afterLines("resumed-tracked", 3000);
+            Predicate<Path> lines = afterLines("resumed-tracked", 1500);
             Path runs = KilledRuns.run(temp, descriptor, journaled -> lines.test(journaled)
                     && latestStep(mlflow, "resumed-tracked") > latestCheckpoint(runFolders(journaled, "resumed-tracked").get(0)));
             Path run = runFolders(runs, "resumed-tracked").get(0);
@@ -59,7 +60,7 @@ class TestMlflowResume
             for (Map.Entry<String, List<String>> key : journal.entrySet()) {
                 assertThat(history(mlflow, runId, key.getKey())).as(key.getKey()).isEqualTo(key.getValue());
             }
-            assertThat(mlflow.artifacts(runId, "")).containsKeys("checkpoints/step-00000600/manifest.json", "descriptor.yaml",
+            assertThat(mlflow.artifacts(runId, "")).containsKeys("checkpoints/step-00004000/manifest.json", "descriptor.yaml",
                     "samples-final.csv");
         }
     }
