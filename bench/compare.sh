@@ -3,15 +3,16 @@
 # alternately in one invocation so machine noise hits all three alike. Prints ms/step (best and median over rounds)
 # and the speed ratios per workload and batch; writes the same as JSON, one list per workload.
 #
-#   bench/compare.sh [--workload toy|image-mlp|sweep|all] [--batches "64 256"] [--rounds 3] [--steps N] [--json bench/compare.json]
+#   bench/compare.sh [--workload toy|image-mlp|sweep|dcgan|all] [--batches "64 256"] [--rounds 3] [--steps N] [--json bench/compare.json]
 #                    [--reproducibility fastest|portable]
 #
 # Workloads: toy (W1: G 8-128-128-2, D 2-128-128-1, ring of 8), image-mlp (W2: G 64-256-512-784, D 784-512-256-1 on
 # 784-dimensional uniform noise), sweep (W3: 16 seeds of W1 at batch 64 trained in lockstep, on 1 and on 2 threads,
-# in ms per run-step, against one PyTorch run and against two PyTorch runs side by side on the 2 cores). The
-# default, all, runs toy at batches "64 256", image-mlp at 64 and sweep; --batches overrides the batches of toy and
-# image-mlp. --steps defaults to 1000 for toy and 500 for image-mlp (about 10x
-# the work per step), after 300 and 100 untimed warm-up steps. Every Minimax row names the OpenBLAS kernel that
+# in ms per run-step, against one PyTorch run and against two PyTorch runs side by side on the 2 cores), dcgan (W4:
+# the DCGAN on 28x28 images, against bench/reference/torch_dcgan.py; no numpy reference). The default, all, runs toy at
+# batches "64 256", image-mlp at 64, sweep and dcgan at 64; --batches overrides the batches of toy, image-mlp and dcgan.
+# --steps defaults to 1000 for toy, 500 for image-mlp (about 10x the work per step) and 20 for dcgan, after 300, 100
+# and 5 untimed warm-up steps. Every Minimax row names the OpenBLAS kernel that
 # measured it: by default the fastest for this CPU; --reproducibility portable times the portable HASWELL kernel, and
 # OPENBLAS_CORETYPE, if set, wins (see README, "The BLAS kernel").
 #
@@ -36,15 +37,18 @@ case "$workload" in
   toy) workloads="toy" ;;
   image-mlp) workloads="image-mlp" ;;
   sweep) workloads="sweep" ;;
-  all) workloads="toy image-mlp sweep" ;;
-  *) echo "compare.sh: unknown workload '$workload' (known: toy, image-mlp, sweep, all)" >&2; exit 2 ;;
+  dcgan) workloads="dcgan" ;;
+  all) workloads="toy image-mlp sweep dcgan" ;;
+  *) echo "compare.sh: unknown workload '$workload' (known: toy, image-mlp, sweep, dcgan, all)" >&2; exit 2 ;;
 esac
 
 # per workload: the reference scripts' suffix, default batches, timed and warm-up steps
-script_of() { case "$1" in toy) echo toy ;; image-mlp) echo image_mlp ;; esac; }
-batches_of() { if [ -n "$batches" ]; then echo "$batches"; else case "$1" in toy) echo "64 256" ;; image-mlp) echo "64" ;; esac; fi; }
-steps_of() { if [ -n "$steps" ]; then echo "$steps"; else case "$1" in toy) echo 1000 ;; image-mlp) echo 500 ;; sweep) echo 500 ;; esac; fi; }
-warmup_of() { case "$1" in toy) echo 300 ;; image-mlp) echo 100 ;; sweep) echo 300 ;; esac; }
+script_of() { case "$1" in toy) echo toy ;; image-mlp) echo image_mlp ;; dcgan) echo dcgan ;; esac; }
+batches_of() { if [ -n "$batches" ]; then echo "$batches"; else case "$1" in toy) echo "64 256" ;; image-mlp|dcgan) echo "64" ;; esac; fi; }
+steps_of() {
+  if [ -n "$steps" ]; then echo "$steps"; else case "$1" in toy) echo 1000 ;; image-mlp) echo 500 ;; sweep) echo 500 ;; dcgan) echo 20 ;; esac; fi
+}
+warmup_of() { case "$1" in toy) echo 300 ;; image-mlp) echo 100 ;; sweep) echo 300 ;; dcgan) echo 5 ;; esac; }
 lanes=16
 
 # W3: the lockstep on 1 and 2 threads; one PyTorch run; two PyTorch runs at once (per run-step: half their time)
@@ -102,7 +106,9 @@ for round in $(seq 1 "$rounds"); do
         --reproducibility "$reproducibility" >/dev/null
       "$python" -c "import json,sys; d=json.load(open(sys.argv[1])); d['implementation']='minimax'; print(json.dumps(d))" "$out" >> "$results"
       "$python" "$root/bench/reference/torch_$script.py" --batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1 >> "$results"
-      "$python" "$root/bench/reference/numpy_$script.py" --batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1 >> "$results"
+      if [ -f "$root/bench/reference/numpy_$script.py" ]; then
+        "$python" "$root/bench/reference/numpy_$script.py" --batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1 >> "$results"
+      fi
       echo "round $round/$rounds, $name batch $batch done" >&2
     done
   done
@@ -119,7 +125,7 @@ for row in rows:
         kernels.setdefault((row["workload"], row["batch"], name), set()).add(row["blasKernel"])
 summary = {}
 print(f"{'workload':<10} {'batch':>5}  {'implementation':<22} {'BLAS kernel':<12} {'best ms/step':>12} {'median ms/step':>15} {'speed vs pytorch (median)':>26}")
-for workload in ("toy", "image-mlp", "sweep"):
+for workload in ("toy", "image-mlp", "sweep", "dcgan"):
     names = ("minimax-lockstep-1t", "minimax-lockstep-2t", "pytorch", "pytorch-2-processes") if workload == "sweep" else ("minimax", "pytorch", "numpy")
     for batch in sorted(b for w, b in table if w == workload):
         timings = table[(workload, batch)]
@@ -136,7 +142,8 @@ for workload in ("toy", "image-mlp", "sweep"):
             print(f"{workload:<10} {batch:>5}  {name:<22} {kernel:<12} {min(values):>12.3f} {median:>15.3f} {torch_median / median:>26.2f}")
 descriptions = {"toy": "W1 toy GAN: G 8-128-128-2, D 2-128-128-1, ring of 8",
                 "image-mlp": "W2 image-sized MLP: G 64-256-512-784, D 784-512-256-1, 784-dim uniform noise",
-                "sweep": "W3: 16 seeds of W1 (batch 64) in lockstep; ms per run-step; the speed ratio is run-steps/s over one PyTorch run's steps/s"}
+                "sweep": "W3: 16 seeds of W1 (batch 64) in lockstep; ms per run-step; the speed ratio is run-steps/s over one PyTorch run's steps/s",
+                "dcgan": "W4 DCGAN on 28x28: G z64-dense 6272-BN-[128,7,7]-deconv 64-BN-deconv 1, D conv 64-conv 128-dense 1; 10.4 GFLOP/step at 64"}
 json.dump({"threads": 1,
            "workloads": {workload: {"description": descriptions[workload], "results": results} for workload, results in summary.items()}},
           open(sys.argv[2], "w"), indent=2)

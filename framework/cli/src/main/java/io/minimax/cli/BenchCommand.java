@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code minimax bench toy|image-mlp}: ms per training step (k = 1: one discriminator and one generator update) of a
+ * {@code minimax bench toy|image-mlp|dcgan}: ms per training step (k = 1: one discriminator and one generator update) of a
  * fixed {@link BenchWorkload}, through the same engine and plugins a run uses, without journal or plots.
  */
 @Command(name = "bench", description = "Measure ms per training step of a fixed workload.")
@@ -40,18 +40,19 @@ final class BenchCommand
         implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "WORKLOAD",
-            description = "The workload: toy (W1: G 8-128-128-2, D 2-128-128-1 on the ring of 8) or image-mlp (W2: G 64-256-512-784, D "
-                    + "784-512-256-1 on 784-dimensional uniform noise).")
+            description = "The workload: toy (W1: G 8-128-128-2, D 2-128-128-1 on the ring of 8), image-mlp (W2: G 64-256-512-784, D "
+                    + "784-512-256-1 on 784-dimensional uniform noise) or dcgan (W4: the DCGAN of the dcgan networks on 28x28 noise "
+                    + "images; also prints GFLOP/s).")
     String workloadName;
 
     @Option(names = "--batch", description = "Minibatch size m (default: the workload's, 64).")
     Integer batchSize;
 
-    @Option(names = "--steps", defaultValue = "1000", description = "Timed steps per repeat (default: ${DEFAULT-VALUE}).")
-    int steps;
+    @Option(names = "--steps", description = "Timed steps per repeat (default: the workload's, 1000; dcgan 30).")
+    Integer steps;
 
-    @Option(names = "--warmup", defaultValue = "200", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
-    int warmupSteps;
+    @Option(names = "--warmup", description = "Untimed steps first (default: the workload's, 200; dcgan 5).")
+    Integer warmupSteps;
 
     @Option(names = "--repeats", defaultValue = "3",
             description = "Timed repeats; best and median are reported (default: ${DEFAULT-VALUE}).")
@@ -93,6 +94,8 @@ final class BenchCommand
     {
         BenchWorkload workload = BenchWorkload.named(workloadName);
         int batch = batchSize == null ? workload.defaultBatch() : batchSize;
+        int steps = this.steps == null ? workload.defaultSteps() : this.steps;
+        int warmupSteps = this.warmupSteps == null ? workload.defaultWarmup() : this.warmupSteps;
         if (batch <= 0 || steps <= 0 || warmupSteps < 0 || repeats <= 0) {
             throw new InvalidInputException("--batch, --steps and --repeats must be > 0 and --warmup >= 0");
         }
@@ -144,10 +147,18 @@ final class BenchCommand
         result.put("msPerStep", sorted[sorted.length / 2]);
         result.put("bestMsPerStep", sorted[0]);
         result.put("allMsPerStep", millisPerStep);
+        String throughput = "";
+        if (workload.flopsPerSample() > 0) {
+            double gflopPerStep = workload.flopsPerSample() * (double) batch / 1e9;
+            result.put("gflopPerStep", gflopPerStep);
+            result.put("gflopPerSecond", gflopPerStep / (sorted[sorted.length / 2] / 1e3));
+            throughput = String.format(" = %.1f GFLOP/s of products (%.2f GFLOP/step)", gflopPerStep / (sorted[sorted.length / 2] / 1e3),
+                    gflopPerStep);
+        }
 
-        out.printf("bench %s: batch %d, %d steps x %d repeats: median %.3f ms/step, best %.3f ms/step (OMP_NUM_THREADS=%s, BLAS kernel "
-                + "%s)%n",
-                workload.workloadName(), batch, steps, repeats, sorted[sorted.length / 2], sorted[0], result.get("threads"),
+        out.printf("bench %s: batch %d, %d steps x %d repeats: median %.3f ms/step%s, best %.3f ms/step (OMP_NUM_THREADS=%s, BLAS "
+                + "kernel %s)%n",
+                workload.workloadName(), batch, steps, repeats, sorted[sorted.length / 2], throughput, sorted[0], result.get("threads"),
                 BlasPlatform.loaded().kernel());
         out.flush();
         BenchJson.write(json, result);

@@ -90,7 +90,8 @@ final class SampleCommand
         }
         TrainedGenerator generator;
         try {
-            generator = TrainedGenerator.create(experiment, registry, checkpoint.array("generator/parameters"));
+            generator = TrainedGenerator.create(experiment, registry, checkpoint.array("generator/parameters"),
+                    RunCheckpoints.networkState(checkpoint, "generator"));
         }
         catch (IllegalArgumentException e) {
             throw new InvalidInputException("sample: checkpoint " + checkpoint.directory() + ": " + e.getMessage());

@@ -58,6 +58,22 @@ final class PluginFixtures
             "constant", List.of("{ type: constant, init: 0.5 }"),
             "linear", List.of("{ type: linear, init: 0.3 }", "{ type: linear, bias: true, init: -0.7 }"));
 
+    /** The data of the image networks' fixtures: 8x8 single-channel noise images. */
+    static final String IMAGE_DATA = "{ type: uniform-noise, shape: [1, 8, 8] }";
+    static final long[] IMAGE_SHAPE = {1, 8, 8};
+
+    /**
+     * Networks that take only images of sizes they need, as a generator section and a discriminator section each, on
+     * {@link #IMAGE_DATA}: the registry-wide checks run them between {@code [3]} and {@link #IMAGE_SHAPE}.
+     */
+    static final Map<String, List<List<String>>> IMAGE_NETWORKS = Map.of(
+            "layers", List.of(List.of(
+                    "{ type: layers, layers: [ {dense: 32}, {batchnorm: {}}, {activation: relu}, {reshape: [2, 4, 4]}, "
+                            + "{deconv: {filters: 1, kernel: 4, stride: 2, padding: 1}}, {activation: tanh} ] }",
+                    "{ type: layers, layers: [ {conv: {filters: 2, kernel: 4, stride: 2, padding: 1}}, {activation: leaky-relu}, "
+                            + "{conv: {filters: 3, kernel: 3}}, {activation: tanh}, {flatten: {}}, {dense: 1} ] }")),
+            "dcgan", List.of(List.of("{ type: dcgan, baseChannels: 2 }", "{ type: dcgan, baseChannels: 2, leak: 0.1 }")));
+
     /** Each runs in {@link TestEveryMetricRuns} on the ring (and on gaussian-1d) through a short real training run. */
     static final Map<String, List<String>> METRICS = Map.of(
             "optimal-discriminator", List.of(
@@ -90,11 +106,26 @@ final class PluginFixtures
             "loss", LOSSES,
             "penalties", PENALTIES,
             "optimizer", OPTIMIZERS,
-            "network", NETWORKS,
+            "network", allNetworks(),
             "metrics", METRICS,
             "tracking", TRACKERS);
 
     private PluginFixtures() {}
+
+    /** {@link #NETWORKS} and the sections of {@link #IMAGE_NETWORKS}, by type. */
+    private static Map<String, List<String>> allNetworks()
+    {
+        Map<String, List<String>> all = new java.util.HashMap<>(NETWORKS);
+        IMAGE_NETWORKS.forEach((type, pairs) -> all.put(type, pairs.stream().flatMap(List::stream).toList()));
+        return Map.copyOf(all);
+    }
+
+    /** A small complete descriptor on {@link #IMAGE_DATA} with these generator and discriminator sections. */
+    static String imageDescriptor(String generator, String discriminator)
+    {
+        return descriptor(IMAGE_DATA, PRIORS.get("gaussian").get(0), LOSSES.get("non-saturating").get(0), generator, discriminator,
+                OPTIMIZERS.get("adam").get(0));
+    }
 
     /** A small complete descriptor; each argument is a section in YAML flow style. */
     static String descriptor(String data, String prior, String loss, String generator, String discriminator, String optimizer)

@@ -56,7 +56,16 @@ class TestCommands
     {
         CliHarness.Result result = minimax("bench", "image");
         assertThat(result.exitCode()).isEqualTo(Main.INVALID_INPUT);
-        assertThat(result.err()).contains("unknown workload 'image' (known: toy, image-mlp)");
+        assertThat(result.err()).contains("unknown workload 'image' (known: toy, image-mlp, dcgan)");
+    }
+
+    @Test
+    void benchDcganPrintsItsThroughput()
+    {
+        CliHarness.Result result = minimax("bench", "dcgan", "--batch", "4", "--steps", "1", "--warmup", "0", "--repeats", "1");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        // 2 · 81,134,592 multiply-adds per sample of the batch (BenchWorkload.DCGAN)
+        assertThat(result.out()).contains("bench dcgan: batch 4, 1 steps x 1 repeats").contains("(0.65 GFLOP/step)");
     }
 
     @Test

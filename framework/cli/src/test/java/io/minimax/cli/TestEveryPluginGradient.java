@@ -103,6 +103,40 @@ class TestEveryPluginGradient
         return tests;
     }
 
+    /** Networks that take only images: both roles, D's double backward pass, and every penalty through D. */
+    @TestFactory
+    List<DynamicTest> everyImageNetworkMatchesFiniteDifferences()
+    {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String type : REGISTRY.point(ExtensionPoints.NETWORKS).names()) {
+            for (List<String> pair : PluginFixtures.IMAGE_NETWORKS.getOrDefault(type, List.of())) {
+                ExperimentSpec experiment = PluginFixtures.bind(REGISTRY, PluginFixtures.imageDescriptor(pair.get(0), pair.get(1)));
+                NetworkFactory<?> factory = REGISTRY.point(ExtensionPoints.NETWORKS).find(type).orElseThrow();
+                PluginSpec generator = experiment.generator().spec();
+                PluginSpec discriminator = experiment.discriminator().spec();
+                long[] image = PluginFixtures.IMAGE_SHAPE;
+                tests.add(DynamicTest.dynamicTest("generator " + pair.get(0), () -> NetworkGradientCheck.check(
+                        network(factory, generator, NetworkRole.GENERATOR, new long[] {3}, image), 4, 31)));
+                tests.add(DynamicTest.dynamicTest("discriminator " + pair.get(1), () -> NetworkGradientCheck.check(
+                        network(factory, discriminator, NetworkRole.DISCRIMINATOR, image, new long[] {1}), 3, 32)));
+                tests.add(DynamicTest.dynamicTest("double backpropagation " + pair.get(1), () -> DoubleBackpropagationCheck.check(
+                        network(factory, discriminator, NetworkRole.DISCRIMINATOR, image, new long[] {1}), 3, 33)));
+                for (String penaltyType : REGISTRY.point(ExtensionPoints.GRADIENT_PENALTIES).names()) {
+                    for (String fixture : PluginFixtures.PENALTIES.getOrDefault(penaltyType, List.of())) {
+                        GradientPenaltyFactory<?> penaltyFactory = REGISTRY.point(ExtensionPoints.GRADIENT_PENALTIES).find(penaltyType)
+                                .orElseThrow();
+                        PluginSpec penaltySpec = PluginFixtures.bind(REGISTRY, PluginFixtures.defaultDescriptor() + "penalties: [" + fixture
+                                + "]\n").penalties().get(0).spec();
+                        tests.add(DynamicTest.dynamicTest(fixture + " through " + pair.get(1), () -> PenaltyGradientCheck.check(fixture,
+                                create(penaltyFactory, penaltySpec),
+                                network(factory, discriminator, NetworkRole.DISCRIMINATOR, image, new long[] {1}), 3, 34)));
+                    }
+                }
+            }
+        }
+        return tests;
+    }
+
     @TestFactory
     List<DynamicTest> everyLossMatchesFiniteDifferences()
     {

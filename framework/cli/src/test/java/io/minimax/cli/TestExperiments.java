@@ -78,6 +78,11 @@ class TestExperiments
                         .replace(PluginFixtures.NETWORKS.get("mlp").get(1), fixture)));
             }
         }
+        for (List<List<String>> pairs : PluginFixtures.IMAGE_NETWORKS.values()) {
+            for (List<String> pair : pairs) {
+                tests.add(build("image networks " + pair, PluginFixtures.imageDescriptor(pair.get(0), pair.get(1))));
+            }
+        }
         for (List<String> fixtures : PluginFixtures.OPTIMIZERS.values()) {
             for (String fixture : fixtures) {
                 tests.add(build("optimizer " + fixture, base.replace(PluginFixtures.OPTIMIZERS.get("adam").get(0), fixture)));

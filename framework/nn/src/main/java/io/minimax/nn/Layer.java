@@ -7,7 +7,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * One stage of a {@link SequentialNetwork}: an immutable description (sizes, activation) that owns no arrays.
  * Parameters live in the network's flat vector; the layer is handed its slice of it, and of the gradient vector,
- * whenever it needs them. Samples are flat: a layer maps {@code [m, inputSize()]} to {@code [m, outputSize()]}.
+ * whenever it needs them. Samples are flat: a layer maps {@code [m, inputSize()]} to {@code [m, outputSize()]}; an
+ * image is a row of C·H·W features in channel-major order (PyTorch's NCHW), whatever a layer does inside.
+ *
+ * <p>State that no optimizer trains (batch normalization's running statistics) lives, like the parameters, in a flat
+ * vector the network owns ({@link #stateCount()}); the layer gets its slice.
  */
 public interface Layer
 {
@@ -33,6 +37,34 @@ public interface Layer
      */
     Pass createPass(INDArray parameters, INDArray gradients, long batchSize);
 
+    /** The length of this layer's slice of the network's state vector; 0, the default, for a layer without state. */
+    default long stateCount()
+    {
+        return 0;
+    }
+
+    /** Writes the initial state into {@code state}, this layer's {@code [1, stateCount()]} slice; only called when it has one. */
+    default void initializeState(INDArray state)
+    {
+        throw new UnsupportedOperationException(this + " has no state");
+    }
+
+    /**
+     * {@link #createPass(INDArray, INDArray, long)} for a layer with state: the pass also keeps {@code state}, this
+     * layer's {@code [1, stateCount()]} slice of the network's state vector (a view), reads it and, in training
+     * passes, updates it in place.
+     */
+    default Pass createPass(INDArray parameters, INDArray gradients, INDArray state, long batchSize)
+    {
+        return createPass(parameters, gradients, batchSize);
+    }
+
+    /** Whether the passes implement {@link Pass#forwardTangent} and {@link Pass#backwardTangent}; true by default. */
+    default boolean supportsDoubleBackpropagation()
+    {
+        return true;
+    }
+
     /**
      * The forward and backward pass of one layer at one batch size, with its own preallocated buffers.
      * Not thread-safe. The arrays it returns belong to it and are overwritten by its next call of the same method.
@@ -44,6 +76,16 @@ public interface Layer
          * reference to {@code input} for {@link #backward}: the caller must not change it in between.
          */
         INDArray forward(INDArray input);
+
+        /**
+         * {@link #forward(INDArray)} in training mode (the default, and what the one-argument form means) or in
+         * inference mode, where a layer with batch statistics uses its running state instead and leaves it unchanged.
+         * Layers without batch statistics ignore the mode.
+         */
+        default INDArray forward(INDArray input, boolean training)
+        {
+            return forward(input);
+        }
 
         /**
          * Back-propagates dLoss/d(output of the last {@link #forward}) ({@code [batchSize, outputSize()]}, read

@@ -35,11 +35,11 @@ final class NetworkPass
     }
 
     /** {@code input} is {@code [m, inputSize]}; returns {@code [m, outputShape...]}. */
-    INDArray forward(INDArray input)
+    INDArray forward(INDArray input, boolean training)
     {
         INDArray activations = input;
         for (Layer.Pass layer : layers) {
-            activations = layer.forward(activations);
+            activations = layer.forward(activations, training);
         }
         if (activations != flatOutput) {
             flatOutput = activations;

@@ -2,6 +2,7 @@ package io.minimax.nn;
 
 import io.minimax.spi.RandomSource;
 import io.minimax.spi.network.Network;
+import io.minimax.spi.network.NetworkMode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -10,6 +11,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,12 +30,18 @@ import static java.util.Objects.requireNonNull;
  * {@link #forward} with the same batch size, and reads that forward's input again: the caller must not change it
  * in between. Not thread-safe.
  *
- * <p>Supports double backpropagation ({@link #backwardInputGradient}) exactly, through every layer's tangent passes.
+ * <p>Supports double backpropagation ({@link #backwardInputGradient}) exactly, through every layer's tangent passes,
+ * when every layer does ({@link Layer#supportsDoubleBackpropagation}).
+ *
+ * <p>Layers with state ({@link Layer#stateCount}) get slices of one state vector the network allocates and owns, in
+ * layer order; {@link #state()} names it {@value #STATE}.
  */
 public final class SequentialNetwork
         implements Network
 {
     static final int CACHED_BATCH_SIZES = 8;
+    /** The name of the state vector in {@link #state()}. */
+    public static final String STATE = "layer-state";
 
     private final long[] inputShape;
     private final long[] outputShape;
@@ -42,12 +50,17 @@ public final class SequentialNetwork
     private final List<Layer> layers;
     private final DataType dataType;
     private final long parameterCount;
+    private final long stateCount;
+    private final boolean doubleBackpropagation;
+    private boolean training = true;
     // drawn from once, by initialize
     private RandomSource random;
     private INDArray parameters;
     private INDArray gradients;
     private final List<INDArray> parameterSlices = new ArrayList<>();
     private final List<INDArray> gradientSlices = new ArrayList<>();
+    private INDArray state;
+    private final List<INDArray> stateSlices = new ArrayList<>();
     // Most recently used first; linear search beats hashing boxed keys for a handful of entries.
     private final List<NetworkPass> passes = new ArrayList<>();
 
@@ -68,6 +81,8 @@ public final class SequentialNetwork
         this.inputSize = Shapes.elementCount(inputShape);
         this.outputSize = Shapes.elementCount(outputShape);
         this.parameterCount = this.layers.stream().mapToLong(Layer::parameterCount).sum();
+        this.stateCount = this.layers.stream().mapToLong(Layer::stateCount).sum();
+        this.doubleBackpropagation = this.layers.stream().allMatch(Layer::supportsDoubleBackpropagation);
         checkChain();
     }
 
@@ -110,16 +125,24 @@ public final class SequentialNetwork
         checkVector("gradients", gradients);
         this.parameters = parameters;
         this.gradients = gradients;
+        this.state = Nd4j.create(dataType, 1, Math.max(1, stateCount));
         long offset = 0;
+        long stateOffset = 0;
         for (Layer layer : layers) {
             long end = offset + layer.parameterCount();
             parameterSlices.add(slice(parameters, offset, end));
             gradientSlices.add(slice(gradients, offset, end));
             offset = end;
+            long stateEnd = stateOffset + layer.stateCount();
+            stateSlices.add(slice(state, stateOffset, stateEnd));
+            stateOffset = stateEnd;
         }
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i).parameterCount() > 0) {
                 layers.get(i).initialize(parameterSlices.get(i), random);
+            }
+            if (layers.get(i).stateCount() > 0) {
+                layers.get(i).initializeState(stateSlices.get(i));
             }
         }
         random = null;
@@ -129,7 +152,7 @@ public final class SequentialNetwork
     public INDArray forward(INDArray input)
     {
         long batchSize = checkBatch("input", input, inputSize, inputShape);
-        return pass(batchSize).forward(flatten(input, batchSize, inputSize));
+        return pass(batchSize).forward(flatten(input, batchSize, inputSize), training);
     }
 
     @Override
@@ -146,7 +169,23 @@ public final class SequentialNetwork
     @Override
     public boolean supportsDoubleBackpropagation()
     {
-        return true;
+        return doubleBackpropagation;
+    }
+
+    /** The state vector ({@code [1, stateCount]}) as {@value #STATE}, when a layer has state; empty otherwise. */
+    @Override
+    public Map<String, INDArray> state()
+    {
+        if (stateCount == 0 || state == null) {
+            return Map.of();
+        }
+        return Map.of(STATE, state.get(NDArrayIndex.interval(0, 1), NDArrayIndex.interval(0, stateCount)));
+    }
+
+    @Override
+    public void setMode(NetworkMode mode)
+    {
+        this.training = requireNonNull(mode, "mode is null") == NetworkMode.TRAINING;
     }
 
     @Override
@@ -248,7 +287,10 @@ public final class SequentialNetwork
         }
         List<Layer.Pass> layerPasses = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
-            layerPasses.add(layers.get(i).createPass(parameterSlices.get(i), gradientSlices.get(i), batchSize));
+            Layer layer = layers.get(i);
+            layerPasses.add(layer.stateCount() > 0
+                    ? layer.createPass(parameterSlices.get(i), gradientSlices.get(i), stateSlices.get(i), batchSize)
+                    : layer.createPass(parameterSlices.get(i), gradientSlices.get(i), batchSize));
         }
         pass = new NetworkPass(batchSize, inputShape, outputShape, layerPasses);
         passes.add(0, pass);

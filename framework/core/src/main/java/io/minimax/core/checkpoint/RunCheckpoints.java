@@ -5,6 +5,7 @@ import io.minimax.core.engine.Checkpointing;
 import io.minimax.core.engine.Players;
 import io.minimax.core.journal.JournalLayout;
 import io.minimax.core.wiring.RandomStreams;
+import io.minimax.spi.network.Network;
 import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.Tracker;
 import jakarta.inject.Inject;
@@ -25,8 +26,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What a run's checkpoint holds: both networks' parameter vectors ({@code generator/parameters},
- * {@code discriminator/parameters}), each optimizer's state ({@code generator/optimizer/0}, ...), and the position
- * of every random stream its plugins draw from ({@code random/<descriptor path>}: data, prior, evaluation, metrics,
+ * {@code discriminator/parameters}), their untrained state ({@code generator/state/<name>}: batch normalization's
+ * running statistics; {@link Network#state()}), each optimizer's state ({@code generator/optimizer/0}, ...), and the
+ * position of every random stream its plugins draw from ({@code random/<descriptor path>}: data, prior, evaluation, metrics,
  * penalties). That is all the loop carries from one step to the next: gradients, minibatches and scratch arrays are
  * written before they are read in every step, and the metrics keep nothing between evaluations. A checkpoint that
  * cannot be written is a warning, not the end of the run; one that is written is told to the run's trackers
@@ -67,6 +69,8 @@ public final class RunCheckpoints
         Checkpoint checkpoint = resumePoint.checkpoint().get();
         players.generator().parameters().assign(checkpoint.array("generator/parameters"));
         players.discriminator().parameters().assign(checkpoint.array("discriminator/parameters"));
+        restoreState(players.generator(), networkState(checkpoint, "generator"));
+        restoreState(players.discriminator(), networkState(checkpoint, "discriminator"));
         Map<String, long[]> positions = new LinkedHashMap<>();
         checkpoint.arrays().forEach((name, array) -> {
             if (name.startsWith(RANDOM)) {
@@ -84,6 +88,8 @@ public final class RunCheckpoints
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         arrays.put("generator/parameters", players.generator().parameters());
         arrays.put("discriminator/parameters", players.discriminator().parameters());
+        players.generator().state().forEach((name, array) -> arrays.put("generator/state/" + name, array));
+        players.discriminator().state().forEach((name, array) -> arrays.put("discriminator/state/" + name, array));
         putOptimizer(arrays, "generator/optimizer/", generatorOptimizer);
         putOptimizer(arrays, "discriminator/optimizer/", discriminatorOptimizer);
         streams.positions().forEach((path, position) -> arrays.put(RANDOM + path, Nd4j.createFromArray(position)));
@@ -107,6 +113,40 @@ public final class RunCheckpoints
     {
         Path descriptor = JournalLayout.descriptorFile(runDirectory);
         return CheckpointFiles.sha256(Files.exists(descriptor) ? Files.readAllBytes(descriptor) : new byte[0]);
+    }
+
+    /** The state arrays of the network of {@code role} ({@code generator} or {@code discriminator}) in {@code checkpoint}, by name. */
+    public static Map<String, INDArray> networkState(Checkpoint checkpoint, String role)
+    {
+        String prefix = role + "/state/";
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        checkpoint.arrays().forEach((name, array) -> {
+            if (name.startsWith(prefix)) {
+                state.put(name.substring(prefix.length()), array);
+            }
+        });
+        return state;
+    }
+
+    /**
+     * Assigns each of the network's state arrays from {@code saved}; a checkpoint written before the network had state
+     * leaves it as initialised.
+     *
+     * @throws IllegalArgumentException when a saved array does not have the length of the network's
+     */
+    public static void restoreState(Network network, Map<String, INDArray> saved)
+    {
+        network.state().forEach((name, array) -> {
+            INDArray value = saved.get(name);
+            if (value == null) {
+                return;
+            }
+            if (value.length() != array.length()) {
+                throw new IllegalArgumentException("the checkpoint's state '" + name + "' has " + value.length() + " values, the network's "
+                        + array.length());
+            }
+            array.assign(value.reshape(array.shape()));
+        });
     }
 
     private static void putOptimizer(Map<String, INDArray> arrays, String prefix, List<INDArray> state)

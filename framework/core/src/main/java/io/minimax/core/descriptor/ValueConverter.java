@@ -14,7 +14,9 @@ import java.util.Optional;
 /**
  * Converts a descriptor value to the Java type of a spec component or framework field, recording a problem naming
  * the path and the value when it does not fit. Supported: int, long, double, float, boolean (boxed or not),
- * String, enums (written in lower case with '-', e.g. {@code leaky-relu}) and {@code List} of any of these.
+ * String, enums (written in lower case with '-', e.g. {@code leaky-relu}), {@code List} of any of these, and
+ * {@code Object}: any value as plain Java (maps, lists, strings, {@code Long} or {@code Double} numbers, booleans, null)
+ * for a spec that reads nested structure itself (a list of layers) and checks it in its constructor.
  *
  * <p>Deliberately strict: a string is never read as a number or the other way round, so a quoted {@code "5"}
  * is an error for an integer. A number with an integral value ({@code 1e4}) is fine for an integer, any number
@@ -31,6 +33,9 @@ final class ValueConverter
         if (!(type instanceof Class<?> target)) {
             problems.add(path, "unsupported parameter type " + type.getTypeName() + " (a bug in the plugin)");
             return Optional.empty();
+        }
+        if (target == Object.class) {
+            return Optional.of(plain(node));
         }
         if (target == int.class || target == Integer.class) {
             return integer(node, Integer.MIN_VALUE, Integer.MAX_VALUE, path, problems).map(Long::intValue);
@@ -55,6 +60,31 @@ final class ValueConverter
         }
         problems.add(path, "unsupported parameter type " + target.getName() + " (a bug in the plugin)");
         return Optional.empty();
+    }
+
+    /** A tree as maps (in key order), lists, strings, Long (integral numbers) or Double, booleans; null for null. */
+    private static Object plain(JsonNode node)
+    {
+        if (node.isObject()) {
+            java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+            node.fields().forEachRemaining(field -> map.put(field.getKey(), plain(field.getValue())));
+            return java.util.Collections.unmodifiableMap(map);
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(element -> list.add(plain(element)));
+            return java.util.Collections.unmodifiableList(list);
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.isNull() ? null : node.asText();
     }
 
     private static boolean isList(Type raw)

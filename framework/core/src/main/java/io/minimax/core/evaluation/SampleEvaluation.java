@@ -12,6 +12,7 @@ import io.minimax.core.plot.TrajectoryPlot;
 import io.minimax.core.wiring.ForEvaluation;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.metric.Measurement;
+import io.minimax.spi.network.NetworkMode;
 import io.minimax.spi.prior.NoisePrior;
 import io.minimax.spi.metric.Metric;
 import io.minimax.spi.metric.MetricArtifact;
@@ -37,7 +38,8 @@ import static java.util.Objects.requireNonNull;
  * ({@code samples-step-NNNNNN.png}), which trackers with an image view also get as the series {@value #GRID_KEY}.
  * After the last step the same generated samples are written to {@code samples-final.csv} (points of dimension ≤ 2),
  * so final metrics and the file describe exactly the same points, a grid of real images to compare with
- * ({@value #REAL_GRID}); then the training curves and the charts the metrics declared are drawn.
+ * ({@value #REAL_GRID}); then the training curves and the charts the metrics declared are drawn. Both networks
+ * evaluate in {@link NetworkMode#INFERENCE}: batch norm uses its running statistics and leaves them unchanged.
  */
 public final class SampleEvaluation
         implements Evaluation
@@ -74,6 +76,20 @@ public final class SampleEvaluation
 
     @Override
     public Map<String, Double> evaluate(long step, boolean isFinal)
+    {
+        // as `minimax sample` does, and so that evaluating never folds its batches into batch norm's running state
+        players.generator().setMode(NetworkMode.INFERENCE);
+        players.discriminator().setMode(NetworkMode.INFERENCE);
+        try {
+            return evaluateInInferenceMode(step, isFinal);
+        }
+        finally {
+            players.generator().setMode(NetworkMode.TRAINING);
+            players.discriminator().setMode(NetworkMode.TRAINING);
+        }
+    }
+
+    private Map<String, Double> evaluateInInferenceMode(long step, boolean isFinal)
     {
         EvaluationSamples samples = EvaluationSamples.draw(players, data, prior, step, isFinal, SAMPLE_COUNT, dataType);
         Map<String, Double> values = record(step, samples);

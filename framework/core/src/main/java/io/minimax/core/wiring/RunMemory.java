@@ -18,12 +18,14 @@ import io.minimax.spi.SpecProblem;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.data.DataSourceFactory;
 import io.minimax.spi.network.NetworkFactory;
+import io.minimax.spi.network.NetworkRole;
 import io.minimax.spi.network.NetworkSize;
 import io.minimax.spi.prior.NoisePrior;
 import io.minimax.spi.prior.NoisePriorFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,9 +33,11 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Refuses, before anything is allocated, a run whose arrays cannot fit in this JVM or whose sizes overflow the 32-bit
- * counts BLAS takes. The estimate is a lower bound: the parameters and gradients of both networks (sizes from
- * {@link NetworkFactory#size}; a network whose factory cannot tell counts nothing), the buffers of the batch sizes
+ * Refuses, before anything is allocated, a run whose networks do not fit the shapes between them (a network
+ * factory's {@link NetworkFactory#check}, told whether the run's gradient penalties need double backpropagation), and a
+ * run whose arrays cannot fit in this JVM or whose sizes overflow the 32-bit counts BLAS takes. The estimate is a
+ * lower bound: the parameters and gradients of both networks (sizes from {@link NetworkFactory#size}; a network whose
+ * factory cannot tell counts nothing), the buffers of the batch sizes
  * each network passes (the generator m, the discriminator 2m and m), the minibatch, and the evaluation's samples
  * pushed through the generator. Optimizer state and metrics' own arrays are not counted. The shapes come from the
  * run's data source and prior, built here once more as the run will build them.
@@ -57,14 +61,15 @@ public final class RunMemory
     {
         Set<DescriptorProblem> problems = new LinkedHashSet<>();
         for (RunPlan run : plan.runs()) {
-            problem(run.spec()).ifPresent(problems::add);
+            problems.addAll(problems(run.spec()));
         }
         if (!problems.isEmpty()) {
             throw new DescriptorException(List.copyOf(problems));
         }
     }
 
-    private Optional<DescriptorProblem> problem(ExperimentSpec spec)
+    /** The networks' problems between the run's shapes, if any; otherwise the memory problem, if any. */
+    private List<DescriptorProblem> problems(ExperimentSpec spec)
     {
         DataSource data;
         try {
@@ -75,11 +80,19 @@ public final class RunMemory
             // the spec was valid, what it names is not (a data file missing or damaged): the section's path says which
             SpecProblem first = e.problems().get(0);
             String path = first.field().isEmpty() ? spec.data().path() : spec.data().path() + "." + first.field();
-            return Optional.of(new DescriptorProblem(path, first.message()));
+            return List.of(new DescriptorProblem(path, first.message()));
         }
         NoisePrior prior = noisePrior(find(registry.point(ExtensionPoints.NOISE_PRIORS).find(spec.prior().type()), spec.prior()),
                 spec.prior().spec(), context(spec, spec.prior()));
-        long[] sampleShape = data.sampleShape();
+        List<DescriptorProblem> problems = new ArrayList<>();
+        problems.addAll(check(spec.generator(), NetworkRole.GENERATOR, new long[] {prior.dimension()}, data.sampleShape(), false));
+        problems.addAll(check(spec.discriminator(), NetworkRole.DISCRIMINATOR, data.sampleShape(), new long[] {1},
+                !spec.penalties().isEmpty()));
+        return problems.isEmpty() ? problem(spec, data.sampleShape(), prior).stream().toList() : problems;
+    }
+
+    private Optional<DescriptorProblem> problem(ExperimentSpec spec, long[] sampleShape, NoisePrior prior)
+    {
         double sampleElements = product(sampleShape);
         int batchSize = spec.train().batchSize();
         if (sampleElements > Integer.MAX_VALUE) {
@@ -110,6 +123,22 @@ public final class RunMemory
         String need = Double.isInfinite(bytes) ? "more than " + ByteSizes.format(Long.MAX_VALUE) : "about " + ByteSizes.format(bytes);
         return Optional.of(new DescriptorProblem(path, "the networks need " + need + " of parameters and activations at batch "
                 + batchSize + "; " + limits.describe()));
+    }
+
+    private List<DescriptorProblem> check(PluginSelection selection, NetworkRole role, long[] inputShape, long[] outputShape,
+            boolean doubleBackpropagation)
+    {
+        NetworkFactory<?> factory = find(registry.point(ExtensionPoints.NETWORKS).find(selection.type()), selection);
+        return check(factory, selection.spec(), role, inputShape, outputShape, doubleBackpropagation).stream()
+                .map(problem -> new DescriptorProblem(
+                        problem.field().isEmpty() ? selection.path() : selection.path() + "." + problem.field(), problem.message()))
+                .toList();
+    }
+
+    private static <S extends PluginSpec> List<SpecProblem> check(NetworkFactory<S> factory, PluginSpec spec, NetworkRole role,
+            long[] inputShape, long[] outputShape, boolean doubleBackpropagation)
+    {
+        return factory.check(factory.specClass().cast(spec), role, inputShape, outputShape, doubleBackpropagation);
     }
 
     /** {parameters, activations per sample}; counts that overflow a long are infinite, nothing is known of a factory that cannot tell. */

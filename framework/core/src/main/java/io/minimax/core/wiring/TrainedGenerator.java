@@ -2,12 +2,14 @@ package io.minimax.core.wiring;
 
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import io.minimax.core.checkpoint.RunCheckpoints;
 import io.minimax.core.descriptor.ExperimentSpec;
 import io.minimax.core.engine.ParameterOwner;
 import io.minimax.core.plugin.ExtensionPoints;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.spi.data.DataSource;
 import io.minimax.spi.network.Network;
+import io.minimax.spi.network.NetworkMode;
 import io.minimax.spi.prior.NoisePrior;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,12 +18,14 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * A run's generator rebuilt from its resolved descriptor by the run's own {@link RunModule}, with the parameters of a
- * checkpoint ({@code minimax sample}). Noise comes from a prior of the run's type with a stream of its own, derived
+ * A run's generator rebuilt from its resolved descriptor by the run's own {@link RunModule}, with the parameters and
+ * state of a checkpoint ({@code minimax sample}), in inference mode: batch normalization uses the running statistics,
+ * so a sample does not depend on the others drawn with it. Noise comes from a prior of the run's type with a stream of its own, derived
  * from a seed given here rather than the run's: the same seed gives the same samples, and the run's streams are not
  * involved.
  */
@@ -50,6 +54,15 @@ public final class TrainedGenerator
      */
     public static TrainedGenerator create(ExperimentSpec spec, PluginRegistry registry, INDArray parameters)
     {
+        return create(spec, registry, parameters, Map.of());
+    }
+
+    /**
+     * @param state the generator's state arrays by name, as a checkpoint holds them ({@code generator/state/<name>});
+     *     arrays it lacks stay as initialised
+     */
+    public static TrainedGenerator create(ExperimentSpec spec, PluginRegistry registry, INDArray parameters, Map<String, INDArray> state)
+    {
         requireNonNull(spec, "spec is null");
         requireNonNull(registry, "registry is null");
         requireNonNull(parameters, "parameters is null");
@@ -60,6 +73,8 @@ public final class TrainedGenerator
                     + " parameters, the descriptor's " + generator.parameters().length());
         }
         generator.parameters().assign(parameters.reshape(generator.parameters().shape()));
+        RunCheckpoints.restoreState(generator, state);
+        generator.setMode(NetworkMode.INFERENCE);
         return new TrainedGenerator(spec, registry, generator, injector.getInstance(DataSource.class).sampleShape());
     }
 

@@ -79,6 +79,26 @@ public interface Network
     }
 
     /**
+     * State the network carries besides its parameters that no optimizer trains, e.g. batch normalization's running
+     * means and variances, by stable names. The arrays belong to the network and are updated in place by its training
+     * passes; the framework checkpoints them with the parameters and restores them by {@code assign}, before any pass.
+     * Empty by default.
+     */
+    default Map<String, INDArray> state()
+    {
+        return Map.of();
+    }
+
+    /**
+     * Switches later forward passes between {@link NetworkMode#TRAINING} (the mode a network starts in: batch
+     * statistics, which also update {@link #state()}) and {@link NetworkMode#INFERENCE} (the state's statistics, left
+     * unchanged), e.g. for {@code minimax sample}. A no-op for networks whose passes do not differ, the default.
+     */
+    default void setMode(NetworkMode mode)
+    {
+    }
+
+    /**
      * A few named scalars the engine logs with its step metrics, e.g. the parameters of a one-parameter network
      * ({@code dirac/theta}); keys are metric keys. Empty by default, and for any network with many parameters.
      */

@@ -2,7 +2,9 @@ package io.minimax.spi.network;
 
 import io.minimax.spi.PluginFactory;
 import io.minimax.spi.PluginSpec;
+import io.minimax.spi.SpecProblem;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,5 +27,17 @@ public interface NetworkFactory<S extends PluginSpec>
     default Optional<NetworkSize> size(S spec, long[] inputShape, long[] outputShape)
     {
         return Optional.empty();
+    }
+
+    /**
+     * The problems of {@code spec} that show only between these shapes (as in {@link NetworkContext}), found without
+     * building the network: a layer that does not fit the shape before it, or, when {@code doubleBackpropagation} (the
+     * run puts a gradient penalty on this discriminator), a layer that cannot back-propagate twice. Fields are relative
+     * to the network's section, e.g. {@code layers[4]}; the framework reports them at validation under the section's
+     * path, all at once. None by default.
+     */
+    default List<SpecProblem> check(S spec, NetworkRole role, long[] inputShape, long[] outputShape, boolean doubleBackpropagation)
+    {
+        return List.of();
     }
 }

@@ -12,6 +12,6 @@ public final class NetworksPlugin
     @Override
     public List<NetworkFactory<?>> networks()
     {
-        return List.of(new MlpFactory());
+        return List.of(new MlpFactory(), new LayersFactory(), new DcganFactory());
     }
 }

@@ -23,7 +23,7 @@ class TestNetworksPlugin
     @Test
     void contributesMlp()
     {
-        assertThat(new NetworksPlugin().networks()).extracting(PluginFactory::name).containsExactly("mlp");
+        assertThat(new NetworksPlugin().networks()).extracting(PluginFactory::name).containsExactly("mlp", "layers", "dcgan");
     }
 
     @Test

@@ -1,0 +1,46 @@
+package io.minimax.nn;
+
+import io.minimax.nn.kernel.NativeBlocks;
+import io.minimax.plugin.support.NativeArrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A preallocated row-major matrix of a pass, with its {@link NativeBlocks} made once. */
+record NativeMatrix(INDArray array, NativeBlocks blocks)
+{
+    static NativeMatrix zeros(DataType dataType, long rows, long columns)
+    {
+        INDArray array = Nd4j.create(dataType, rows, columns);
+        return new NativeMatrix(array, NativeBlocks.of(array));
+    }
+
+    /** The same memory seen as {@code [rows, columns]}. */
+    NativeMatrix reshape(long rows, long columns)
+    {
+        return new NativeMatrix(array.reshape('c', rows, columns), blocks);
+    }
+
+    /**
+     * The blocks of an array handed to a pass, kept while the caller hands the same array again (layers get the same
+     * buffer every step); a strided view is read through a copy, made anew each time.
+     */
+    static final class Reader
+    {
+        private INDArray array;
+        private NativeBlocks blocks;
+
+        NativeBlocks of(INDArray input)
+        {
+            if (input == array) {
+                return blocks;
+            }
+            if (!NativeArrays.isContiguous(input)) {
+                return NativeBlocks.readable(input);
+            }
+            array = input;
+            blocks = NativeBlocks.of(input);
+            return blocks;
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.minimax.nn.kernel;
+
+import io.minimax.plugin.support.NativeArrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
+/**
+ * The native memory of a contiguous FLOAT or DOUBLE array, for the data movement of convolutions done in Java: block
+ * copies between arrays of one type (a bulk copy each, no JNI call), matrix transposes and gathers through heap copies,
+ * and whole-array copies to and from a {@code double[]} for element-wise work. Make one per array and keep it: making
+ * one costs a few JNI calls. Not thread-safe (the heap tiles are its own).
+ */
+public abstract sealed class NativeBlocks
+        permits NativeBlocks.Floats, NativeBlocks.Doubles
+{
+    // the side of a transpose's blocks: two blocks of floats fill 8 KB of the L1 cache
+    private static final int BLOCK = 32;
+    // whole-array heap copies for the transposes, shared by the arrays of a thread (a lockstep trains on several)
+    private static final ThreadLocal<Scratch> FLOAT_SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private final int length;
+    // A buffer over an array's memory does not keep the array alive, and ND4J frees the memory of an unreachable
+    // array: the blocks hold on to it for as long as they are used.
+    private final INDArray array;
+
+    private NativeBlocks(INDArray array)
+    {
+        this.array = array;
+        this.length = Math.toIntExact(array.length());
+    }
+
+    /** @throws IllegalArgumentException unless {@code array} is FLOAT or DOUBLE and contiguous in row-major order */
+    public static NativeBlocks of(INDArray array)
+    {
+        return array.dataType() == DataType.FLOAT
+                ? new Floats(array, NativeArrays.floats(array))
+                : new Doubles(array, NativeArrays.doubles(array));
+    }
+
+    /** Like {@link #of}, but over a contiguous copy when {@code array} is a strided view: for reading only. */
+    public static NativeBlocks readable(INDArray array)
+    {
+        return of(NativeArrays.isContiguous(array) ? array : array.dup('c'));
+    }
+
+    public int length()
+    {
+        return length;
+    }
+
+    /** {@code target[to + i] = this[from + i]} for i below {@code count}; {@code target} has this one's type. */
+    public abstract void copy(int from, NativeBlocks target, int to, int count);
+
+    /** Reads this {@code [rows, columns]} matrix into {@code target} as its transpose, {@code [columns, rows]}. */
+    public abstract void transpose(int rows, int columns, NativeBlocks target);
+
+    /** {@code target[i] = this[indices[i]]} for every i of {@code indices}. */
+    public abstract void gather(int[] indices, NativeBlocks target);
+
+    /**
+     * {@code target = 0}, then {@code target[to[i] + e] += this[from[i] + e]} for each block i and e below
+     * {@code counts[i]}; on heap copies of both, then written back to {@code target}.
+     */
+    abstract void addBlocks(int[] from, int[] to, int[] counts, NativeBlocks target);
+
+    /** Copies the first {@code count} elements into {@code target}. */
+    public abstract void read(double[] target, int count);
+
+    /** Overwrites the first {@code count} elements with {@code source}'s. */
+    public abstract void write(double[] source, int count);
+
+    /** Two grow-only float arrays. */
+    private static final class Scratch
+    {
+        private float[] first = new float[0];
+        private float[] second = new float[0];
+
+        float[] first(int length)
+        {
+            if (first.length < length) {
+                first = new float[length];
+            }
+            return first;
+        }
+
+        float[] second(int length)
+        {
+            if (second.length < length) {
+                second = new float[length];
+            }
+            return second;
+        }
+    }
+
+    static final class Floats
+            extends NativeBlocks
+    {
+        private final FloatBuffer buffer;
+        private float[] tile = new float[0];
+        private float[] transposed = new float[0];
+
+        Floats(INDArray array, FloatBuffer buffer)
+        {
+            super(array);
+            this.buffer = buffer;
+        }
+
+        @Override
+        public void copy(int from, NativeBlocks target, int to, int count)
+        {
+            ((Floats) target).buffer.put(to, buffer, from, count);
+        }
+
+        @Override
+        public void transpose(int rows, int columns, NativeBlocks target)
+        {
+            int count = rows * columns;
+            float[] source = FLOAT_SCRATCH.get().first(count);
+            float[] result = FLOAT_SCRATCH.get().second(count);
+            buffer.get(0, source, 0, count);
+            // in square blocks, so that both the reads and the strided writes of a block stay in the L1 cache
+            for (int firstRow = 0; firstRow < rows; firstRow += BLOCK) {
+                int endRow = Math.min(rows, firstRow + BLOCK);
+                for (int firstColumn = 0; firstColumn < columns; firstColumn += BLOCK) {
+                    int endColumn = Math.min(columns, firstColumn + BLOCK);
+                    for (int row = firstRow; row < endRow; row++) {
+                        int from = row * columns;
+                        for (int column = firstColumn; column < endColumn; column++) {
+                            result[column * rows + row] = source[from + column];
+                        }
+                    }
+                }
+            }
+            ((Floats) target).buffer.put(0, result, 0, count);
+        }
+
+        @Override
+        public void gather(int[] indices, NativeBlocks target)
+        {
+            if (tile.length < length()) {
+                tile = new float[length()];
+            }
+            if (transposed.length < indices.length) {
+                transposed = new float[indices.length];
+            }
+            buffer.get(0, tile, 0, length());
+            for (int i = 0; i < indices.length; i++) {
+                transposed[i] = tile[indices[i]];
+            }
+            ((Floats) target).buffer.put(0, transposed, 0, indices.length);
+        }
+
+        @Override
+        void addBlocks(int[] from, int[] to, int[] counts, NativeBlocks target)
+        {
+            Floats out = (Floats) target;
+            if (tile.length < length()) {
+                tile = new float[length()];
+            }
+            if (out.transposed.length < out.length()) {
+                out.transposed = new float[out.length()];
+            }
+            float[] sums = out.transposed;
+            buffer.get(0, tile, 0, length());
+            Arrays.fill(sums, 0, out.length(), 0f);
+            for (int block = 0; block < counts.length; block++) {
+                int source = from[block];
+                int destination = to[block];
+                for (int e = 0; e < counts[block]; e++) {
+                    sums[destination + e] += tile[source + e];
+                }
+            }
+            out.buffer.put(0, sums, 0, out.length());
+        }
+
+        @Override
+        public void read(double[] target, int count)
+        {
+            if (tile.length < count) {
+                tile = new float[count];
+            }
+            buffer.get(0, tile, 0, count);
+            for (int i = 0; i < count; i++) {
+                target[i] = tile[i];
+            }
+        }
+
+        @Override
+        public void write(double[] source, int count)
+        {
+            if (tile.length < count) {
+                tile = new float[count];
+            }
+            for (int i = 0; i < count; i++) {
+                tile[i] = (float) source[i];
+            }
+            buffer.put(0, tile, 0, count);
+        }
+    }
+
+    static final class Doubles
+            extends NativeBlocks
+    {
+        private final DoubleBuffer buffer;
+        private double[] tile = new double[0];
+        private double[] transposed = new double[0];
+
+        Doubles(INDArray array, DoubleBuffer buffer)
+        {
+            super(array);
+            this.buffer = buffer;
+        }
+
+        @Override
+        public void copy(int from, NativeBlocks target, int to, int count)
+        {
+            ((Doubles) target).buffer.put(to, buffer, from, count);
+        }
+
+        @Override
+        public void transpose(int rows, int columns, NativeBlocks target)
+        {
+            int count = rows * columns;
+            double[] source = new double[count];
+            double[] result = new double[count];
+            buffer.get(0, source, 0, count);
+            for (int row = 0; row < rows; row++) {
+                for (int column = 0; column < columns; column++) {
+                    result[column * rows + row] = source[row * columns + column];
+                }
+            }
+            ((Doubles) target).buffer.put(0, result, 0, count);
+        }
+
+        @Override
+        public void gather(int[] indices, NativeBlocks target)
+        {
+            if (tile.length < length()) {
+                tile = new double[length()];
+            }
+            if (transposed.length < indices.length) {
+                transposed = new double[indices.length];
+            }
+            buffer.get(0, tile, 0, length());
+            for (int i = 0; i < indices.length; i++) {
+                transposed[i] = tile[indices[i]];
+            }
+            ((Doubles) target).buffer.put(0, transposed, 0, indices.length);
+        }
+
+        @Override
+        void addBlocks(int[] from, int[] to, int[] counts, NativeBlocks target)
+        {
+            Doubles out = (Doubles) target;
+            if (tile.length < length()) {
+                tile = new double[length()];
+            }
+            if (out.transposed.length < out.length()) {
+                out.transposed = new double[out.length()];
+            }
+            double[] sums = out.transposed;
+            buffer.get(0, tile, 0, length());
+            Arrays.fill(sums, 0, out.length(), 0.0);
+            for (int block = 0; block < counts.length; block++) {
+                int source = from[block];
+                int destination = to[block];
+                for (int e = 0; e < counts[block]; e++) {
+                    sums[destination + e] += tile[source + e];
+                }
+            }
+            out.buffer.put(0, sums, 0, out.length());
+        }
+
+        @Override
+        public void read(double[] target, int count)
+        {
+            buffer.get(0, target, 0, count);
+        }
+
+        @Override
+        public void write(double[] source, int count)
+        {
+            buffer.put(0, source, 0, count);
+        }
+    }
+}
