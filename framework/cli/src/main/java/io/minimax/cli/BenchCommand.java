@@ -2,6 +2,7 @@ package io.minimax.cli;
 
 import io.minimax.core.descriptor.DescriptorLoader;
 import io.minimax.core.descriptor.ExperimentSpec;
+import io.minimax.core.descriptor.RunPlan;
 import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.core.engine.Evaluation;
 import io.minimax.core.engine.MetricsRecorder;
@@ -29,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,7 +42,8 @@ final class BenchCommand
         implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "WORKLOAD",
-            description = "The workload: toy (W1: G 8-128-128-2, D 2-128-128-1 on the ring of 8), image-mlp (W2: G 64-256-512-784, D "
+            description = "The workload: tracking-load (N simulated runs streaming to --tracking-uri: what one MLflow server accepts), "
+                    + "toy (W1: G 8-128-128-2, D 2-128-128-1 on the ring of 8), image-mlp (W2: G 64-256-512-784, D "
                     + "784-512-256-1 on 784-dimensional uniform noise) or dcgan (W4: the DCGAN of the dcgan networks on 28x28 noise "
                     + "images; also prints GFLOP/s).")
     String workloadName;
@@ -78,6 +81,22 @@ final class BenchCommand
             description = "With --lanes: split the lanes over T threads (default: 1).")
     int threads = 1;
 
+    @Option(names = "--runs", paramLabel = "N[,N...]", split = ",",
+            description = "tracking-load: how many runs stream at once, one level per number (default: 1,8,32,128).")
+    List<Integer> loadRuns = List.of(1, 8, 32, 128);
+
+    @Option(names = "--duration", paramLabel = "S",
+            description = "tracking-load: seconds measured per level, after the ramp (default: ${DEFAULT-VALUE}).")
+    int duration = 30;
+
+    @Option(names = "--ramp", paramLabel = "S",
+            description = "tracking-load: seconds over which the runs of a level start, one by one (default: ${DEFAULT-VALUE}).")
+    int ramp = 10;
+
+    @Option(names = "--rate", paramLabel = "POINTS",
+            description = "tracking-load: metric points per second each run logs (default: measured, a toy run at logEvery 10).")
+    Double rate;
+
     @Option(names = "--reproducibility", paramLabel = "MODE", defaultValue = "fastest",
             description = "BLAS kernel: fastest (for this CPU) or portable (HASWELL, the same digits everywhere); default: "
                     + "${DEFAULT-VALUE}.")
@@ -92,7 +111,13 @@ final class BenchCommand
     @Override
     public Integer call()
     {
-        BenchWorkload workload = BenchWorkload.named(workloadName);
+        boolean trackingLoad = BenchTrackingLoad.WORKLOAD.equals(workloadName);
+        if (trackingLoad && (trackingUri == null || duration <= 0 || ramp < 0 || loadRuns.stream().anyMatch(runs -> runs <= 0)
+                || rate != null && !(rate > 0 && rate < Double.POSITIVE_INFINITY))) {
+            throw new InvalidInputException("tracking-load needs --tracking-uri; --runs, --duration and --rate must be > 0, --ramp >= 0");
+        }
+        // the load is the toy workload's: its params, and the rate at which it logs
+        BenchWorkload workload = trackingLoad ? BenchWorkload.TOY : BenchWorkload.named(workloadName);
         int batch = batchSize == null ? workload.defaultBatch() : batchSize;
         int steps = this.steps == null ? workload.defaultSteps() : this.steps;
         int warmupSteps = this.warmupSteps == null ? workload.defaultWarmup() : this.warmupSteps;
@@ -115,11 +140,16 @@ final class BenchCommand
             return BenchLockstep.measure(workload, registry, batch, lanes, threads, steps, warmupSteps, repeats, json,
                     spec.commandLine().getOut());
         }
-        ExperimentSpec experiment = new DescriptorLoader(registry)
+        RunPlan plan = new DescriptorLoader(registry)
                 .parse(workload.descriptor(), workload.runName(), false, List.of("train.batchSize=" + batch))
-                .runs().get(0).spec();
+                .runs().get(0);
+        ExperimentSpec experiment = plan.spec();
         Players players = RunInjector.create(new RunModule(experiment, registry, DataType.FLOAT)).getInstance(Players.class);
         PrintWriter out = spec.commandLine().getOut();
+        if (trackingLoad) {
+            return BenchTrackingLoad.measure(players, experiment, plan.params(), trackingUri, loadRuns, ramp, duration,
+                    Optional.ofNullable(rate), json, out);
+        }
         if (journal) {
             return BenchTracking.journalCost(workload, players, experiment, steps, warmupSteps, repeats, json, out);
         }

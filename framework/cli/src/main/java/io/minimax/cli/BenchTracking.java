@@ -251,7 +251,7 @@ final class BenchTracking
         return sorted[sorted.length / 2];
     }
 
-    private static PluginContext context()
+    static PluginContext context()
     {
         return new PluginContext()
         {

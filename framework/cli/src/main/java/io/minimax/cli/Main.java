@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ResumeCommand.class,
                 SampleCommand.class,
                 BenchCommand.class,
+                ClassifierCommand.class,
                 SyncCommand.class,
                 UiCommand.class,
                 CommandLine.HelpCommand.class,

@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import static java.util.Objects.requireNonNull;
@@ -25,6 +27,7 @@ public final class FakeRunView
     private final boolean isFinal;
     private final INDArray generated;
     private final INDArray real;
+    private final Map<Integer, INDArray> reference = new HashMap<>();
 
     public FakeRunView(DataSource data, DataSource generator, ToDoubleFunction<double[]> logit, int count, long step, boolean isFinal)
     {
@@ -100,6 +103,13 @@ public final class FakeRunView
     public INDArray freshRealSamples(int count)
     {
         return draw(data, count);
+    }
+
+    /** Drawn from {@code data} at the first request of each size, the same array's copy at every later one. */
+    @Override
+    public INDArray referenceRealSamples(int count)
+    {
+        return reference.computeIfAbsent(count, size -> draw(data, size)).dup();
     }
 
     private static INDArray draw(DataSource source, int count)

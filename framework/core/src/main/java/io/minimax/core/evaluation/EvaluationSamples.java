@@ -28,14 +28,16 @@ final class EvaluationSamples
     /** The evaluation's own data and prior instances: drawing from them never moves the training streams. */
     private final DataSource data;
     private final NoisePrior prior;
+    private final ReferenceData reference;
     private final INDArray generated;
     private final INDArray real;
 
-    private EvaluationSamples(Players players, DataSource data, NoisePrior prior, long step, boolean isFinal, DataType dataType,
-            INDArray generated, INDArray real)
+    private EvaluationSamples(Players players, DataSource data, NoisePrior prior, ReferenceData reference, long step, boolean isFinal,
+            DataType dataType, INDArray generated, INDArray real)
     {
         this.data = data;
         this.prior = prior;
+        this.reference = reference;
         this.players = players;
         this.step = step;
         this.isFinal = isFinal;
@@ -44,8 +46,8 @@ final class EvaluationSamples
         this.real = real;
     }
 
-    static EvaluationSamples draw(Players players, DataSource data, NoisePrior prior, long step, boolean isFinal, int count,
-            DataType dataType)
+    static EvaluationSamples draw(Players players, DataSource data, NoisePrior prior, ReferenceData reference, long step, boolean isFinal,
+            int count, DataType dataType)
     {
         INDArray noise = Nd4j.create(dataType, count, prior.dimension());
         prior.sample(noise);
@@ -53,7 +55,7 @@ final class EvaluationSamples
         long[] shape = generated.shape().clone();
         INDArray real = Nd4j.create(dataType, shape);
         data.sample(real);
-        return new EvaluationSamples(players, data, prior, step, isFinal, dataType, generated, real);
+        return new EvaluationSamples(players, data, prior, reference, step, isFinal, dataType, generated, real);
     }
 
     @Override
@@ -108,6 +110,13 @@ final class EvaluationSamples
         INDArray samples = Nd4j.create(dataType, prepend(count, data.sampleShape()));
         data.sample(samples);
         return samples;
+    }
+
+    @Override
+    public INDArray referenceRealSamples(int count)
+    {
+        checkCount(count);
+        return reference.draw(count, dataType);
     }
 
     /** Values per sample: 1 for scalars, 2 for points in the plane, 784 for 28×28 images. */

@@ -54,6 +54,7 @@ public final class SampleEvaluation
     private final Players players;
     private final DataSource data;
     private final NoisePrior prior;
+    private final ReferenceData reference;
     private final List<Metric> metrics;
     private final MetricsRecorder recorder;
     private final List<Tracker> trackers;
@@ -61,9 +62,10 @@ public final class SampleEvaluation
     private final DataType dataType;
 
     @Inject
-    public SampleEvaluation(Players players, @ForEvaluation DataSource data, @ForEvaluation NoisePrior prior, List<Metric> metrics,
-            MetricsRecorder recorder, List<Tracker> trackers, RunInfo run, DataType dataType)
+    public SampleEvaluation(Players players, @ForEvaluation DataSource data, @ForEvaluation NoisePrior prior, ReferenceData reference,
+            List<Metric> metrics, MetricsRecorder recorder, List<Tracker> trackers, RunInfo run, DataType dataType)
     {
+        this.reference = requireNonNull(reference, "reference is null");
         this.players = requireNonNull(players, "players is null");
         this.data = requireNonNull(data, "data is null");
         this.prior = requireNonNull(prior, "prior is null");
@@ -91,7 +93,7 @@ public final class SampleEvaluation
 
     private Map<String, Double> evaluateInInferenceMode(long step, boolean isFinal)
     {
-        EvaluationSamples samples = EvaluationSamples.draw(players, data, prior, step, isFinal, SAMPLE_COUNT, dataType);
+        EvaluationSamples samples = EvaluationSamples.draw(players, data, prior, reference, step, isFinal, SAMPLE_COUNT, dataType);
         Map<String, Double> values = record(step, samples);
         if (samples.sampleSize() <= 2) {
             publish(SamplePlot.write(samples.generatedSamples(), samples.realSamples(), step,

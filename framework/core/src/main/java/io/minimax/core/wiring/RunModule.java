@@ -8,6 +8,7 @@ import io.minimax.core.descriptor.PluginSelection;
 import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.core.engine.ParameterOwner;
 import io.minimax.core.engine.Players;
+import io.minimax.core.evaluation.ReferenceData;
 import io.minimax.core.plugin.ExtensionPointKind;
 import io.minimax.core.plugin.ExtensionPoints;
 import io.minimax.core.plugin.PluginRegistry;
@@ -92,6 +93,15 @@ public final class RunModule
     NoisePrior evaluationNoisePrior()
     {
         return create(ExtensionPoints.NOISE_PRIORS, spec.prior(), evaluationContext(spec.prior()));
+    }
+
+    /** Unregistered streams: a reference set is drawn from its seed's start every time, so no checkpoint needs its position. */
+    @Provides
+    @Singleton
+    ReferenceData referenceData()
+    {
+        return new ReferenceData(() -> create(ExtensionPoints.DATA_SOURCES, spec.data(),
+                RunPluginContext.forSection(spec.seed(), "reference/" + spec.data().path(), dataType, registry.shared())));
     }
 
     @Provides

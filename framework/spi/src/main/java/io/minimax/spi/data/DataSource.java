@@ -42,4 +42,15 @@ public interface DataSource
     {
         return Optional.empty();
     }
+
+    /**
+     * The name of the classifier Minimax trained on this data set ({@code fashion-mnist}), whose features the
+     * feature-space metrics use by default; empty for data without one, where they fall back to the samples' own
+     * values. A data set names it itself, so another data set of the same shape (a user's MNIST) never gets a
+     * classifier trained on other images.
+     */
+    default Optional<String> referenceClassifier()
+    {
+        return Optional.empty();
+    }
 }

@@ -39,4 +39,12 @@ public interface RunView
      * {@link #freshGeneratedSamples}.
      */
     INDArray freshRealSamples(int count);
+
+    /**
+     * {@code count} samples of p_data that depend on the run's seed and {@code count} alone, never on when or how often
+     * they are asked for: the same samples at every call, in this process and in a resumed one. A metric's fixed real
+     * set (drawn at its first evaluation and kept, which checkpoints do not save) comes from here, so a resumed run
+     * draws the same set and no other stream moves. A new array owned by the caller.
+     */
+    INDArray referenceRealSamples(int count);
 }

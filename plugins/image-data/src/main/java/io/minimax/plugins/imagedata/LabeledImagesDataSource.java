@@ -25,20 +25,29 @@ final class LabeledImagesDataSource
 {
     private final LabeledImages images;
     private final RandomSource random;
+    private final Optional<String> referenceClassifier;
     private final long[] sampleShape;
     private final int pixelsPerImage;
     private float[] floats = new float[0];
     private double[] doubles = new double[0];
 
-    LabeledImagesDataSource(LabeledImages images, RandomSource random)
+    /** @param referenceClassifier the classifier trained on these images, if Minimax has one */
+    LabeledImagesDataSource(LabeledImages images, RandomSource random, Optional<String> referenceClassifier)
     {
         this.images = requireNonNull(images, "images is null");
         this.random = requireNonNull(random, "random is null");
+        this.referenceClassifier = requireNonNull(referenceClassifier, "referenceClassifier is null");
         if (images.size() == 0) {
             throw new IllegalArgumentException("no images to draw from");
         }
         this.sampleShape = images.imageShape();
         this.pixelsPerImage = Math.toIntExact(Arrays.stream(sampleShape).reduce(1, Math::multiplyExact));
+    }
+
+    @Override
+    public Optional<String> referenceClassifier()
+    {
+        return referenceClassifier;
     }
 
     @Override

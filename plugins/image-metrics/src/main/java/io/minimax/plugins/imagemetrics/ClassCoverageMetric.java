@@ -39,7 +39,7 @@ final class ClassCoverageMetric
             referenceCounts = ClassCoverage.countPredictions(real, real[0].length);
         }
         ClassCoverage coverage = ClassCoverage.of(classProbabilities(features.generated(run)), referenceCounts, minimumFraction);
-        return Map.of(CLASSES_COVERED, (double) coverage.classesCovered(), KL_DIVERGENCE, coverage.klDivergence());
+        return MetricValues.inOrder(CLASSES_COVERED, (double) coverage.classesCovered(), KL_DIVERGENCE, coverage.klDivergence());
     }
 
     private static double[][] classProbabilities(RealFeatures.Features features)

@@ -5,8 +5,9 @@ import io.minimax.spi.PluginSpec;
 import io.minimax.spi.SpecChecks;
 
 public record ClassCoverageSpec(
-        @Param(description = "The feature space whose classes are counted: samples (classes = the data's known modes)",
-                defaultValue = "samples")
+        @Param(description = "The feature space whose classes are counted: auto (the data set's classifier where it has one; samples "
+                + "otherwise), classifier (its ten classes) or samples (classes = the data's known modes)",
+                defaultValue = "auto")
         String features,
         @Param(description = "Real samples whose predicted classes give the reference distribution, counted once per run",
                 defaultValue = "10000")

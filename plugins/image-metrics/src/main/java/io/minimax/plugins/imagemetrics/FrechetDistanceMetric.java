@@ -42,7 +42,7 @@ final class FrechetDistanceMetric
         }
         generated = FeatureStatistics.of(features.generated(run).vectors());
         FrechetDistance distance = FrechetDistance.between(real, generated);
-        return Map.of(DISTANCE, distance.value(), CLAMPED_EIGENVALUES, (double) distance.clampedEigenvalues());
+        return MetricValues.inOrder(DISTANCE, distance.value(), CLAMPED_EIGENVALUES, (double) distance.clampedEigenvalues());
     }
 
     @Override

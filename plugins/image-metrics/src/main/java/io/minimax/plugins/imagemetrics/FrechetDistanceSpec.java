@@ -5,7 +5,9 @@ import io.minimax.spi.PluginSpec;
 import io.minimax.spi.SpecChecks;
 
 public record FrechetDistanceSpec(
-        @Param(description = "The feature space: samples (the samples' own values)", defaultValue = "samples")
+        @Param(description = "The feature space: auto (the data set's classifier where it has one, e.g. fashion-mnist; samples "
+                + "otherwise), classifier or "
+                + "samples (the samples' own values)", defaultValue = "auto")
         String features,
         @Param(description = "Real samples whose feature statistics are computed once per run", defaultValue = "10000")
         int realSamples)

@@ -42,7 +42,7 @@ final class KernelDistanceMetric
         double[][] real = features.real(run).vectors();
         double[][] generated = features.generated(run).vectors();
         KernelDistance distance = KernelDistance.between(real, generated, subsetSize, subsets, new SplittableRandom(random.nextLong()));
-        return Map.of(DISTANCE, distance.mean(), STANDARD_DEVIATION, distance.standardDeviation());
+        return MetricValues.inOrder(DISTANCE, distance.mean(), STANDARD_DEVIATION, distance.standardDeviation());
     }
 
     @Override

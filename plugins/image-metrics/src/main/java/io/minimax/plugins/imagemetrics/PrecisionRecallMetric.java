@@ -35,7 +35,7 @@ final class PrecisionRecallMetric
             realBalls = NearestNeighbourBalls.of(real, k);
         }
         PrecisionRecall result = PrecisionRecall.between(realBalls, real, features.generated(run).vectors(), k);
-        return Map.of(PRECISION, result.precision(), RECALL, result.recall());
+        return MetricValues.inOrder(PRECISION, result.precision(), RECALL, result.recall());
     }
 
     @Override

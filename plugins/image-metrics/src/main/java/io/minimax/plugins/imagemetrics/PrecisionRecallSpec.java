@@ -6,7 +6,9 @@ import io.minimax.spi.SpecChecks;
 
 /** The real set defaults to the evaluation's 2500 generated samples: the paper compares sets of equal size. */
 public record PrecisionRecallSpec(
-        @Param(description = "The feature space: samples (the samples' own values)", defaultValue = "samples")
+        @Param(description = "The feature space: auto (the data set's classifier where it has one, e.g. fashion-mnist; samples "
+                + "otherwise), classifier or "
+                + "samples (the samples' own values)", defaultValue = "auto")
         String features,
         @Param(description = "Real samples whose k-nearest-neighbour manifold is built once per run (the paper: as many as generated)",
                 defaultValue = "2500")

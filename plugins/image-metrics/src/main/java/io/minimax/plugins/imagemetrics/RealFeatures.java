@@ -12,9 +12,10 @@ import java.util.function.Function;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One metric's feature extractor and real set: at the first evaluation, {@code count} fresh samples of p_data through
- * the extractor, kept for the whole run, so each later evaluation only extracts its generated samples. Each metric
- * keeps its own set (they are drawn from the evaluation's data stream, never the training one).
+ * One metric's feature extractor and real set: at the first evaluation, {@code count} samples of p_data through the
+ * extractor, kept for the whole run, so each later evaluation only extracts its generated samples. The set is the
+ * run's reference set of that size ({@link RunView#referenceRealSamples}): it depends on the seed alone, so a resumed
+ * run, which draws it again, gets the same one and the same metric values.
  */
 final class RealFeatures
 {
@@ -40,7 +41,7 @@ final class RealFeatures
     Features real(RunView run)
     {
         if (real == null) {
-            real = extract(run, run.freshRealSamples(count));
+            real = extract(run, run.referenceRealSamples(count));
         }
         return real;
     }

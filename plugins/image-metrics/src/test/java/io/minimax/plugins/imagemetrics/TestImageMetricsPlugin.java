@@ -70,7 +70,7 @@ class TestImageMetricsPlugin
         assertThatThrownBy(() -> new FrechetDistanceSpec("inception", 1))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("features")
-                .hasMessageContaining("must be one of samples (got 'inception')")
+                .hasMessageContaining("must be one of auto, samples, classifier (got 'inception')")
                 .hasMessageContaining("realSamples");
         assertThatThrownBy(() -> new KernelDistanceSpec("samples", 10, 1, 0))
                 .hasMessageContaining("subsetSize")

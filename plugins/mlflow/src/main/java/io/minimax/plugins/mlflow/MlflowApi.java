@@ -48,10 +48,17 @@ final class MlflowApi
     private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
 
     private final MlflowHttp http;
+    private final LogBatchObserver observer;
 
     MlflowApi(MlflowHttp http)
     {
+        this(http, LogBatchObserver.NONE);
+    }
+
+    MlflowApi(MlflowHttp http, LogBatchObserver observer)
+    {
         this.http = requireNonNull(http, "http is null");
+        this.observer = requireNonNull(observer, "observer is null");
     }
 
     TrackingUri server()
@@ -165,7 +172,16 @@ final class MlflowApi
         }
         for (int start = 0; start < metrics.size(); start += MAX_METRICS_PER_BATCH) {
             List<Metric> chunk = metrics.subList(start, Math.min(metrics.size(), start + MAX_METRICS_PER_BATCH));
-            http.post("runs/log-batch", print(LogBatch.newBuilder().setRunId(runId).addAllMetrics(chunk)), false);
+            String body = print(LogBatch.newBuilder().setRunId(runId).addAllMetrics(chunk));
+            long sent = System.nanoTime();
+            try {
+                http.post("runs/log-batch", body, false);
+            }
+            catch (MlflowException e) {
+                observer.sent(chunk.size(), System.nanoTime() - sent, Optional.of(String.valueOf(e.getMessage())));
+                throw e;
+            }
+            observer.sent(chunk.size(), System.nanoTime() - sent, Optional.empty());
         }
     }
 

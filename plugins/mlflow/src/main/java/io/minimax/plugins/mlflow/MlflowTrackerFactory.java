@@ -23,6 +23,7 @@ public final class MlflowTrackerFactory
     // one per process: a server that is down is reported once, not once per run
     private final MlflowWarnings warnings = new MlflowWarnings();
     private final Map<String, String> environment;
+    private final LogBatchObserver observer;
 
     public MlflowTrackerFactory()
     {
@@ -31,7 +32,19 @@ public final class MlflowTrackerFactory
 
     MlflowTrackerFactory(Map<String, String> environment)
     {
+        this(environment, LogBatchObserver.NONE);
+    }
+
+    private MlflowTrackerFactory(Map<String, String> environment, LogBatchObserver observer)
+    {
         this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+        this.observer = requireNonNull(observer, "observer is null");
+    }
+
+    /** The same trackers, each telling {@code observer} of its metric requests: for measuring a server, not for runs. */
+    public MlflowTrackerFactory observedBy(LogBatchObserver observer)
+    {
+        return new MlflowTrackerFactory(environment, observer);
     }
 
     @Override
@@ -72,7 +85,7 @@ public final class MlflowTrackerFactory
 
     private Tracker tracker(MlflowTrackerSpec spec, Optional<MlflowTracker> parent)
     {
-        MlflowApi api = api(spec.trackingUri(), environment);
+        MlflowApi api = api(spec.trackingUri(), environment, observer);
         return new MlflowTracker(
                 tags -> MlflowTracker.isSweep(tags)
                         ? new SweepStream(api, warnings)
@@ -82,7 +95,12 @@ public final class MlflowTrackerFactory
 
     static MlflowApi api(TrackingUri server, Map<String, String> environment)
     {
+        return api(server, environment, LogBatchObserver.NONE);
+    }
+
+    private static MlflowApi api(TrackingUri server, Map<String, String> environment, LogBatchObserver observer)
+    {
         return new MlflowApi(new MlflowHttp(server, MlflowCredentials.fromEnvironment(environment), environment, CONNECT_TIMEOUT,
-                REQUEST_TIMEOUT));
+                REQUEST_TIMEOUT), observer);
     }
 }
