@@ -11,7 +11,8 @@ import io.minimax.core.engine.StopSignal;
 import io.minimax.core.journal.JournalLayout;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.core.run.RunOutcome;
-import io.minimax.core.run.RunResumer;
+import io.minimax.core.run.ExperimentRunner;
+import io.minimax.core.run.JournaledPlan;
 import io.minimax.core.run.RunTags;
 import io.minimax.spi.tracking.RunStatus;
 import picocli.CommandLine.Command;
@@ -58,9 +59,9 @@ final class ResumeCommand
         PluginRegistry registry = pluginOptions.registry();
         ExperimentPlan plan = new DescriptorLoader(registry).load(JournalLayout.descriptorFile(directory), List.of());
         RunPlan runPlan = plan.runs().get(0);
-        if (plan.runs().size() != 1 || runPlan.spec().train().vectorizeSweep()) {
-            throw new InvalidInputException("resume: run " + directory.getFileName() + " trained in lockstep (train.vectorizeSweep), "
-                    + "and lockstep runs are not checkpointed; run it again instead");
+        if (plan.runs().size() != 1) {
+            throw new InvalidInputException("resume: " + JournalLayout.descriptorFile(directory) + " plans " + plan.runs().size()
+                    + " runs; a run's own descriptor plans one");
         }
         Checkpoint checkpoint = CheckpointFiles.latest(directory, warning -> err.println("warning: " + warning))
                 .orElseThrow(() -> new InvalidInputException("resume: run " + directory.getFileName() + " has no valid checkpoint in "
@@ -76,11 +77,14 @@ final class ResumeCommand
 
         StopSignal stopSignal = new StopSignal();
         return StopOnInterrupt.around(stopSignal, () -> {
-            RunOutcome outcome = new RunResumer(registry, stopSignal, Clock.systemUTC()).resume(directory, runPlan, checkpoint,
-                    new ProgressBars(out, System.console() != null).forRun(runPlan, 0, 1));
-            RunSummary.print(plan, List.of(outcome), out);
+            ExperimentRunner runner = new ExperimentRunner(registry, directory.toAbsolutePath().getParent().getParent(),
+                    new RunTags(MinimaxVersion.get(), Optional.empty(), System.getProperty("user.name", "unknown")),
+                    new ProgressBars(out, System.console() != null), stopSignal, Clock.systemUTC());
+            List<RunOutcome> outcomes = runner.resume(plan, JournaledPlan.ofRun(plan, directory, checkpoint), List.of(0));
+            RunSummary.print(plan, outcomes, out);
+            TrackingSummary.print(outcomes, directory.toAbsolutePath().getParent().getParent(), out);
             out.flush();
-            return outcome.result().status() == RunStatus.FINISHED ? Main.SUCCESS : Main.RUN_FAILED;
+            return outcomes.size() == 1 && outcomes.get(0).result().status() == RunStatus.FINISHED ? Main.SUCCESS : Main.RUN_FAILED;
         });
     }
 

@@ -44,6 +44,11 @@ final class RunCommand
             description = "Where run journals are written (default: ${DEFAULT-VALUE}).")
     Path runsDirectory;
 
+    @Option(names = "--resume",
+            description = "Take up the latest earlier attempt of this descriptor in --runs-dir: skip its FINISHED runs, resume the others "
+                    + "from their latest checkpoints, start those never started.")
+    boolean resume;
+
     @Option(names = "--sweep", paramLabel = "SWEEP_ID",
             description = "Run one task of a sweep that minimax submit planned in --runs-dir (with --task).")
     String sweep;
@@ -80,7 +85,7 @@ final class RunCommand
             ExperimentRunner runner = new ExperimentRunner(registry, runsDirectory,
                     new RunTags(MinimaxVersion.get(), GitCommit.of(file), System.getProperty("user.name", "unknown"), blas.tags()),
                     new ProgressBars(out, System.console() != null), stopSignal, Clock.systemUTC());
-            List<RunOutcome> outcomes = runner.run(plan);
+            List<RunOutcome> outcomes = resume ? SweepResume.resume(plan, runner, runsDirectory, registry, out) : runner.run(plan);
             RunSummary.print(plan, outcomes, out);
             out.println("Journals: " + runsDirectory.resolve(plan.name()).toAbsolutePath());
             TrackingSummary.print(outcomes, runsDirectory, out);

@@ -9,7 +9,9 @@ import io.minimax.core.engine.StopSignal;
 import io.minimax.core.journal.JournalLayout;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.core.run.RunOutcome;
-import io.minimax.core.run.RunResumer;
+import io.minimax.core.run.ExperimentRunner;
+import io.minimax.core.run.JournaledPlan;
+import io.minimax.core.run.RunTags;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -53,7 +56,10 @@ final class RunContinuation
         }
         ResumeCommand.checkVersions(directory, plan, runPlan, registry);
         out.println("Resuming run " + directory.getFileName() + " (" + runPlan.runName() + ") after step " + checkpoint.step());
-        return new RunResumer(registry, stopSignal, Clock.systemUTC()).resume(directory, runPlan, checkpoint,
-                new ProgressBars(out, System.console() != null).forRun(runPlan, 0, 1));
+        Path runsDirectory = directory.toAbsolutePath().getParent().getParent();
+        ExperimentRunner runner = new ExperimentRunner(registry, runsDirectory,
+                new RunTags(MinimaxVersion.get(), Optional.empty(), System.getProperty("user.name", "unknown")),
+                new ProgressBars(out, System.console() != null), stopSignal, Clock.systemUTC());
+        return runner.resume(plan, JournaledPlan.ofRun(plan, directory, checkpoint), List.of(0)).get(0);
     }
 }

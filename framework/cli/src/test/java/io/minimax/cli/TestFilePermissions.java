@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestFilePermissions
 {
     @Test
-    void filesAreWrittenWithTheUmask(@TempDir Path temp)
+    void filesAndCheckpointFoldersAreWrittenWithTheUmask(@TempDir Path temp)
             throws Exception
     {
         Path descriptor = CliHarness.write(temp, "short.yaml", PluginFixtures.defaultDescriptor()
@@ -34,5 +34,10 @@ class TestFilePermissions
         assertThat(files).allSatisfy(file -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .as(run.relativize(file).toString())
                 .isEqualTo("rw-r--r--"));
+        List<Path> checkpoints = KilledRuns.checkpoints(run);
+        assertThat(checkpoints).isNotEmpty()
+                .allSatisfy(folder -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                .as(run.relativize(folder).toString())
+                .isEqualTo("rwxr-xr-x"));
     }
 }

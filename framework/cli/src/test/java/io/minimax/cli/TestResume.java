@@ -1,25 +1,30 @@
 package io.minimax.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.minimax.testkit.FashionMnistPackage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import static io.minimax.cli.KilledRuns.afterLines;
+import static io.minimax.cli.KilledRuns.checkpoints;
+import static io.minimax.cli.KilledRuns.child;
+import static io.minimax.cli.KilledRuns.runFolders;
+import static io.minimax.cli.KilledRuns.values;
+import static io.minimax.cli.KilledRuns.valuesByRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real {@code minimax run} killed with SIGKILL at a random step, then {@code minimax resume}d, journals every value
- * (time metrics and timestamps aside) and writes {@code samples-final.csv} byte for byte as the same run uninterrupted.
+ * A real {@code minimax run} killed with SIGKILL at a random step, then {@code minimax resume}d (or, for a sweep,
+ * {@code minimax run --resume}d), journals every value (time metrics and timestamps aside) and writes
+ * {@code samples-final.csv} byte for byte as the same run uninterrupted.
  */
 class TestResume
 {
@@ -28,6 +33,13 @@ class TestResume
                     "train: { steps: 800, batchSize: 8, logEvery: 1, evalEvery: 400, checkpointEvery: 30 }\n"
                             + "metrics: [{ type: mmd }]");
     private static final String PENALIZED = PLAIN + "penalties: [{ type: r1, gamma: 1.0 }]\n";
+    private static final String LOCKSTEP = PLAIN.replace("checkpointEvery: 30", "checkpointEvery: 30, vectorizeSweep: true")
+            + "sweep:\n  seed: [7, 8, 9]\n";
+    private static final String PENALIZED_LOCKSTEP = PENALIZED.replace("steps: 800", "steps: 400")
+            .replace("checkpointEvery: 30", "checkpointEvery: 30, vectorizeSweep: true")
+            + "sweep:\n  loss.type: [minimax, non-saturating]\n";
+    private static final String SWEEP = PLAIN.replace("steps: 800", "steps: 300").replace("evalEvery: 400", "evalEvery: 150")
+            + "sweep:\n  seed: [7, 8, 9]\n";
     /**
      * The Fréchet distance keeps its real set's statistics between evaluations, which checkpoints do not save: a resumed
      * run must draw the very same set again (features: the shipped classifier's, chosen automatically on fashion-mnist).
@@ -62,6 +74,63 @@ class TestResume
     }
 
     @Test
+    void aLockstepSweepKilledAndResumedComputesWhatItComputesUninterrupted(@TempDir Path temp)
+            throws Exception
+    {
+        checkSweepKillAndResume(temp, LOCKSTEP, 3, new long[] {6, 7});
+    }
+
+    @Test
+    void aLockstepSweepWithAGradientPenaltyKilledAndResumedComputesWhatItComputesUninterrupted(@TempDir Path temp)
+            throws Exception
+    {
+        checkSweepKillAndResume(temp, PENALIZED_LOCKSTEP, 2, new long[] {8});
+    }
+
+    @Test
+    void aLockstepRunResumedAloneComputesWhatItComputesAsALane(@TempDir Path temp)
+            throws Exception
+    {
+        Path reference = KilledRuns.run(temp.resolve("reference"), LOCKSTEP, KilledRuns.NEVER);
+        Path runs = KilledRuns.run(temp.resolve("killed"), LOCKSTEP, afterLines("fixture", 3 * 4000));
+        Path run = runFolders(runs, "fixture").get(0);
+        CliHarness.Result resumed = child(temp, "resume", run.toString());
+        assertThat(resumed.exitCode()).as(resumed.out()).isZero();
+        String name = CliHarness.runJson(run).get("name").asText();
+        assertThat(values(run)).isEqualTo(valuesByRun(reference, "fixture").get(name));
+    }
+
+    @Test
+    void aSweepResumedSkipsItsFinishedRunsAndStartsTheRunsNeverStarted(@TempDir Path temp)
+            throws Exception
+    {
+        Path reference = KilledRuns.run(temp.resolve("reference"), SWEEP, KilledRuns.NEVER);
+        // killed during the second run, after its first checkpoint
+        Predicate<Path> secondRunCheckpointed = runs -> runFolders(runs, "fixture").size() == 2
+                && runFolders(runs, "fixture").stream().allMatch(run -> KilledRuns.lineCount(run) > 0 && hasCheckpoint(run));
+        Path runs = KilledRuns.run(temp.resolve("killed"), SWEEP, secondRunCheckpointed);
+        Path finished = runFolders(runs, "fixture").stream()
+                .filter(run -> KilledRuns.runJson(run).get("status").asText().equals("FINISHED")).findFirst().orElseThrow();
+        byte[] finishedJournal = Files.readAllBytes(finished.resolve("metrics.jsonl"));
+
+        CliHarness.Result resumed = child(temp.resolve("killed"), "run", temp.resolve("killed/fixture.yaml").toString(), "--runs-dir",
+                runs.toString(), "--resume");
+        assertThat(resumed.exitCode()).as(resumed.out()).isZero();
+        assertThat(resumed.out()).contains("1 not started, 1 finished, 1 resumable").contains("resumes after step ");
+        assertThat(Files.readAllBytes(finished.resolve("metrics.jsonl"))).isEqualTo(finishedJournal);
+        assertThat(runFolders(runs, "fixture")).hasSize(3);
+        assertThat(runFolders(runs, "fixture").stream().map(run -> KilledRuns.runJson(run).path("tags").path("minimax.sweepId").asText())
+                .distinct()).hasSize(1);
+        assertThat(valuesByRun(runs, "fixture")).isEqualTo(valuesByRun(reference, "fixture"));
+
+        CliHarness.Result again = child(temp.resolve("killed"), "run", temp.resolve("killed/fixture.yaml").toString(), "--runs-dir",
+                runs.toString(), "--resume");
+        assertThat(again.exitCode()).as(again.out()).isZero();
+        assertThat(again.out()).contains("3 finished");
+        assertThat(runFolders(runs, "fixture")).hasSize(3);
+    }
+
+    @Test
     void anImageRunWithAFrechetDistanceKilledAndResumedComputesWhatItComputesUninterrupted(@TempDir Path temp)
             throws Exception
     {
@@ -72,7 +141,7 @@ class TestResume
     void aChangedDescriptorIsRefused(@TempDir Path temp)
             throws Exception
     {
-        Path run = killedRun(temp, PLAIN.replace("steps: 800", "steps: 200"), Long.MAX_VALUE);
+        Path run = runFolders(KilledRuns.run(temp, PLAIN.replace("steps: 800", "steps: 200"), KilledRuns.NEVER), "fixture").get(0);
         Path descriptor = run.resolve("descriptor.yaml");
         Files.writeString(descriptor, Files.readString(descriptor).replace("seed: 7", "seed: 8"));
         CliHarness.Result result = CliHarness.minimax("resume", run.toString());
@@ -84,8 +153,8 @@ class TestResume
     void aCorruptCheckpointIsSkippedForThePreviousOne(@TempDir Path temp)
             throws Exception
     {
-        Path reference = killedRun(temp.resolve("reference"), PLAIN, Long.MAX_VALUE);
-        Path run = killedRun(temp.resolve("killed"), PLAIN, Long.MAX_VALUE);
+        Path reference = runFolders(KilledRuns.run(temp.resolve("reference"), PLAIN, KilledRuns.NEVER), "fixture").get(0);
+        Path run = runFolders(KilledRuns.run(temp.resolve("killed"), PLAIN, KilledRuns.NEVER), "fixture").get(0);
         List<Path> checkpoints = checkpoints(run);
         assertThat(checkpoints).hasSize(2);
         Path latest = checkpoints.get(checkpoints.size() - 1);
@@ -101,12 +170,13 @@ class TestResume
     private static void checkKillAndResume(Path temp, String descriptor, long[] seeds)
             throws Exception
     {
-        Path reference = killedRun(temp.resolve("reference"), descriptor, Long.MAX_VALUE);
+        Path reference = runFolders(KilledRuns.run(temp.resolve("reference"), descriptor, KilledRuns.NEVER), "fixture").get(0);
         assertThat(CliHarness.runJson(reference).get("status").asText()).isEqualTo("FINISHED");
         long lines = CliHarness.metrics(reference).size();
         for (long seed : seeds) {
             long killAt = lines / 10 + new Random(seed).nextLong(lines * 7 / 10);
-            Path run = killedRun(temp.resolve("killed-" + seed), descriptor, killAt);
+            Path runs = KilledRuns.run(temp.resolve("killed-" + seed), descriptor, afterLines("fixture", killAt));
+            Path run = runFolders(runs, "fixture").get(0);
             assertThat(CliHarness.runJson(run).get("status").asText()).as("killed at line " + killAt).isEqualTo("RUNNING");
             CliHarness.Result resumed = child(temp, "resume", run.toString());
             assertThat(resumed.exitCode()).as(resumed.out()).isZero();
@@ -115,9 +185,35 @@ class TestResume
         }
     }
 
+    /** A lockstep sweep killed at random points and taken up with {@code minimax run --resume}: every lane as uninterrupted. */
+    private static void checkSweepKillAndResume(Path temp, String descriptor, int runCount, long[] seeds)
+            throws Exception
+    {
+        Path reference = KilledRuns.run(temp.resolve("reference"), descriptor, KilledRuns.NEVER);
+        Map<String, List<String>> expected = valuesByRun(reference, "fixture");
+        assertThat(expected).hasSize(runCount);
+        long lines = expected.values().stream().mapToLong(List::size).sum();
+        for (long seed : seeds) {
+            long killAt = lines / 10 + new Random(seed).nextLong(lines * 7 / 10);
+            Path folder = temp.resolve("killed-" + seed);
+            Path runs = KilledRuns.run(folder, descriptor, afterLines("fixture", killAt));
+            CliHarness.Result resumed = child(folder, "run", folder.resolve("fixture.yaml").toString(), "--runs-dir", runs.toString(),
+                    "--resume");
+            assertThat(resumed.exitCode()).as(resumed.out()).isZero();
+            assertThat(valuesByRun(runs, "fixture")).as("killed at line " + killAt).isEqualTo(expected);
+            for (Path run : runFolders(runs, "fixture")) {
+                String name = CliHarness.runJson(run).get("name").asText();
+                Path same = runFolders(reference, "fixture").stream()
+                        .filter(each -> KilledRuns.runJson(each).get("name").asText().equals(name)).findFirst().orElseThrow();
+                assertSameRun(run, same);
+            }
+        }
+    }
+
     private static void assertSameRun(Path run, Path reference)
             throws IOException
     {
+        assertThat(CliHarness.runJson(run).get("status").asText()).isEqualTo("FINISHED");
         List<String> actual = values(run);
         List<String> expected = values(reference);
         // one value at a time: the first difference says where the runs part, a whole-list message is cut at 1000 values
@@ -136,96 +232,13 @@ class TestResume
                 || Files.exists(reference.resolve("artifacts/frechet-distance-real-covariance.npy"))).isTrue();
     }
 
-    /** Every journaled value as "key step bits", time metrics aside. */
-    private static List<String> values(Path run)
-            throws IOException
+    private static boolean hasCheckpoint(Path run)
     {
-        List<String> values = new ArrayList<>();
-        for (JsonNode point : CliHarness.metrics(run)) {
-            String key = point.get("key").asText();
-            if (!key.startsWith("time/")) {
-                long bits = Double.doubleToLongBits(point.get("value").asDouble());
-                values.add(key + " " + point.get("step").asLong() + " " + Long.toHexString(bits));
-            }
-        }
-        return values;
-    }
-
-    /**
-     * Runs {@code descriptor} in a child process, SIGKILLed once its journal has {@code killAtLine} lines and a checkpoint
-     * (never, for {@link Long#MAX_VALUE}); returns the run's folder.
-     */
-    private static Path killedRun(Path folder, String descriptor, long killAtLine)
-            throws Exception
-    {
-        Files.createDirectories(folder);
-        Path file = CliHarness.write(folder, "fixture.yaml", descriptor);
-        Path runs = folder.resolve("runs");
-        Process process = start(folder, "run", file.toString(), "--runs-dir", runs.toString());
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (process.isAlive() && System.nanoTime() < deadline) {
-                Path run = runFolder(runs);
-                if (killAtLine != Long.MAX_VALUE && run != null && !checkpoints(run).isEmpty()
-                        && Files.exists(run.resolve("metrics.jsonl")) && Files.size(run.resolve("metrics.jsonl")) > 0
-                        && lineCount(run.resolve("metrics.jsonl")) >= killAtLine) {
-                    process.destroyForcibly();
-                    break;
-                }
-                Thread.sleep(killAtLine == Long.MAX_VALUE ? 50 : 2);
-            }
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            if (killAtLine != Long.MAX_VALUE) {
-                assertThat(process.exitValue()).as("the run was killed before it finished").isEqualTo(137);
-            }
-            return runFolder(runs);
+            return !checkpoints(run).isEmpty();
         }
-        finally {
-            process.destroyForcibly();
-        }
-    }
-
-    private static CliHarness.Result child(Path folder, String... args)
-            throws Exception
-    {
-        Process process = start(folder, args);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = Files.readString(folder.resolve("output.txt"));
-        return new CliHarness.Result(process.exitValue(), output, output);
-    }
-
-    private static Process start(Path folder, String... args)
-            throws IOException
-    {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(folder.resolve("output.txt").toFile()).start();
-    }
-
-    private static Path runFolder(Path runs)
-    {
-        File[] folders = runs.resolve("fixture").toFile().listFiles(File::isDirectory);
-        return folders == null || folders.length != 1 ? null : folders[0].toPath();
-    }
-
-    private static List<Path> checkpoints(Path run)
-            throws IOException
-    {
-        Path folder = run.resolve("checkpoints");
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> children = Files.list(folder)) {
-            return children.filter(child -> child.getFileName().toString().startsWith("step-")).sorted().toList();
-        }
-    }
-
-    private static long lineCount(Path file)
-            throws IOException
-    {
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.count();
+        catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -58,7 +59,9 @@ public final class CheckpointFiles
         Path checkpoints = runDirectory.resolve(DIRECTORY);
         Files.createDirectories(checkpoints);
         Path target = checkpoints.resolve(String.format("%s%08d", PREFIX, step));
-        Path temporary = Files.createTempDirectory(checkpoints, "." + target.getFileName() + ".");
+        // not Files.createTempDirectory: its folders are 0700 whatever the umask, and teammates could not read the checkpoint
+        Path temporary = Files.createDirectory(checkpoints.resolve("." + target.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)));
         try {
             ObjectNode manifest = MAPPER.createObjectNode();
             manifest.put("format", FORMAT);

@@ -6,8 +6,8 @@ import io.minimax.core.engine.Players;
 import io.minimax.core.journal.JournalLayout;
 import io.minimax.core.wiring.RandomStreams;
 import io.minimax.spi.network.Network;
-import io.minimax.spi.optim.Optimizer;
 import io.minimax.spi.tracking.RunInfo;
+import io.minimax.spi.tracking.Tracker;
 import jakarta.inject.Inject;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,7 +31,8 @@ import static java.util.Objects.requireNonNull;
  * position of every random stream its plugins draw from ({@code random/<descriptor path>}: data, prior, evaluation, metrics,
  * penalties). That is all the loop carries from one step to the next: gradients, minibatches and scratch arrays are
  * written before they are read in every step, and the metrics keep nothing between evaluations. A checkpoint that
- * cannot be written is a warning, not the end of the run.
+ * cannot be written is a warning, not the end of the run; one that is written is told to the run's trackers
+ * ({@link Tracker#checkpointWritten}).
  */
 public final class RunCheckpoints
         implements Checkpointing
@@ -44,11 +45,14 @@ public final class RunCheckpoints
     private final Path runDirectory;
     private final TrainSpec train;
     private final ResumePoint resumePoint;
+    private final List<Tracker> trackers;
     private boolean warned;
 
     @Inject
-    public RunCheckpoints(Players players, RandomStreams streams, RunInfo run, TrainSpec train, ResumePoint resumePoint)
+    public RunCheckpoints(Players players, RandomStreams streams, RunInfo run, TrainSpec train, ResumePoint resumePoint,
+            List<Tracker> trackers)
     {
+        this.trackers = List.copyOf(requireNonNull(trackers, "trackers is null"));
         this.players = requireNonNull(players, "players is null");
         this.streams = requireNonNull(streams, "streams is null");
         this.runDirectory = requireNonNull(run, "run is null").directory();
@@ -57,18 +61,16 @@ public final class RunCheckpoints
     }
 
     @Override
-    public long restore()
+    public Restored restore()
     {
         if (resumePoint.checkpoint().isEmpty()) {
-            return 0;
+            return Restored.NOTHING;
         }
         Checkpoint checkpoint = resumePoint.checkpoint().get();
         players.generator().parameters().assign(checkpoint.array("generator/parameters"));
         players.discriminator().parameters().assign(checkpoint.array("discriminator/parameters"));
         restoreState(players.generator(), networkState(checkpoint, "generator"));
         restoreState(players.discriminator(), networkState(checkpoint, "discriminator"));
-        players.generatorOptimizer().restore(optimizerState(checkpoint, "generator/optimizer/"));
-        players.discriminatorOptimizer().restore(optimizerState(checkpoint, "discriminator/optimizer/"));
         Map<String, long[]> positions = new LinkedHashMap<>();
         checkpoint.arrays().forEach((name, array) -> {
             if (name.startsWith(RANDOM)) {
@@ -76,22 +78,26 @@ public final class RunCheckpoints
             }
         });
         streams.restore(positions);
-        return checkpoint.step();
+        return new Restored(checkpoint.step(), optimizerState(checkpoint, "generator/optimizer/"),
+                optimizerState(checkpoint, "discriminator/optimizer/"));
     }
 
     @Override
-    public void save(long step)
+    public void save(long step, List<INDArray> generatorOptimizer, List<INDArray> discriminatorOptimizer)
     {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         arrays.put("generator/parameters", players.generator().parameters());
         arrays.put("discriminator/parameters", players.discriminator().parameters());
         players.generator().state().forEach((name, array) -> arrays.put("generator/state/" + name, array));
         players.discriminator().state().forEach((name, array) -> arrays.put("discriminator/state/" + name, array));
-        putOptimizer(arrays, "generator/optimizer/", players.generatorOptimizer());
-        putOptimizer(arrays, "discriminator/optimizer/", players.discriminatorOptimizer());
+        putOptimizer(arrays, "generator/optimizer/", generatorOptimizer);
+        putOptimizer(arrays, "discriminator/optimizer/", discriminatorOptimizer);
         streams.positions().forEach((path, position) -> arrays.put(RANDOM + path, Nd4j.createFromArray(position)));
         try {
-            CheckpointFiles.write(runDirectory, step, descriptorSha256(runDirectory), arrays, train.keepCheckpoints());
+            Path written = CheckpointFiles.write(runDirectory, step, descriptorSha256(runDirectory), arrays, train.keepCheckpoints());
+            for (Tracker tracker : trackers) {
+                tracker.checkpointWritten(written, step);
+            }
         }
         catch (IOException | RuntimeException e) {
             if (!warned) {
@@ -143,9 +149,8 @@ public final class RunCheckpoints
         });
     }
 
-    private static void putOptimizer(Map<String, INDArray> arrays, String prefix, Optimizer optimizer)
+    private static void putOptimizer(Map<String, INDArray> arrays, String prefix, List<INDArray> state)
     {
-        List<INDArray> state = optimizer.state();
         for (int i = 0; i < state.size(); i++) {
             arrays.put(prefix + i, state.get(i));
         }

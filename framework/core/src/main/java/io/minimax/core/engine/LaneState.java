@@ -36,6 +36,11 @@ final class LaneState
         this.generatorStep = new GeneratorStep(players, batch);
     }
 
+    Lane lane()
+    {
+        return lane;
+    }
+
     boolean isRunning()
     {
         return result == null;

@@ -18,11 +18,19 @@ public final class MetricsRecorder
     private final Clock clock;
     private final Map<String, Double> lastValues = new LinkedHashMap<>();
     private final MetricHistory history = new MetricHistory();
+    private final RetrainedSteps retrained;
 
     public MetricsRecorder(List<Tracker> trackers, Clock clock)
     {
+        this(trackers, clock, RetrainedSteps.NONE);
+    }
+
+    /** For a resumed run: the points of steps it trains again take their first timestamps ({@link RetrainedSteps}). */
+    public MetricsRecorder(List<Tracker> trackers, Clock clock, RetrainedSteps retrained)
+    {
         this.trackers = List.copyOf(requireNonNull(trackers, "trackers is null"));
         this.clock = requireNonNull(clock, "clock is null");
+        this.retrained = requireNonNull(retrained, "retrained is null");
     }
 
     public void record(long step, Map<String, Double> values)
@@ -30,11 +38,12 @@ public final class MetricsRecorder
         long timestamp = clock.millis();
         List<MetricPoint> points = new ArrayList<>(values.size());
         values.forEach((key, value) -> points.add(new MetricPoint(key, value, step, timestamp)));
-        points.forEach(history::add);
+        List<MetricPoint> logged = retrained.apply(points);
+        logged.forEach(history::add);
         for (Tracker tracker : trackers) {
-            tracker.logMetrics(points);
+            tracker.logMetrics(logged);
         }
-        lastValues.putAll(values);
+        logged.forEach(point -> lastValues.put(point.key(), point.value()));
     }
 
     public MetricHistory history()

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -63,6 +64,83 @@ record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors
         }
     }
 
+    /** Each lane's share of the generator optimizer's state, in lane order (see {@link #split}). */
+    List<List<INDArray>> generatorStates()
+    {
+        return split(generatorOptimizer.state(), generator.bounds());
+    }
+
+    List<List<INDArray>> discriminatorStates()
+    {
+        return split(discriminatorOptimizer.state(), discriminator.bounds());
+    }
+
+    /** Gives the optimizers the lanes' saved states, joined as {@link #split} cut them. */
+    void restoreOptimizers(List<Checkpointing.Restored> lanes)
+    {
+        generatorOptimizer.restore(join(lanes.stream().map(Checkpointing.Restored::generatorOptimizer).toList(), generator.bounds()));
+        discriminatorOptimizer.restore(join(lanes.stream().map(Checkpointing.Restored::discriminatorOptimizer).toList(),
+                discriminator.bounds()));
+    }
+
+    /**
+     * Cuts an element-wise optimizer's state into each lane's share: a floating-point array holds one value per
+     * parameter ({@link Optimizer#state()}), so lane r's share is its parameters' interval, shaped as the run's own
+     * optimizer would shape it; an integer array (a step count) is the same for every lane. One lane gets it whole.
+     */
+    static List<List<INDArray>> split(List<INDArray> state, List<Long> bounds)
+    {
+        int lanes = bounds.size() - 1;
+        if (lanes == 1) {
+            return List.of(state);
+        }
+        long total = bounds.get(lanes);
+        List<List<INDArray>> shares = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            List<INDArray> share = new ArrayList<>();
+            for (INDArray array : state) {
+                if (!array.dataType().isFPType()) {
+                    share.add(array.dup());
+                    continue;
+                }
+                if (array.length() != total) {
+                    throw new IllegalStateException("an optimizer state array has " + array.length() + " values for " + total
+                            + " parameters");
+                }
+                long start = bounds.get(lane);
+                long length = bounds.get(lane + 1) - start;
+                INDArray values = length == 0 ? Nd4j.create(array.dataType(), 0)
+                        : array.reshape(total).get(NDArrayIndex.interval(start, start + length)).dup();
+                share.add(array.rank() == 2 ? values.reshape(1, length) : values.reshape(length));
+            }
+            shares.add(share);
+        }
+        return shares;
+    }
+
+    /** The inverse of {@link #split}: the lanes' shares laid end to end, the integer arrays of the first lane. */
+    static List<INDArray> join(List<List<INDArray>> shares, List<Long> bounds)
+    {
+        if (shares.size() == 1) {
+            return shares.get(0);
+        }
+        List<INDArray> first = shares.get(0);
+        List<INDArray> joined = new ArrayList<>();
+        for (int index = 0; index < first.size(); index++) {
+            INDArray array = first.get(index);
+            if (!array.dataType().isFPType()) {
+                joined.add(array);
+                continue;
+            }
+            final int position = index;
+            INDArray[] parts = shares.stream().map(share -> share.get(position).reshape(share.get(position).length()))
+                    .toArray(INDArray[]::new);
+            INDArray values = Nd4j.concat(0, parts);
+            joined.add(array.rank() == 2 ? values.reshape(1, bounds.get(bounds.size() - 1)) : values);
+        }
+        return joined;
+    }
+
     void stepGenerator()
     {
         generatorOptimizer.step(generator.parameters(), generator.gradients());
@@ -73,12 +151,15 @@ record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors
         discriminatorOptimizer.step(discriminator.parameters(), discriminator.gradients());
     }
 
-    /** One player's parameter vector and gradient vector, {@code [1, n]} each. */
-    record Vectors(INDArray parameters, INDArray gradients)
+    /**
+     * One player's parameter vector and gradient vector, {@code [1, n]} each, and where each lane's part of them
+     * starts: lane r's is {@code [bounds[r], bounds[r + 1])}.
+     */
+    record Vectors(INDArray parameters, INDArray gradients, List<Long> bounds)
     {
         static Vectors of(Network network)
         {
-            return new Vectors(network.parameters(), network.gradients());
+            return new Vectors(network.parameters(), network.gradients(), List.of(0L, network.parameterCount()));
         }
 
         /**
@@ -88,14 +169,16 @@ record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors
         static Vectors handOut(List<Network> networks, DataType dataType)
         {
             long length = networks.stream().mapToLong(Network::parameterCount).sum();
-            Vectors vectors = new Vectors(Nd4j.create(dataType, 1, length), Nd4j.create(dataType, 1, length));
+            List<Long> bounds = new ArrayList<>(List.of(0L));
+            Vectors vectors = new Vectors(Nd4j.create(dataType, 1, length), Nd4j.create(dataType, 1, length), bounds);
             long offset = 0;
             for (Network network : networks) {
                 long end = offset + network.parameterCount();
                 network.initialize(slice(vectors.parameters, offset, end), slice(vectors.gradients, offset, end));
                 offset = end;
+                bounds.add(end);
             }
-            return vectors;
+            return new Vectors(vectors.parameters, vectors.gradients, List.copyOf(bounds));
         }
 
         private static INDArray slice(INDArray vector, long start, long end)

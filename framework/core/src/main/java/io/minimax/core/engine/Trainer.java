@@ -17,7 +17,6 @@ public final class Trainer
     private final TrainingListener listener;
     private final StopSignal stopSignal;
     private final DataType dataType;
-    private final Checkpointing checkpointing;
 
     /** A training that saves no checkpoints (benchmarks). */
     public Trainer(TrainSpec train, Players players, MetricsRecorder recorder, Evaluation evaluation,
@@ -30,9 +29,8 @@ public final class Trainer
     public Trainer(TrainSpec train, Players players, MetricsRecorder recorder, Evaluation evaluation,
             TrainingListener listener, StopSignal stopSignal, DataType dataType, Checkpointing checkpointing)
     {
-        this.checkpointing = requireNonNull(checkpointing, "checkpointing is null");
         this.train = requireNonNull(train, "train is null");
-        this.lane = new Lane(players, recorder, evaluation);
+        this.lane = new Lane(players, recorder, evaluation, checkpointing);
         this.listener = requireNonNull(listener, "listener is null");
         this.stopSignal = requireNonNull(stopSignal, "stopSignal is null");
         this.dataType = requireNonNull(dataType, "dataType is null");
@@ -45,6 +43,6 @@ public final class Trainer
 
     public TrainingResult train()
     {
-        return TrainingLoop.alone(train, lane, listener, stopSignal, dataType, checkpointing).train().get(0);
+        return TrainingLoop.alone(train, lane, listener, stopSignal, dataType).train().get(0);
     }
 }

@@ -3,6 +3,7 @@ package io.minimax.core.engine;
 import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.spi.tracking.RunStatus;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
 import java.util.Map;
@@ -35,13 +36,11 @@ public final class TrainingLoop
     private final ParameterVectors parameters;
     private final TrainingListener listener;
     private final StopSignal stopSignal;
-    private final Checkpointing checkpointing;
     private final UpdateSchedule.Updates updates = new LaneUpdates();
 
     private TrainingLoop(TrainSpec train, List<Lane> lanes, ParameterVectors parameters, TrainingListener listener, StopSignal stopSignal,
-            DataType dataType, Checkpointing checkpointing)
+            DataType dataType)
     {
-        this.checkpointing = requireNonNull(checkpointing, "checkpointing is null");
         this.train = requireNonNull(train, "train is null");
         this.schedule = UpdateSchedule.of(train.updates());
         this.lanes = lanes.stream().map(lane -> new LaneState(lane, train, dataType)).toList();
@@ -50,37 +49,31 @@ public final class TrainingLoop
         this.stopSignal = requireNonNull(stopSignal, "stopSignal is null");
     }
 
-    /** A run trained alone: its own optimizers step over its own networks. */
+    /** A run trained alone: its own optimizers step over its own networks; it saves checkpoints as its lane says. */
     public static TrainingLoop alone(TrainSpec train, Lane lane, TrainingListener listener, StopSignal stopSignal, DataType dataType)
     {
-        return alone(train, lane, listener, stopSignal, dataType, Checkpointing.NONE);
-    }
-
-    /** A run trained alone that saves checkpoints, and starts from one when it resumes. */
-    public static TrainingLoop alone(TrainSpec train, Lane lane, TrainingListener listener, StopSignal stopSignal, DataType dataType,
-            Checkpointing checkpointing)
-    {
         return new TrainingLoop(train, List.of(lane), ParameterVectors.of(lane.players()), listener, stopSignal,
-                requireNonNull(dataType, "dataType is null"), checkpointing);
+                requireNonNull(dataType, "dataType is null"));
     }
 
     /**
      * Runs trained in lockstep, wired with {@link ParameterOwner#LOCKSTEP}: their networks get their vectors here,
      * and keep working alone afterwards. {@link ParallelLockstep} checks that the lanes can share optimizer passes.
+     * Each lane saves its own checkpoints, which hold what its run alone would save; all lanes resume from the same step.
      */
     static TrainingLoop lockstep(TrainSpec train, List<Lane> lanes, TrainingListener listener, StopSignal stopSignal, DataType dataType)
     {
         List<Lane> laneList = List.copyOf(lanes);
         ParameterVectors vectors = ParameterVectors.handOut(laneList.stream().map(Lane::players).toList(),
                 requireNonNull(dataType, "dataType is null"));
-        return new TrainingLoop(train, laneList, vectors, listener, stopSignal, dataType, Checkpointing.NONE);
+        return new TrainingLoop(train, laneList, vectors, listener, stopSignal, dataType);
     }
 
     /** Trains every lane; returns their results in lane order. */
     public List<TrainingResult> train()
     {
         StepBookkeeping bookkeeping = new StepBookkeeping(train, lanes.size());
-        long step = checkpointing.restore();
+        long step = restore();
         long saved = step;
         if (step == 0) {
             lanes.forEach(LaneState::recordInitialScalars);
@@ -90,7 +83,7 @@ public final class TrainingLoop
             if (stopSignal.isRequested()) {
                 if (step > saved) {
                     // cheap next to the run, and the interrupted run can resume where it stopped
-                    checkpointing.save(step);
+                    save(step);
                 }
                 endRunning(RunStatus.KILLED, step, Optional.of("interrupted at step " + step));
                 break;
@@ -111,13 +104,40 @@ public final class TrainingLoop
                 bookkeeping.startWindow();
             }
             if (bookkeeping.isCheckpointStep(step) && anyRunning()) {
-                checkpointing.save(step);
+                save(step);
                 saved = step;
                 bookkeeping.startWindow();
             }
         }
         endRunning(RunStatus.FINISHED, step, Optional.empty());
         return lanes.stream().map(LaneState::result).toList();
+    }
+
+    /** Every lane's checkpoint, which must all be of one step; the optimizers that step the lanes get their state back. */
+    private long restore()
+    {
+        List<Checkpointing.Restored> restored = lanes.stream().map(lane -> lane.lane().checkpointing().restore()).toList();
+        long step = restored.get(0).step();
+        if (restored.stream().anyMatch(each -> each.step() != step)) {
+            throw new IllegalStateException("the lanes of a lockstep resume from one step, not from steps "
+                    + restored.stream().map(Checkpointing.Restored::step).toList());
+        }
+        if (step > 0) {
+            parameters.restoreOptimizers(restored);
+        }
+        return step;
+    }
+
+    /** A checkpoint of every lane still running, each with its share of the optimizers' state. */
+    private void save(long step)
+    {
+        List<List<INDArray>> generator = parameters.generatorStates();
+        List<List<INDArray>> discriminator = parameters.discriminatorStates();
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            if (lanes.get(lane).isRunning()) {
+                lanes.get(lane).lane().checkpointing().save(step, generator.get(lane), discriminator.get(lane));
+            }
+        }
     }
 
     private void log(long step, double millisPerRunStep)

@@ -15,12 +15,20 @@ public final class TrainingMetrics
     public static final String DISCRIMINATOR_FAKE = "discriminator/fake";
     public static final String GENERATOR_GRADIENT_NORM = "grad_norm/generator";
     public static final String DISCRIMINATOR_GRADIENT_NORM = "grad_norm/discriminator";
-    public static final String STEP_MILLIS = "time/step_ms";
+    /** What every key of a time measurement starts with: its value differs from one attempt to the next. */
+    public static final String TIME_PREFIX = "time/";
+    public static final String STEP_MILLIS = TIME_PREFIX + "step_ms";
 
     private static final List<String> ALL = List.of(DISCRIMINATOR_LOSS, GENERATOR_LOSS, PENALTY, VALUE_ESTIMATE,
             DISCRIMINATOR_REAL, DISCRIMINATOR_FAKE, GENERATOR_GRADIENT_NORM, DISCRIMINATOR_GRADIENT_NORM, STEP_MILLIS);
 
     private TrainingMetrics() {}
+
+    /** Whether {@code key} is a time measurement (the only values a resumed run does not compute again bit for bit). */
+    public static boolean isTimeKey(String key)
+    {
+        return key.startsWith(TIME_PREFIX);
+    }
 
     /** Whether the training loop logs {@code key}; every other key of a journal comes from the descriptor's metrics. */
     public static boolean isTrainingKey(String key)

@@ -19,6 +19,11 @@ public final class JournalLayout
     public static final String MIRRORS_FILE = "mirrors.json";
     /** Its modification time is the run's heartbeat (see {@link RunLiveness}); while running it also holds space reserved for the end. */
     public static final String HEARTBEAT_FILE = "heartbeat";
+    /**
+     * The points a resumed run dropped from {@value #METRICS_FILE} and will log again as it trains their steps again
+     * (see {@link RunJournal#reopen}); the first of each key and step is kept, for its timestamp.
+     */
+    public static final String RETRAINED_FILE = "retrained.jsonl";
 
     private JournalLayout() {}
 
@@ -45,6 +50,11 @@ public final class JournalLayout
     public static Path mirrorsFile(Path runDirectory)
     {
         return runDirectory.resolve(MIRRORS_FILE);
+    }
+
+    public static Path retrainedFile(Path runDirectory)
+    {
+        return runDirectory.resolve(RETRAINED_FILE);
     }
 
     public static Path heartbeatFile(Path runDirectory)

@@ -59,6 +59,7 @@ public final class RunJournal
     private long metricsSize;
     private long lastHeartbeat;
     private boolean ended;
+    private List<MetricPoint> retrained = List.of();
 
     private RunJournal(RunInfo run, Clock clock)
     {
@@ -114,7 +115,8 @@ public final class RunJournal
     /**
      * Continues a run already on disk ({@code minimax resume}): the metrics after {@code step} are dropped (one atomic
      * rewrite of {@value JournalLayout#METRICS_FILE}, a torn last line with them), the run is RUNNING again with no end,
-     * and new metrics are appended. Its trackers are not told it started again: it had.
+     * and new metrics are appended. Its trackers are not told it started again: it had. The points dropped are
+     * {@link #retrained()}: the run logs them again as it trains their steps again.
      */
     public static RunJournal reopen(Path directory, long step, Clock clock)
     {
@@ -123,7 +125,7 @@ public final class RunJournal
             JournaledRun recorded = RunJson.read(Files.readAllBytes(runFile), directory);
             RunJournal journal = new RunJournal(new RunInfo(recorded.id(), recorded.name(), recorded.experiment(), directory,
                     recorded.startTime()), clock);
-            JournalRewind.dropAfter(journal.metricsFile, step);
+            journal.retrained = JournalRewind.dropAfter(journal.metricsFile, JournalLayout.retrainedFile(directory), step);
             // this process now owns the run: a later look must see it alive, not the resumed process's crash
             journal.record = new JournaledRun(recorded.id(), recorded.name(), recorded.experiment(), RunStatus.RUNNING,
                     recorded.startTime(), OptionalLong.empty(), recorded.params(), recorded.tags(), Optional.empty(), directory,
@@ -140,6 +142,26 @@ public final class RunJournal
         catch (CorruptJournalException e) {
             throw new IllegalArgumentException(runFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * For a reopened run, the first point it logged of each key and step after the step it resumes from, in this
+     * attempt or an earlier one that was interrupted too; empty for a new run.
+     */
+    public List<MetricPoint> retrained()
+    {
+        return retrained;
+    }
+
+    /** The params and tags the run started with: for a reopened run, those of its {@code run.json}. */
+    public synchronized Map<String, String> params()
+    {
+        return record == null ? Map.of() : Map.copyOf(record.params());
+    }
+
+    public synchronized Map<String, String> tags()
+    {
+        return record == null ? Map.of() : Map.copyOf(record.tags());
     }
 
     /** The run this journal records; pass it to every tracker's {@link #runStarted}. */

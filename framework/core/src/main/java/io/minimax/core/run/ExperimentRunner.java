@@ -1,5 +1,6 @@
 package io.minimax.core.run;
 
+import io.minimax.core.checkpoint.Checkpoint;
 import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.descriptor.RunPlan;
 import io.minimax.core.engine.StopSignal;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 import static java.util.Objects.requireNonNull;
 
@@ -82,6 +86,55 @@ public final class ExperimentRunner
         }
         finally {
             parent.end(outcomes, plan.runs().size(), stopSignal.isRequested());
+        }
+        return outcomes;
+    }
+
+    /**
+     * Takes up an earlier attempt of the plan ({@code minimax run --resume}, a retried cluster task): of the runs at
+     * plan positions {@code indices}, a FINISHED one is not trained again (its outcome is read from its journal), one
+     * still alive elsewhere is left alone (no outcome), one with a checkpoint resumes from it in its own journal and
+     * mirror, one without trains again from step 0 in its own journal, and one never started starts in the attempt's
+     * sweep. A lockstep group trains together the runs that resume from the same step. The sweep's parent run in a
+     * nesting tracker is not continued: {@code minimax sync} brings it up to date.
+     */
+    public List<RunOutcome> resume(ExperimentPlan plan, JournaledPlan journaled, List<Integer> indices)
+    {
+        Optional<String> sweepId = plan.isSweep() ? Optional.of(journaled.sweepId().orElseGet(RunIds::next)) : Optional.empty();
+        List<RunOutcome> outcomes = new ArrayList<>();
+        // a lockstep's run resumed alone computes what it computed as a lane: no warning that it is not a sweep
+        for (List<Integer> group : plan.isSweep() ? SweepPlanner.groups(plan) : List.of(List.of(0))) {
+            Map<Long, List<Integer>> byStep = new TreeMap<>();
+            for (int index : group) {
+                JournaledPlan.PlannedRun planned = journaled.runs().get(index);
+                if (!indices.contains(index) || planned.progress() == JournaledPlan.Progress.ALIVE) {
+                    continue;
+                }
+                if (planned.progress() == JournaledPlan.Progress.FINISHED) {
+                    outcomes.add(FinishedRuns.outcome(plan.runs().get(index), planned.run().orElseThrow()));
+                    continue;
+                }
+                byStep.computeIfAbsent(planned.checkpoint().map(Checkpoint::step).orElse(0L), step -> new ArrayList<>()).add(index);
+            }
+            for (List<Integer> together : byStep.values()) {
+                if (stopSignal.isRequested()) {
+                    return outcomes;
+                }
+                IntFunction<RunSession> open = index -> {
+                    JournaledPlan.PlannedRun planned = journaled.runs().get(index);
+                    return planned.run().isPresent()
+                            ? sessions.reopen(plan, index, planned.run().get().directory(), planned.checkpoint())
+                            : sessions.open(plan, index, sweepId, Optional.empty());
+                };
+                if (together.size() == 1) {
+                    int index = together.get(0);
+                    RunSession session = open.apply(index);
+                    outcomes.add(session.close(session.trainAlone(listeners.forRun(plan.runs().get(index), index, plan.runs().size()))));
+                }
+                else {
+                    outcomes.addAll(lockstep.train(plan, together, open));
+                }
+            }
         }
         return outcomes;
     }

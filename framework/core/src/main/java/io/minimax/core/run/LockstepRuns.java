@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import static java.util.Objects.requireNonNull;
 
@@ -51,6 +52,15 @@ final class LockstepRuns
     List<RunOutcome> train(ExperimentPlan plan, List<Integer> group, Optional<String> sweepId, Optional<Tracker> parent,
             Function<Integer, Optional<String>> runIds)
     {
+        return train(plan, group, index -> sessions.open(plan, index, sweepId, parent, runIds.apply(index)));
+    }
+
+    /**
+     * Trains the runs at plan positions {@code group}, each opened by {@code open} (new, or reopened from checkpoints
+     * of one step); returns their outcomes in group order.
+     */
+    List<RunOutcome> train(ExperimentPlan plan, List<Integer> group, IntFunction<RunSession> open)
+    {
         List<RunPlan> runPlans = group.stream().map(index -> plan.runs().get(index)).toList();
         TrainingListener listener = listeners.forLockstep(runPlans, group, plan.runs().size());
         List<RunSession> opened = new ArrayList<>();
@@ -58,7 +68,7 @@ final class LockstepRuns
         List<RunSession> wired = new ArrayList<>();
         List<Lane> lanes = new ArrayList<>();
         for (int index : group) {
-            RunSession session = sessions.open(plan, index, sweepId, parent, runIds.apply(index));
+            RunSession session = open.apply(index);
             opened.add(session);
             try {
                 lanes.add(session.lane(listener));

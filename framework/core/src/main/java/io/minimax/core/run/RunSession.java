@@ -1,6 +1,7 @@
 package io.minimax.core.run;
 
 import com.google.inject.Injector;
+import io.minimax.core.checkpoint.ResumePoint;
 import io.minimax.core.descriptor.RunPlan;
 import io.minimax.core.engine.Lane;
 import io.minimax.core.engine.ParameterOwner;
@@ -42,13 +43,15 @@ final class RunSession
     private final PluginRegistry registry;
     private final StopSignal stopSignal;
     private final Clock clock;
+    private final ResumePoint resumePoint;
     // what the run's injector hands its trainer: the lockstep's listener, or the run's own when trained alone
     private final ForwardingListener listener = new ForwardingListener();
     private Trainer trainer;
 
     RunSession(RunPlan plan, int index, RunJournal journal, List<Tracker> trackers, Optional<RuntimeException> startFailure,
-            PluginRegistry registry, StopSignal stopSignal, Clock clock)
+            PluginRegistry registry, StopSignal stopSignal, Clock clock, ResumePoint resumePoint)
     {
+        this.resumePoint = resumePoint;
         this.plan = plan;
         this.index = index;
         this.journal = journal;
@@ -62,6 +65,12 @@ final class RunSession
     RunPlan plan()
     {
         return plan;
+    }
+
+    /** The step the run takes up training after: its checkpoint's, or 0. */
+    long resumeStep()
+    {
+        return resumePoint.step();
     }
 
     /** The run's position in the plan. */
@@ -99,7 +108,7 @@ final class RunSession
         if (trainer == null) {
             Injector injector = RunInjector.create(
                     new RunModule(plan.spec(), registry, DataType.FLOAT, parameterOwner),
-                    new RunServicesModule(journal.info(), trackers, listener, stopSignal, clock));
+                    new RunServicesModule(journal.info(), trackers, listener, stopSignal, clock, resumePoint));
             trainer = injector.getInstance(Trainer.class);
         }
         return trainer;
@@ -121,6 +130,8 @@ final class RunSession
                 }
             });
         }
+        resumePoint.retrained().differences().ifPresent(differences -> log.warn("run {}: {}; a store that cannot delete points"
+                + " (MLflow) keeps both", journal.info().name(), differences));
         return new RunOutcome(plan, journal.info(), result, mirrors);
     }
 }

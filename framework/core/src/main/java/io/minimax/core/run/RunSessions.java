@@ -1,8 +1,13 @@
 package io.minimax.core.run;
 
+import io.minimax.core.checkpoint.Checkpoint;
+import io.minimax.core.checkpoint.ResumePoint;
 import io.minimax.core.descriptor.ExperimentPlan;
 import io.minimax.core.descriptor.RunPlan;
 import io.minimax.core.engine.StopSignal;
+import io.minimax.core.engine.RetrainedSteps;
+import io.minimax.core.journal.JournalReader;
+import io.minimax.core.journal.JournaledMetrics;
 import io.minimax.core.journal.RunJournal;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.spi.tracking.Tracker;
@@ -68,7 +73,34 @@ final class RunSessions
             // trackers that did start are ended when the session closes
             startFailure = Optional.of(e);
         }
-        return new RunSession(runPlan, index, journal, trackers, startFailure, registry, stopSignal, clock);
+        return new RunSession(runPlan, index, journal, trackers, startFailure, registry, stopSignal, clock, ResumePoint.NONE);
+    }
+
+    /**
+     * The run at plan position {@code index}, journaled in {@code directory}, taken up again after the step of
+     * {@code checkpoint} (at step 0 without one): its journal goes back to that step and to RUNNING, and its
+     * trackers are told it resumes ({@link Tracker#runResumed}) with what the journal holds.
+     */
+    RunSession reopen(ExperimentPlan plan, int index, Path directory, Optional<Checkpoint> checkpoint)
+    {
+        RunPlan runPlan = plan.runs().get(index);
+        RunJournal journal = RunJournal.reopen(directory, checkpoint.map(Checkpoint::step).orElse(0L), clock);
+        List<Tracker> trackers = new ArrayList<>();
+        trackers.add(journal);
+        Optional<RuntimeException> startFailure = Optional.empty();
+        try {
+            Optional<Tracker> tracker = trackerFactories.forRun(runPlan, Optional.empty());
+            if (tracker.isPresent()) {
+                trackers.add(tracker.get());
+                JournaledMetrics journaled = new JournalReader(runsDirectory).metrics(directory);
+                tracker.get().runResumed(journal.info(), journal.params(), journal.tags(), journaled.points());
+            }
+        }
+        catch (RuntimeException e) {
+            startFailure = Optional.of(e);
+        }
+        return new RunSession(runPlan, index, journal, trackers, startFailure, registry, stopSignal, clock,
+                new ResumePoint(checkpoint, new RetrainedSteps(journal.retrained())));
     }
 
     /**

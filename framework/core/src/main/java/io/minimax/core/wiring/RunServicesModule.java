@@ -69,6 +69,6 @@ public final class RunServicesModule
     @Singleton
     MetricsRecorder metricsRecorder()
     {
-        return new MetricsRecorder(trackers, clock);
+        return new MetricsRecorder(trackers, clock, resumePoint.retrained());
     }
 }

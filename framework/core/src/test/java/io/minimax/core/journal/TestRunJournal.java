@@ -72,6 +72,32 @@ class TestRunJournal
     }
 
     @Test
+    void theFirstPointOfEachStepTrainedAgainIsKeptAcrossRepeatedResumes()
+            throws IOException
+    {
+        RunJournal journal = RunJournal.create(runs, "ring-8", "ring-8", clock);
+        RunInfo run = journal.info();
+        journal.runStarted(run, Map.of("train.steps", "50"), Map.of("minimax.version", "1"));
+        journal.logMetrics(List.of(new MetricPoint("loss/generator", 1.0, 10, 100), new MetricPoint("loss/generator", 2.0, 20, 200),
+                new MetricPoint("loss/generator", 3.0, 30, 300)));
+
+        RunJournal first = RunJournal.reopen(run.directory(), 10, clock);
+        assertThat(first.retrained()).containsExactly(new MetricPoint("loss/generator", 2.0, 20, 200),
+                new MetricPoint("loss/generator", 3.0, 30, 300));
+        assertThat(first.params()).containsEntry("train.steps", "50");
+        assertThat(first.tags()).containsEntry("minimax.version", "1");
+        // interrupted again after logging step 20 once more, later
+        first.logMetrics(List.of(new MetricPoint("loss/generator", 2.0, 20, 900)));
+
+        RunJournal second = RunJournal.reopen(run.directory(), 10, clock);
+        assertThat(second.retrained()).containsExactly(new MetricPoint("loss/generator", 2.0, 20, 200),
+                new MetricPoint("loss/generator", 3.0, 30, 300));
+        RunJournal third = RunJournal.reopen(run.directory(), 20, clock);
+        assertThat(third.retrained()).containsExactly(new MetricPoint("loss/generator", 3.0, 30, 300));
+        third.runEnded(RunStatus.FINISHED, Optional.empty());
+    }
+
+    @Test
     void runJsonFollowsTheRunThroughStartAndEnd()
             throws IOException
     {

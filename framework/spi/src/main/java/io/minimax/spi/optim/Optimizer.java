@@ -29,7 +29,10 @@ public interface Optimizer
     /**
      * What the next {@link #step} depends on besides its arguments (moments, velocity, step count), as arrays of the
      * optimizer's own that a checkpoint saves: copies, in a fixed order. Empty for a stateless optimizer, or one that
-     * has not stepped yet.
+     * has not stepped yet. For an {@link #isElementwise() element-wise} optimizer, a floating-point array holds one value
+     * per parameter, in the parameters' order, and an integer array (a step count) holds what every parameter shares:
+     * a lockstep cuts the first kind at its lanes' bounds and gives each lane the second whole, so that each lane's
+     * checkpoint is the one its run alone would save.
      */
     default List<INDArray> state()
     {

@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * Receives what a run records. The local journal is one tracker and always present; others mirror it, some into a
  * remote store of their own.
- * Calls come from the training thread in this order: {@link #runStarted}, any number of {@link #logMetrics},
- * {@link #logArtifact} and {@link #logImage}, {@link #runEnded}, {@link #close}. A tracker must not slow training
- * down: anything that touches the network belongs on its own thread behind a bounded queue.
+ * Calls come from the training thread in this order: {@link #runStarted} (or {@link #runResumed}), any number of
+ * {@link #logMetrics}, {@link #logArtifact}, {@link #logImage} and {@link #checkpointWritten}, {@link #runEnded},
+ * {@link #close}. A tracker must not slow training down: anything that touches the network belongs on its own thread
+ * behind a bounded queue.
  */
 public interface Tracker
         extends AutoCloseable
@@ -21,6 +22,22 @@ public interface Tracker
      */
     void runStarted(RunInfo run, Map<String, String> params, Map<String, String> tags);
 
+    /**
+     * Instead of {@link #runStarted}, for a run that continues in a new process after an interruption
+     * ({@code minimax resume}): it takes up training after the step of its checkpoint. A tracker that mirrors runs
+     * into a store continues the run it mirrored, as {@code params} and {@code tags} identify it, and brings it up
+     * to {@code journaled}. The steps after the checkpoint are trained again, and their points logged again with their
+     * first timestamps where the value is the same (a time measurement keeps its first value), so a store that
+     * cannot delete points ends up with the journal's. The default starts a new run that holds {@code journaled}.
+     *
+     * @param journaled what the run's journal holds now, in logged order: its points up to the checkpoint's step
+     */
+    default void runResumed(RunInfo run, Map<String, String> params, Map<String, String> tags, List<MetricPoint> journaled)
+    {
+        runStarted(run, params, tags);
+        logMetrics(journaled);
+    }
+
     void logMetrics(List<MetricPoint> metrics);
 
     /**
@@ -28,6 +45,15 @@ public interface Tracker
      * @param artifactPath the folder inside the run's artifacts, "" for the top
      */
     void logArtifact(Path file, String artifactPath);
+
+    /**
+     * A checkpoint of the run was written ({@code train.checkpointEvery}, after the last step, on Ctrl-C): a folder
+     * of the run's journal that holds {@code manifest.json} and the arrays' files. It may be deleted once newer ones
+     * are written ({@code train.keepCheckpoints}). The default ignores it.
+     *
+     * @param step the step the checkpoint was taken after
+     */
+    default void checkpointWritten(Path folder, long step) {}
 
     /**
      * One picture of a series that changes as training goes (the grid of generated samples at each evaluation), for a

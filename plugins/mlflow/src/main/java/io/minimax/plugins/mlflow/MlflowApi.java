@@ -191,6 +191,13 @@ final class MlflowApi
         http.post("runs/update", print(UpdateRun.newBuilder().setRunId(runId).setStatus(status).setEndTime(endTime)), true);
     }
 
+    /** Sets the run RUNNING again, a run that ended or was left RUNNING by a process that died; points can then be added. */
+    void reopenRun(String runId)
+            throws MlflowException
+    {
+        http.post("runs/update", print(UpdateRun.newBuilder().setRunId(runId).setStatus(RunStatus.RUNNING)), true);
+    }
+
     List<Metric> metricHistory(String runId, String key)
             throws MlflowException
     {

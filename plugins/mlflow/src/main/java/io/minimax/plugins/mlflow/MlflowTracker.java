@@ -6,6 +6,8 @@ import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.RunStatus;
 import io.minimax.spi.tracking.Tracker;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,9 +32,12 @@ final class MlflowTracker
     static final int QUEUE_CAPACITY = 4096;
     private static final long QUIET_FLUSH_MILLIS = 1000;
 
-    private sealed interface Event permits Started, Logged, Artifact, Image, Ended {}
+    private sealed interface Event permits Started, Resumed, Logged, Artifact, Image, Ended {}
 
     private record Started(RunInfo run, Map<String, String> params, Map<String, String> tags) implements Event {}
+
+    private record Resumed(RunInfo run, Map<String, String> params, Map<String, String> tags, List<MetricPoint> journaled)
+            implements Event {}
 
     private record Logged(List<MetricPoint> points) implements Event {}
 
@@ -45,6 +51,8 @@ final class MlflowTracker
     private final MlflowWarnings warnings;
     private final TrackingUri server;
     private final long closeTimeoutMillis;
+    private final String logCheckpoints;
+    private Optional<Path> finalCheckpoint = Optional.empty();
     private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final FinalValues finals = new FinalValues();
     private volatile RemoteWork work;
@@ -54,6 +62,14 @@ final class MlflowTracker
     MlflowTracker(Function<Map<String, String>, RemoteWork> workForTags, MlflowWarnings warnings, TrackingUri server,
             long closeTimeoutMillis)
     {
+        this(workForTags, warnings, server, closeTimeoutMillis, MlflowTrackerSpec.NONE);
+    }
+
+    /** @param logCheckpoints which checkpoints become artifacts: {@code none}, {@code final} or {@code all} */
+    MlflowTracker(Function<Map<String, String>, RemoteWork> workForTags, MlflowWarnings warnings, TrackingUri server,
+            long closeTimeoutMillis, String logCheckpoints)
+    {
+        this.logCheckpoints = requireNonNull(logCheckpoints, "logCheckpoints is null");
         this.workForTags = requireNonNull(workForTags, "workForTags is null");
         this.warnings = requireNonNull(warnings, "warnings is null");
         this.server = requireNonNull(server, "server is null");
@@ -86,6 +102,21 @@ final class MlflowTracker
     }
 
     @Override
+    public void runResumed(RunInfo run, Map<String, String> params, Map<String, String> tags, List<MetricPoint> journaled)
+    {
+        requireNonNull(run, "run is null");
+        if (work != null) {
+            throw new IllegalStateException("run " + run.id() + " has already started");
+        }
+        work = workForTags.apply(tags);
+        finals.add(journaled);
+        sender = new Thread(this::send, "minimax-mlflow-" + run.id().substring(0, Math.min(8, run.id().length())));
+        sender.setDaemon(true);
+        queue.add(new Resumed(run, Map.copyOf(params), Map.copyOf(tags), List.copyOf(journaled)));
+        sender.start();
+    }
+
+    @Override
     public void logMetrics(List<MetricPoint> points)
     {
         if (work == null || points.isEmpty()) {
@@ -103,6 +134,38 @@ final class MlflowTracker
         }
     }
 
+    /**
+     * With {@code all}, each checkpoint's files go to {@code checkpoints/<folder>/} as it is written (a checkpoint
+     * deleted for newer ones before its turn comes is missing there, with a warning); with {@code final}, the last
+     * one written goes when the run ends.
+     */
+    @Override
+    public void checkpointWritten(Path folder, long step)
+    {
+        if (work == null) {
+            return;
+        }
+        if (logCheckpoints.equals(MlflowTrackerSpec.ALL)) {
+            logCheckpoint(folder);
+        }
+        else if (logCheckpoints.equals(MlflowTrackerSpec.FINAL)) {
+            finalCheckpoint = Optional.of(folder);
+        }
+    }
+
+    private void logCheckpoint(Path folder)
+    {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                enqueue(new Artifact(file, "checkpoints/" + folder.getFileName()));
+            }
+        }
+        catch (IOException e) {
+            work.markIncomplete();
+            warnings.once("checkpoint " + folder, "cannot log checkpoint " + folder + " to MLflow: " + e);
+        }
+    }
+
     @Override
     public void logImage(Path file, String key, long step)
     {
@@ -117,6 +180,7 @@ final class MlflowTracker
         if (work == null) {
             return;
         }
+        finalCheckpoint.ifPresent(this::logCheckpoint);
         try {
             // after training: waiting here for room costs nothing but keeps the end from being lost
             if (!queue.offer(new Ended(status, error), closeTimeoutMillis, TimeUnit.MILLISECONDS)) {
@@ -175,6 +239,9 @@ final class MlflowTracker
                 }
                 else if (event instanceof Started started) {
                     work.start(started.run(), started.params(), started.tags());
+                }
+                else if (event instanceof Resumed resumed) {
+                    work.resume(resumed.run(), resumed.params(), resumed.tags(), resumed.journaled());
                 }
                 else if (event instanceof Logged logged) {
                     work.metrics(logged.points());

@@ -90,7 +90,7 @@ public final class MlflowTrackerFactory
                 tags -> MlflowTracker.isSweep(tags)
                         ? new SweepStream(api, warnings)
                         : new RunStream(api, warnings, parent.flatMap(MlflowTracker::sweep)),
-                warnings, api.server(), CLOSE_TIMEOUT_MILLIS);
+                warnings, api.server(), CLOSE_TIMEOUT_MILLIS, spec.logCheckpoints());
     }
 
     static MlflowApi api(TrackingUri server, Map<String, String> environment)

@@ -4,13 +4,24 @@ import io.minimax.spi.Param;
 import io.minimax.spi.PluginSpec;
 import io.minimax.spi.SpecChecks;
 
+import java.util.List;
+
 /**
- * {@code tracking: { type: mlflow, uri: http://127.0.0.1:5000 }}. Credentials never go here: MLflow's variables
- * {@code MLFLOW_TRACKING_USERNAME}/{@code PASSWORD}/{@code TOKEN} supply them.
+ * {@code tracking: { type: mlflow, uri: http://127.0.0.1:5000, logCheckpoints: final }}. Credentials never go here:
+ * MLflow's variables {@code MLFLOW_TRACKING_USERNAME}/{@code PASSWORD}/{@code TOKEN} supply them.
  */
-public record MlflowTrackerSpec(@Param(description = "the tracking server, http(s)://host[:port][/path], without credentials") String uri)
+public record MlflowTrackerSpec(
+        @Param(description = "the tracking server, http(s)://host[:port][/path], without credentials")
+        String uri,
+        @Param(description = "which checkpoints go to the run's artifacts (checkpoints/step-N/): none; final, the one the run ends"
+                + " with; or all, each as it is written", defaultValue = "final")
+        String logCheckpoints)
         implements PluginSpec
 {
+    static final String NONE = "none";
+    static final String FINAL = "final";
+    static final String ALL = "all";
+
     public MlflowTrackerSpec
     {
         String problem = null;
@@ -25,7 +36,14 @@ public record MlflowTrackerSpec(@Param(description = "the tracking server, http(
         SpecChecks.check()
                 .notNull("uri", uri)
                 .that(problem == null, "uri", problem)
+                .oneOf("logCheckpoints", logCheckpoints, List.of(NONE, FINAL, ALL))
                 .orThrow();
+    }
+
+    /** With the final checkpoint logged. */
+    public MlflowTrackerSpec(String uri)
+    {
+        this(uri, FINAL);
     }
 
     public TrackingUri trackingUri()

@@ -40,6 +40,13 @@ abstract class RemoteWork
 
     abstract void start(RunInfo run, Map<String, String> params, Map<String, String> tags);
 
+    /** A run that continues after an interruption ({@code Tracker.runResumed}); the default starts anew with {@code journaled}. */
+    void resume(RunInfo run, Map<String, String> params, Map<String, String> tags, List<MetricPoint> journaled)
+    {
+        start(run, params, tags);
+        metrics(journaled);
+    }
+
     void metrics(List<MetricPoint> points) {}
 
     /** Sends what is buffered; called when the tracker's queue has been idle for a while, and before the end. */

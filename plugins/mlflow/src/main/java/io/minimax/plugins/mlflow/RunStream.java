@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +72,28 @@ final class RunStream
         if (Files.isRegularFile(descriptor)) {
             artifact(descriptor, "");
         }
+    }
+
+    /**
+     * Continues the run's MLflow run (found by its {@value RunNotes#RUN_ID_TAG} tag, or created when it never got
+     * there): what it lacks of the journal is sent as {@code minimax sync} sends it, and it is RUNNING again. The
+     * points of the steps trained again then come with their first timestamps, and MLflow skips those it has.
+     */
+    @Override
+    void resume(RunInfo run, Map<String, String> params, Map<String, String> runTags, List<MetricPoint> journaled)
+    {
+        this.info = run;
+        this.tags = Map.copyOf(runTags);
+        attempt(() -> {
+            String experimentId = api.experimentId(run.experiment());
+            JournalRun journal = new JournalRun(run, RunStatus.RUNNING, OptionalLong.empty(), Optional.empty(), new TreeMap<>(params),
+                    new TreeMap<>(runTags), journaled, Optional.empty());
+            String runId = new RunReplay(api).replay(journal, experimentId, Optional.empty()).mirror().orElseThrow().runId();
+            api.reopenRun(runId);
+            remote = api.run(runId);
+            parentRunId = remote.flatMap(found -> found.getData().getTagsList().stream()
+                    .filter(tag -> tag.getKey().equals(RunNotes.PARENT_TAG)).map(RunTag::getValue).findFirst());
+        });
     }
 
     @Override
