@@ -1,9 +1,8 @@
 package io.minimax.cli;
 
-import io.minimax.core.checkpoint.Checkpoint;
-import io.minimax.core.checkpoint.CheckpointFiles;
 import io.minimax.core.descriptor.DescriptorLoader;
 import io.minimax.core.descriptor.ExperimentPlan;
+import io.minimax.core.descriptor.RunPlan;
 import io.minimax.core.engine.StopSignal;
 import io.minimax.core.journal.JournalLayout;
 import io.minimax.core.journal.JournaledRun;
@@ -14,11 +13,11 @@ import io.minimax.core.platform.MemoryLimits;
 import io.minimax.core.plugin.PluginLoader;
 import io.minimax.core.plugin.PluginRegistry;
 import io.minimax.core.run.ExperimentRunner;
+import io.minimax.core.run.JournaledPlan;
 import io.minimax.core.run.RunOutcome;
 import io.minimax.core.run.RunTags;
 import io.minimax.core.sweep.SweepFolder;
 import io.minimax.core.sweep.SweepPlan;
-import io.minimax.core.sweep.SweepProgress;
 import io.minimax.core.sweep.TaskLock;
 import io.minimax.core.wiring.RunMemory;
 import io.minimax.spi.tracking.RunStatus;
@@ -29,10 +28,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -40,9 +39,11 @@ import static java.util.Objects.requireNonNull;
 /**
  * Runs tasks of a planned sweep ({@code minimax run FILE --sweep ID --task I}, and {@code minimax submit --launcher
  * local}): the descriptor is loaded again with the plan's overrides and must still expand to the planned runs. A task
- * holds its lock file while it runs, so two processes never run one task. Each of its runs that is FINISHED is left
- * alone, one with a valid checkpoint is resumed ({@link RunContinuation}), any other starts over in its planned
- * folder; the runs of a lockstep group are not checkpointed, so the unfinished ones of a group train again together.
+ * holds its lock file while it runs, so two processes never run one task. Its runs are found in the folders the plan
+ * named ({@link JournaledPlan#readPlanned}) and taken up as {@code minimax run --resume} takes up a sweep: a FINISHED
+ * run is left alone, one with a valid checkpoint resumes from it (the lanes of a lockstep group that stopped at the
+ * same step together), one without trains again from step 0 in its own journal, and one never started starts in its
+ * planned folder.
  */
 final class SweepTaskRun
 {
@@ -148,51 +149,68 @@ final class SweepTaskRun
 
     private boolean runLocked(SweepPlan.Task task, StopSignal stopSignal)
     {
-        List<Optional<JournaledRun>> journaled = SweepProgress.read(runsDirectory, sweep, RunLiveness.here()).runs().get(task.index());
-        List<Integer> positions = new ArrayList<>();
-        List<String> runIds = new ArrayList<>();
-        for (int run = 0; run < task.runs().size(); run++) {
-            if (journaled.get(run).map(JournaledRun::status).orElse(RunStatus.RUNNING) != RunStatus.FINISHED) {
-                positions.add(task.runs().get(run).position());
-                runIds.add(task.runs().get(run).runId());
-            }
+        Map<Integer, String> runIds = new LinkedHashMap<>();
+        task.runs().forEach(run -> runIds.put(run.position(), run.runId()));
+        JournaledPlan journaled;
+        try {
+            journaled = JournaledPlan.readPlanned(runsDirectory, plan, sweep.sweepId(), runIds, RunLiveness.here(),
+                    warning -> err.println("warning: " + warning));
         }
+        catch (IllegalArgumentException e) {
+            throw new InvalidInputException("task " + task.index() + " of sweep " + sweep.sweepId() + ": " + e.getMessage());
+        }
+        List<JournaledPlan.PlannedRun> runs = task.positions().stream().map(journaled.runs()::get).toList();
+        long finished = runs.stream().filter(run -> run.progress() == JournaledPlan.Progress.FINISHED).count();
         out.println("Sweep " + sweep.sweepId() + ", task " + task.index() + " of " + sweep.tasks().size() + " on " + hostAndPid() + ": "
-                + task.runs().size() + " run" + (task.runs().size() == 1 ? "" : "s") + ", " + (task.runs().size() - positions.size())
-                + " FINISHED already");
-        if (positions.isEmpty()) {
+                + runs.size() + " run" + (runs.size() == 1 ? "" : "s") + ", " + finished + " FINISHED already");
+        if (finished == runs.size()) {
             return true;
         }
-        List<RunOutcome> outcomes = new ArrayList<>();
-        if (positions.size() == 1) {
-            Path directory = JournalLayout.runDirectory(runsDirectory, plan.name(), runIds.get(0));
-            Optional<Checkpoint> checkpoint = Files.isDirectory(directory)
-                    ? CheckpointFiles.latest(directory, warning -> err.println("warning: " + warning))
-                    : Optional.empty();
-            if (checkpoint.isPresent()) {
-                outcomes.add(new RunContinuation(registry, stopSignal).resume(directory, checkpoint.get(), out));
-            }
+        for (JournaledPlan.PlannedRun run : runs) {
+            announce(run, runIds.get(run.index()));
         }
-        if (outcomes.isEmpty()) {
-            runIds.forEach(this::startOver);
-            ExperimentRunner runner = new ExperimentRunner(registry, runsDirectory, tags, new ProgressBars(out, System.console() != null),
-                    stopSignal, Clock.systemUTC());
-            outcomes.addAll(runner.runPlanned(plan, sweep.sweepId(), positions, runIds));
-        }
+        out.flush();
+        ExperimentRunner runner = new ExperimentRunner(registry, runsDirectory, tags, new ProgressBars(out, System.console() != null),
+                stopSignal, Clock.systemUTC());
+        List<RunOutcome> outcomes = runner.runPlanned(plan, journaled, task.positions(), task.runIds());
         RunSummary.print(plan, outcomes, out);
         out.println("Journals: " + runsDirectory.resolve(plan.name()).toAbsolutePath());
-        return outcomes.size() == positions.size()
+        return outcomes.size() == runs.size()
                 && outcomes.stream().allMatch(outcome -> outcome.result().status() == RunStatus.FINISHED);
     }
 
-    /** A run that cannot be resumed (never checkpointed, or in lockstep) trains again from its first step, in its planned folder. */
-    private void startOver(String runId)
+    /** Says what becomes of one of the task's runs, after the checks that a run to take up must pass. */
+    private void announce(JournaledPlan.PlannedRun planned, String runId)
+    {
+        RunPlan runPlan = plan.runs().get(planned.index());
+        switch (planned.progress()) {
+            case NOT_STARTED -> clearTornStart(runId);
+            case ALIVE -> out.println("Run " + runId + " (" + runPlan.runName() + ") is still running in process "
+                    + planned.run().flatMap(JournaledRun::process).map(process -> process.pid() + " on " + process.host()).orElse("?")
+                    + ": left alone");
+            case RESUMABLE -> {
+                ResumeCommand.checkVersions(planned.run().orElseThrow().directory(), plan, runPlan, registry);
+                String run = runId + " (" + runPlan.runName() + ")";
+                out.println(planned.checkpoint().map(checkpoint -> "Resuming run " + run + " after step " + checkpoint.step())
+                        .orElse("Run " + run + " has no checkpoint to resume from: it trains again from step 0"));
+            }
+            case FINISHED -> {
+                // left as it is
+            }
+        }
+    }
+
+    /**
+     * A folder without a readable {@code run.json} is a run killed as it was being created: nothing in it to keep, and
+     * the run starts there afresh.
+     */
+    private void clearTornStart(String runId)
     {
         Path directory = JournalLayout.runDirectory(runsDirectory, plan.name(), runId);
         if (!Files.exists(directory)) {
             return;
         }
-        out.println("Run " + runId.substring(0, 8) + " has no checkpoint to resume from: it starts over");
+        out.println("Run " + runId + " has no readable journal: it starts over");
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

@@ -1,12 +1,14 @@
 package io.minimax.cli;
 
 import io.minimax.core.sweep.SweepFolder;
+import io.minimax.core.sweep.SweepPlan;
 import io.minimax.core.sweep.TaskLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +63,63 @@ class TestSubmitLocal
         assertThat(again.out()).contains("task 2 of 4").contains("1 FINISHED already");
         assertThat(SweepJournals.values(runs, "cluster-sweep")).isEqualTo(before);
         assertThat(CliHarness.runDirectories(runs, "cluster-sweep")).hasSize(4);
+    }
+
+    @Test
+    void aLockstepTaskKilledAfterItsFirstCheckpointIsResumedByResubmittingAndComputesWhatItComputesUninterrupted(@TempDir Path temp)
+            throws Exception
+    {
+        String sweep = SWEEP.replace("name: cluster-sweep", "name: lockstep-killed")
+                .replace("train: { steps: 200, batchSize: 16, logEvery: 10, evalEvery: 100 }",
+                        "train: { steps: 1500, batchSize: 16, logEvery: 1, evalEvery: 750, checkpointEvery: 40, vectorizeSweep: true, "
+                                + "threads: 1 }")
+                .replace("loss.type: [minimax, non-saturating]", "loss.type: [minimax]")
+                .replace("seed: [1, 2]", "seed: [1, 2, 3]");
+        Path reference = temp.resolve("reference");
+        Path referenceFile = write(temp, "reference.yaml", sweep);
+        CliHarness.Result uninterrupted = minimax("run", referenceFile.toString(), "--runs-dir", reference.toString());
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.out() + uninterrupted.err()).isZero();
+        Map<String, List<String>> expected = SweepJournals.values(reference, "lockstep-killed");
+        assertThat(expected).hasSize(3);
+        long lines = expected.values().stream().mapToLong(List::size).sum();
+
+        Path folder = temp.resolve("killed");
+        Path descriptor = write(Files.createDirectories(folder), "fixture.yaml", sweep);
+        Path runs = folder.resolve("runs");
+        CliHarness.Result planned = minimax("submit", descriptor.toString(), "--launcher", "none", "--runs-dir", runs.toString());
+        assertThat(planned.exitCode()).as(planned.err()).isZero();
+        String sweepId = SweepJournals.onlySweepId(runs);
+        SweepPlan plan = SweepFolder.of(runs, sweepId).read();
+        assertThat(plan.tasks()).hasSize(1);
+        List<Path> group = plan.task(0).runIds().stream().map(id -> runs.resolve("lockstep-killed").resolve(id)).toList();
+        KilledRuns.run(folder, sweep, KilledRuns.afterLines("lockstep-killed", lines * 2 / 5), "--sweep", sweepId, "--task", "0");
+        Map<Path, String> firstLines = new HashMap<>();
+        for (Path run : group) {
+            assertThat(CliHarness.runJson(run).get("status").asText()).isEqualTo("RUNNING");
+            assertThat(SweepJournals.values(run).size()).as("journaled before the kill").isLessThan((int) (lines / 3));
+            firstLines.put(run, Files.readAllLines(run.resolve("metrics.jsonl")).get(0));
+        }
+
+        CliHarness.Result resumed = minimax("submit", "--resume", sweepId, "--launcher", "local", "--runs-dir", runs.toString());
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+        for (Path run : group) {
+            assertThat(resumed.out()).containsPattern("Resuming run " + run.getFileName() + " \\(loss=minimax seed=[123]\\) "
+                    + "after step [1-9]");
+        }
+        assertThat(resumed.out()).doesNotContain("trains again from step 0", "starts over");
+        assertThat(SweepJournals.statuses(runs, "lockstep-killed")).hasSize(3).allSatisfy((name, status) -> assertThat(status)
+                .isEqualTo("FINISHED"));
+        assertThat(CliHarness.runDirectories(runs, "lockstep-killed")).hasSize(3);
+        assertThat(SweepJournals.values(runs, "lockstep-killed")).isEqualTo(expected);
+        for (Path run : group) {
+            // taken up, not started over: what was journaled before the kill is still there, its timestamps included
+            assertThat(Files.readAllLines(run.resolve("metrics.jsonl")).get(0)).isEqualTo(firstLines.get(run));
+        }
+
+        CliHarness.Result again = minimax("run", descriptor.toString(), "--runs-dir", runs.toString(), "--sweep", sweepId, "--task", "0");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("3 runs, 3 FINISHED already");
+        assertThat(SweepJournals.values(runs, "lockstep-killed")).isEqualTo(expected);
     }
 
     @Test

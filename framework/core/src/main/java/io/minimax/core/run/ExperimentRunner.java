@@ -80,7 +80,7 @@ public final class ExperimentRunner
                     outcomes.add(runAlone(plan, group.get(0), sweepId, parent.tracker()));
                 }
                 else {
-                    outcomes.addAll(lockstep.train(plan, group, sweepId, parent.tracker(), index -> Optional.empty()));
+                    outcomes.addAll(lockstep.train(plan, group, sweepId, parent.tracker()));
                 }
             }
         }
@@ -91,16 +91,61 @@ public final class ExperimentRunner
     }
 
     /**
-     * Takes up an earlier attempt of the plan ({@code minimax run --resume}, a retried cluster task): of the runs at
-     * plan positions {@code indices}, a FINISHED one is not trained again (its outcome is read from its journal), one
-     * still alive elsewhere is left alone (no outcome), one with a checkpoint resumes from it in its own journal and
-     * mirror, one without trains again from step 0 in its own journal, and one never started starts in the attempt's
-     * sweep. A lockstep group trains together the runs that resume from the same step. The sweep's parent run in a
-     * nesting tracker is not continued: {@code minimax sync} brings it up to date.
+     * Takes up an earlier attempt of the plan ({@code minimax run --resume}): of the runs at plan positions
+     * {@code indices}, a FINISHED one is not trained again (its outcome is read from its journal), one still alive
+     * elsewhere is left alone (no outcome), one with a checkpoint resumes from it in its own journal and mirror, one
+     * without trains again from step 0 in its own journal, and one never started starts in the attempt's sweep. A
+     * lockstep group trains together the runs that resume from the same step. The sweep's parent run in a nesting
+     * tracker is not continued: {@code minimax sync} brings it up to date.
      */
     public List<RunOutcome> resume(ExperimentPlan plan, JournaledPlan journaled, List<Integer> indices)
     {
         Optional<String> sweepId = plan.isSweep() ? Optional.of(journaled.sweepId().orElseGet(RunIds::next)) : Optional.empty();
+        return takeUp(plan, journaled, indices, index -> sessions.open(plan, index, sweepId, Optional.empty()));
+    }
+
+    /**
+     * Makes the parent run of a sweep planned ahead ({@code minimax submit}), with a nesting tracker, before any of
+     * its tasks starts: each task is a process of its own, and all of them nest their runs under this one.
+     */
+    public void startPlannedSweep(ExperimentPlan plan, String sweepId)
+    {
+        SweepParentRun parent = SweepParentRun.start(plan, sweepId, registry, runsDirectory, tags, clock, true);
+        // a planned parent's tracker only waits here for the parent to exist: the sweep's end is not this process's to say
+        parent.end(List.of(), plan.runs().size(), false);
+    }
+
+    /**
+     * Runs one task of a sweep planned ahead, or takes it up again when the task is retried: the runs at plan positions
+     * {@code group} (one run, or one lockstep group), as {@link JournaledPlan#readPlanned} found them, are taken up as
+     * {@link #resume} says; one never started starts in the folder {@code runIds} names, tagged with the sweep's id and
+     * nested under its parent run.
+     */
+    public List<RunOutcome> runPlanned(ExperimentPlan plan, JournaledPlan journaled, List<Integer> group, List<String> runIds)
+    {
+        if (group.isEmpty() || group.size() != runIds.size()) {
+            throw new IllegalArgumentException("a task has runs, one folder each: " + group + ", " + runIds);
+        }
+        Optional<String> sweepId = plan.isSweep() ? Optional.of(journaled.sweepId().orElseThrow()) : Optional.empty();
+        boolean starts = group.stream().anyMatch(index -> journaled.runs().get(index).progress() == JournaledPlan.Progress.NOT_STARTED);
+        // runs taken up are nested already; only a run that starts needs the parent
+        SweepParentRun parent = sweepId.filter(id -> starts)
+                .map(id -> SweepParentRun.start(plan, id, registry, runsDirectory, tags, clock, true))
+                .orElseGet(SweepParentRun::none);
+        List<RunOutcome> outcomes = new ArrayList<>();
+        try {
+            outcomes.addAll(takeUp(plan, journaled, group,
+                    index -> sessions.open(plan, index, sweepId, parent.tracker(), Optional.of(runIds.get(group.indexOf(index))))));
+        }
+        finally {
+            parent.end(outcomes, plan.runs().size(), stopSignal.isRequested());
+        }
+        return outcomes;
+    }
+
+    /** {@link #resume}'s walk over the plan's groups; {@code start} opens a run never started. */
+    private List<RunOutcome> takeUp(ExperimentPlan plan, JournaledPlan journaled, List<Integer> indices, IntFunction<RunSession> start)
+    {
         List<RunOutcome> outcomes = new ArrayList<>();
         // a lockstep's run resumed alone computes what it computed as a lane: no warning that it is not a sweep
         for (List<Integer> group : plan.isSweep() ? SweepPlanner.groups(plan) : List.of(List.of(0))) {
@@ -124,7 +169,7 @@ public final class ExperimentRunner
                     JournaledPlan.PlannedRun planned = journaled.runs().get(index);
                     return planned.run().isPresent()
                             ? sessions.reopen(plan, index, planned.run().get().directory(), planned.checkpoint())
-                            : sessions.open(plan, index, sweepId, Optional.empty());
+                            : start.apply(index);
                 };
                 if (together.size() == 1) {
                     int index = together.get(0);
@@ -139,54 +184,10 @@ public final class ExperimentRunner
         return outcomes;
     }
 
-    /**
-     * Makes the parent run of a sweep planned ahead ({@code minimax submit}), with a nesting tracker, before any of
-     * its tasks starts: each task is a process of its own, and all of them nest their runs under this one.
-     */
-    public void startPlannedSweep(ExperimentPlan plan, String sweepId)
-    {
-        SweepParentRun parent = SweepParentRun.start(plan, sweepId, registry, runsDirectory, tags, clock, true);
-        // a planned parent's tracker only waits here for the parent to exist: the sweep's end is not this process's to say
-        parent.end(List.of(), plan.runs().size(), false);
-    }
-
-    /**
-     * Runs one task of a sweep planned ahead: the runs at plan positions {@code group} (one run, or one lockstep group),
-     * in the folders {@code runIds} names, tagged with the sweep's id and nested under its parent run.
-     */
-    public List<RunOutcome> runPlanned(ExperimentPlan plan, String sweepId, List<Integer> group, List<String> runIds)
-    {
-        if (group.isEmpty() || group.size() != runIds.size()) {
-            throw new IllegalArgumentException("a task has runs, one folder each: " + group + ", " + runIds);
-        }
-        Optional<String> taggedSweep = plan.isSweep() ? Optional.of(sweepId) : Optional.empty();
-        SweepParentRun parent = taggedSweep.map(id -> SweepParentRun.start(plan, id, registry, runsDirectory, tags, clock, true))
-                .orElseGet(SweepParentRun::none);
-        List<RunOutcome> outcomes = new ArrayList<>();
-        try {
-            if (group.size() == 1) {
-                outcomes.add(runAlone(plan, group.get(0), taggedSweep, parent.tracker(), Optional.of(runIds.get(0))));
-            }
-            else {
-                outcomes.addAll(lockstep.train(plan, group, taggedSweep, parent.tracker(),
-                        index -> Optional.of(runIds.get(group.indexOf(index)))));
-            }
-        }
-        finally {
-            parent.end(outcomes, plan.runs().size(), stopSignal.isRequested());
-        }
-        return outcomes;
-    }
-
     private RunOutcome runAlone(ExperimentPlan plan, int index, Optional<String> sweepId, Optional<Tracker> parent)
     {
-        return runAlone(plan, index, sweepId, parent, Optional.empty());
-    }
-
-    private RunOutcome runAlone(ExperimentPlan plan, int index, Optional<String> sweepId, Optional<Tracker> parent, Optional<String> runId)
-    {
         TrainingListener listener = listeners.forRun(plan.runs().get(index), index, plan.runs().size());
-        RunSession session = sessions.open(plan, index, sweepId, parent, runId);
+        RunSession session = sessions.open(plan, index, sweepId, parent);
         return session.close(session.trainAlone(listener));
     }
 }

@@ -4,6 +4,7 @@ import io.minimax.core.checkpoint.Checkpoint;
 import io.minimax.core.checkpoint.CheckpointFiles;
 import io.minimax.core.checkpoint.RunCheckpoints;
 import io.minimax.core.descriptor.ExperimentPlan;
+import io.minimax.core.descriptor.RunPlan;
 import io.minimax.core.journal.JournalReader;
 import io.minimax.core.journal.JournaledRun;
 import io.minimax.core.journal.RunListing;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,15 +90,10 @@ public final class JournaledPlan
     public static JournaledPlan read(Path runsDirectory, ExperimentPlan plan, Optional<String> sweepId, RunLiveness liveness,
             Consumer<String> warnings)
     {
-        List<JournaledRun> journaled = List.of();
-        if (Files.isDirectory(runsDirectory.resolve(plan.name()))) {
-            RunListing listing = new JournalReader(runsDirectory).runs(plan.name());
-            listing.warnings().forEach(warnings);
-            journaled = listing.runs();
-        }
+        List<JournaledRun> journaled = journaledRuns(runsDirectory, plan, warnings);
         Map<String, Integer> indexByDescriptor = new LinkedHashMap<>();
         for (int index = 0; index < plan.runs().size(); index++) {
-            indexByDescriptor.put(CheckpointFiles.sha256(plan.runs().get(index).resolvedYaml().getBytes(StandardCharsets.UTF_8)), index);
+            indexByDescriptor.put(sha256(plan.runs().get(index)), index);
         }
         // the latest attempt: the sweep (or single run) whose latest matching run started last
         Map<Optional<String>, List<JournaledRun>> attempts = new LinkedHashMap<>();
@@ -121,6 +118,32 @@ public final class JournaledPlan
                 ? sweepId.or(() -> latest.flatMap(runs -> Optional.ofNullable(runs.get(0).tags().get(SweepTags.SWEEP_ID))))
                 : Optional.empty();
         return new JournaledPlan(attempt, planned);
+    }
+
+    /**
+     * The runs of one task of a sweep planned ahead ({@code minimax submit}), found in the folders its plan named:
+     * {@code runIds} maps a plan position to its run id, and the positions it leaves out are {@link Progress#NOT_STARTED}.
+     * A planned run is known by its id, not by guessing the attempt from descriptors and start times, so a single run
+     * submitted as a task never takes an earlier {@code minimax run} of the same descriptor for its own.
+     *
+     * @throws IllegalArgumentException when a planned run's {@code descriptor.yaml} is not the one its position plans
+     */
+    public static JournaledPlan readPlanned(Path runsDirectory, ExperimentPlan plan, String sweepId, Map<Integer, String> runIds,
+            RunLiveness liveness, Consumer<String> warnings)
+    {
+        requireNonNull(sweepId, "sweepId is null");
+        Map<String, JournaledRun> byId = new HashMap<>();
+        journaledRuns(runsDirectory, plan, warnings).forEach(run -> byId.putIfAbsent(run.id(), run));
+        List<PlannedRun> planned = new ArrayList<>();
+        for (int index = 0; index < plan.runs().size(); index++) {
+            Optional<JournaledRun> run = Optional.ofNullable(runIds.get(index)).map(byId::get);
+            if (run.isPresent() && !descriptorSha256(run.get()).equals(sha256(plan.runs().get(index)))) {
+                throw new IllegalArgumentException("run " + run.get().id() + " (" + run.get().name() + "): its descriptor.yaml is not "
+                        + "the one its sweep planned; it cannot be taken up");
+            }
+            planned.add(planned(index, run, liveness, warnings));
+        }
+        return new JournaledPlan(plan.isSweep() ? Optional.of(sweepId) : Optional.empty(), planned);
     }
 
     /**
@@ -182,6 +205,21 @@ public final class JournaledPlan
             checkpoint = Optional.empty();
         }
         return new PlannedRun(index, Progress.RESUMABLE, journaled, checkpoint);
+    }
+
+    private static List<JournaledRun> journaledRuns(Path runsDirectory, ExperimentPlan plan, Consumer<String> warnings)
+    {
+        if (!Files.isDirectory(runsDirectory.resolve(plan.name()))) {
+            return List.of();
+        }
+        RunListing listing = new JournalReader(runsDirectory).runs(plan.name());
+        listing.warnings().forEach(warnings);
+        return listing.runs();
+    }
+
+    private static String sha256(RunPlan run)
+    {
+        return CheckpointFiles.sha256(run.resolvedYaml().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String descriptorSha256(JournaledRun run)

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 
 import static java.util.Objects.requireNonNull;
@@ -45,14 +44,10 @@ final class LockstepRuns
         this.stopSignal = requireNonNull(stopSignal, "stopSignal is null");
     }
 
-    /**
-     * Trains the runs at plan positions {@code group}, in the folders {@code runIds} names (fresh ones where it gives
-     * none); returns their outcomes in group order.
-     */
-    List<RunOutcome> train(ExperimentPlan plan, List<Integer> group, Optional<String> sweepId, Optional<Tracker> parent,
-            Function<Integer, Optional<String>> runIds)
+    /** Trains the runs at plan positions {@code group}, in fresh folders; returns their outcomes in group order. */
+    List<RunOutcome> train(ExperimentPlan plan, List<Integer> group, Optional<String> sweepId, Optional<Tracker> parent)
     {
-        return train(plan, group, index -> sessions.open(plan, index, sweepId, parent, runIds.apply(index)));
+        return train(plan, group, index -> sessions.open(plan, index, sweepId, parent));
     }
 
     /**
