@@ -14,6 +14,7 @@ import org.mlflow.api.proto.Service.Run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -162,6 +163,57 @@ class TestSlurmSweeps
         CliHarness.Result local = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("local").toString());
         assertThat(local.exitCode()).isZero();
         assertThat(SweepJournals.values(runs, "lockstep-sweep")).isEqualTo(SweepJournals.values(temp.resolve("local"), "lockstep-sweep"));
+    }
+
+    @Test
+    void aCancelledLockstepTaskIsResubmittedAndItsGroupResumesTogetherFromItsCheckpoint(@TempDir Path temp)
+            throws Exception
+    {
+        String sweep = TestSubmitLocal.SWEEP.replace("name: cluster-sweep", "name: cancelled-lockstep")
+                .replace("train: { steps: 200, batchSize: 16, logEvery: 10, evalEvery: 100 }",
+                        "train: { steps: 4000, batchSize: 16, logEvery: 10, evalEvery: 2000, checkpointEvery: 100, vectorizeSweep: true, "
+                                + "threads: 1 }")
+                .replace("loss.type: [minimax, non-saturating]", "train.batchSize: [16, 32]");
+        Path descriptor = write(temp, "sweep.yaml", sweep);
+        Path runs = temp.resolve("runs");
+        CliHarness.Result submitted = slurm.minimax(temp.resolve("submit.txt"), "submit", descriptor.toString(), "--runs-dir",
+                runs.toString());
+        assertThat(submitted.exitCode()).as(submitted.out() + submitted.err()).isZero();
+        String job = jobId(submitted);
+        String sweepId = SweepJournals.onlySweepId(runs);
+        SweepPlan plan = SweepFolder.of(runs, sweepId).read();
+        List<Path> group = plan.task(1).runIds().stream().map(id -> runs.resolve("cancelled-lockstep").resolve(id)).toList();
+        assertThat(group).hasSize(2);
+        awaitCheckpoint(group.get(1), runs, sweepId);
+        slurm.command("scancel", job + "_1");
+        awaitJob(job);
+
+        assertThat(group).allSatisfy(run -> assertThat(CliHarness.runJson(run).get("status").asText()).isEqualTo("KILLED"));
+        assertThat(SweepProgress.read(runs, plan, RunLiveness.here()).states()).containsExactly(TaskState.FINISHED, TaskState.KILLED);
+        Map<Path, String> firstLines = new HashMap<>();
+        for (Path run : group) {
+            firstLines.put(run, Files.readAllLines(run.resolve("metrics.jsonl")).get(0));
+        }
+
+        CliHarness.Result resubmitted = slurm.minimax(temp.resolve("resubmit.txt"), "submit", "--resume", sweepId, "--runs-dir",
+                runs.toString());
+        assertThat(resubmitted.exitCode()).as(resubmitted.out() + resubmitted.err()).isZero();
+        assertThat(resubmitted.out()).contains("1 of 2 tasks", "(array 1)");
+        awaitJob(jobId(resubmitted));
+
+        String logs = logs(runs, sweepId);
+        for (Path run : group) {
+            assertThat(logs).containsPattern("Resuming run " + run.getFileName() + " \\(batchSize=32 seed=[12]\\) after step [1-9]");
+            assertThat(CliHarness.runJson(run).get("status").asText()).as(logs).isEqualTo("FINISHED");
+            // taken up, not started over: what was journaled before the cancel is still there, its timestamps included
+            assertThat(Files.readAllLines(run.resolve("metrics.jsonl")).get(0)).isEqualTo(firstLines.get(run));
+        }
+        // the group trained on together, in the one process of its resubmitted task
+        assertThat(group.stream().map(TestSlurmSweeps::pid).distinct()).hasSize(1);
+        CliHarness.Result uninterrupted = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("local").toString());
+        assertThat(uninterrupted.exitCode()).isZero();
+        assertThat(SweepJournals.values(runs, "cancelled-lockstep"))
+                .isEqualTo(SweepJournals.values(temp.resolve("local"), "cancelled-lockstep"));
     }
 
     @Test
