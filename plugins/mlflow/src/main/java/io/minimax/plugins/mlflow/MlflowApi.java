@@ -163,8 +163,17 @@ final class MlflowApi
     {
         for (int start = 0; start < params.size(); start += MAX_PARAMS_OR_TAGS_PER_BATCH) {
             List<Param> chunk = params.subList(start, Math.min(params.size(), start + MAX_PARAMS_OR_TAGS_PER_BATCH));
-            // logging a param again with the same value is accepted, so a repeat is harmless
-            http.post("runs/log-batch", print(LogBatch.newBuilder().setRunId(runId).addAllParams(chunk)), true);
+            try {
+                http.post("runs/log-batch", print(LogBatch.newBuilder().setRunId(runId).addAllParams(chunk)), true);
+            }
+            catch (MlflowException e) {
+                // a repeat of a request the server applied without answering in time ('database is locked', a timeout) meets
+                // the params it stored: a sqlite backend then refuses the insert (400 'UNIQUE constraint failed'), though
+                // the run holds exactly what was asked
+                if (e.serverAway() || !holds(runId, chunk)) {
+                    throw e;
+                }
+            }
         }
         for (int start = 0; start < tags.size(); start += MAX_PARAMS_OR_TAGS_PER_BATCH) {
             List<RunTag> chunk = tags.subList(start, Math.min(tags.size(), start + MAX_PARAMS_OR_TAGS_PER_BATCH));
@@ -183,6 +192,15 @@ final class MlflowApi
             }
             observer.sent(chunk.size(), System.nanoTime() - sent, Optional.empty());
         }
+    }
+
+    /** Whether the run holds every one of {@code params}, each with the same value. */
+    private boolean holds(String runId, List<Param> params)
+            throws MlflowException
+    {
+        Map<String, String> held = run(runId).map(run -> run.getData().getParamsList().stream()
+                .collect(Collectors.toMap(Param::getKey, Param::getValue, (first, second) -> first))).orElse(Map.of());
+        return params.stream().allMatch(param -> param.getValue().equals(held.get(param.getKey())));
     }
 
     void updateRun(String runId, RunStatus status, long endTime)
