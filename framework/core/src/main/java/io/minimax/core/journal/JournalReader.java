@@ -60,6 +60,21 @@ public final class JournalReader
         return sorted(runs, warnings);
     }
 
+    /**
+     * The one run {@code runId} of the experiment, without listing the others (a cluster task's own runs among
+     * thousands on a shared filesystem): none, without a warning, when its folder does not exist.
+     */
+    public RunListing run(String experiment, String runId)
+    {
+        List<JournaledRun> runs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Path runDirectory = JournalLayout.runDirectory(runsDirectory, experiment, runId);
+        if (Files.isDirectory(runDirectory)) {
+            readRun(runDirectory, runs, warnings);
+        }
+        return new RunListing(runs, warnings);
+    }
+
     public JournaledMetrics metrics(JournaledRun run)
     {
         return metrics(run.directory());
@@ -110,19 +125,24 @@ public final class JournalReader
             return;
         }
         for (Path runDirectory : subfolders(experiment, warnings)) {
-            Path runFile = JournalLayout.runFile(runDirectory);
-            try {
-                runs.add(RunJson.read(Files.readAllBytes(runFile), runDirectory));
-            }
-            catch (NoSuchFileException e) {
-                warnings.add(runFile + ": missing (the run was interrupted before it started?); run skipped");
-            }
-            catch (IOException e) {
-                warnings.add(runFile + ": cannot be read (" + e + "); run skipped");
-            }
-            catch (CorruptJournalException e) {
-                warnings.add(runFile + ": " + e.getMessage() + "; run skipped");
-            }
+            readRun(runDirectory, runs, warnings);
+        }
+    }
+
+    private static void readRun(Path runDirectory, List<JournaledRun> runs, List<String> warnings)
+    {
+        Path runFile = JournalLayout.runFile(runDirectory);
+        try {
+            runs.add(RunJson.read(Files.readAllBytes(runFile), runDirectory));
+        }
+        catch (NoSuchFileException e) {
+            warnings.add(runFile + ": missing (the run was interrupted before it started?); run skipped");
+        }
+        catch (IOException e) {
+            warnings.add(runFile + ": cannot be read (" + e + "); run skipped");
+        }
+        catch (CorruptJournalException e) {
+            warnings.add(runFile + ": " + e.getMessage() + "; run skipped");
         }
     }
 

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +123,8 @@ public final class JournaledPlan
      * The runs of one task of a sweep planned ahead ({@code minimax submit}), found in the folders its plan named:
      * {@code runIds} maps a plan position to its run id, and the positions it leaves out are {@link Progress#NOT_STARTED}.
      * A planned run is known by its id, not by guessing the attempt from descriptors and start times, so a single run
-     * submitted as a task never takes an earlier {@code minimax run} of the same descriptor for its own.
+     * submitted as a task never takes an earlier {@code minimax run} of the same descriptor for its own; and only the
+     * task's own folders are read, not every run of a sweep of thousands on a shared filesystem.
      *
      * @throws IllegalArgumentException when a planned run's {@code descriptor.yaml} is not the one its position plans
      */
@@ -132,11 +132,15 @@ public final class JournaledPlan
             RunLiveness liveness, Consumer<String> warnings)
     {
         requireNonNull(sweepId, "sweepId is null");
-        Map<String, JournaledRun> byId = new HashMap<>();
-        journaledRuns(runsDirectory, plan, warnings).forEach(run -> byId.putIfAbsent(run.id(), run));
+        JournalReader reader = new JournalReader(runsDirectory);
         List<PlannedRun> planned = new ArrayList<>();
         for (int index = 0; index < plan.runs().size(); index++) {
-            Optional<JournaledRun> run = Optional.ofNullable(runIds.get(index)).map(byId::get);
+            Optional<JournaledRun> run = Optional.empty();
+            if (runIds.containsKey(index)) {
+                RunListing listing = reader.run(plan.name(), runIds.get(index));
+                listing.warnings().forEach(warnings);
+                run = listing.runs().stream().findFirst();
+            }
             if (run.isPresent() && !descriptorSha256(run.get()).equals(sha256(plan.runs().get(index)))) {
                 throw new IllegalArgumentException("run " + run.get().id() + " (" + run.get().name() + "): its descriptor.yaml is not "
                         + "the one its sweep planned; it cannot be taken up");

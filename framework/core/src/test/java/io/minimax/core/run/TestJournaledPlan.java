@@ -126,6 +126,18 @@ class TestJournaledPlan
     }
 
     @Test
+    void aPlannedFolderWithoutARunJsonIsNotStartedWithAWarning()
+            throws Exception
+    {
+        // killed between making its folder and writing its run.json
+        Files.createDirectories(runs.resolve("attempts").resolve("89abcdef"));
+        JournaledPlan task = JournaledPlan.readPlanned(runs, sweep, "sweep-a", Map.of(0, "89abcdef"), HERE, warnings::add);
+        assertThat(progress(task)).containsExactly(NOT_STARTED, NOT_STARTED);
+        assertThat(warnings).containsExactly(runs.resolve("attempts/89abcdef/run.json")
+                + ": missing (the run was interrupted before it started?); run skipped");
+    }
+
+    @Test
     void aPlannedRunWhoseDescriptorIsNotThePlannedOneIsRefused()
             throws Exception
     {
