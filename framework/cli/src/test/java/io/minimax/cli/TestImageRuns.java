@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Run;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,7 +39,9 @@ class TestImageRuns
 {
     /** 8 cells of 28 pixels drawn twice as large, with 2 pixels between them and around. */
     private static final int GRID_SIDE = 8 * (2 * 28 + 2) + 2;
-    private static final Pattern IMAGE_NAME = Pattern.compile("images/samples\\+step\\+(20|40)\\+timestamp\\+\\d+\\+[0-9a-f-]{36}(\\.png"
+    /** MLflow's preview, the copy the chart loads: the longer side 256 pixels. */
+    private static final int PREVIEW_SIDE = 256;
+    private static final Pattern IMAGE_NAME = Pattern.compile("images/samples\\+step\\+(0|20|40)\\+timestamp\\+\\d+\\+[0-9a-f-]{36}(\\.png"
             + "|\\+compressed\\.webp)");
 
     @TempDir
@@ -74,10 +77,10 @@ class TestImageRuns
     }
 
     @Test
-    void everyEvaluationWritesAnEightByEightGridAndTheEndAGridOfRealImages()
+    void theStartAndEveryEvaluationWriteAnEightByEightGridAndTheEndAGridOfRealImages()
             throws IOException
     {
-        for (String name : List.of("samples-step-000020.png", "samples-step-000040.png", "samples-real.png")) {
+        for (String name : List.of("samples-step-000000.png", "samples-step-000020.png", "samples-step-000040.png", "samples-real.png")) {
             BufferedImage grid = ImageIO.read(run.resolve("artifacts").resolve(name).toFile());
             assertThat(grid).as(name).isNotNull();
             assertThat(grid.getWidth()).as(name).isEqualTo(GRID_SIDE);
@@ -130,10 +133,11 @@ class TestImageRuns
             Run remote = mlflow.runs("image-grid-mlflow").get(0);
             assertThat(MlflowReader.tags(remote)).containsEntry("mlflow.loggedImages", "True");
             Map<String, Long> images = mlflow.artifacts(remote.getInfo().getRunId(), "images");
-            assertThat(images).hasSize(4);
+            // steps 0 (the untrained G), 20 and 40, each a PNG and its preview
+            assertThat(images).hasSize(6);
             assertThat(images.keySet()).allMatch(name -> IMAGE_NAME.matcher(name).matches(), "named as log_image names them");
-            assertThat(mlflow.artifacts(remote.getInfo().getRunId(), "")).containsKeys("samples-step-000020.png", "samples-step-000040.png",
-                    "samples-real.png");
+            assertThat(mlflow.artifacts(remote.getInfo().getRunId(), "")).containsKeys("samples-step-000000.png",
+                    "samples-step-000020.png", "samples-step-000040.png", "samples-real.png");
 
             String page = server.uri() + "/#/experiments/" + remote.getInfo().getExperimentId() + "/runs/" + remote.getInfo().getRunId()
                     + "/model-metrics";
@@ -148,9 +152,16 @@ class TestImageRuns
                 By slider = By.cssSelector("[role='slider']");
                 new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> !driver.findElements(slider).isEmpty());
                 assertThat(browser.findElement(By.tagName("body")).getText()).contains("samples");
+                // the slider opens at the first step, where the untrained G's grid is; the arrow keys step from mark to mark
+                for (long step : new long[] {0, 20, 40}) {
+                    if (step > 0) {
+                        browser.findElement(slider).sendKeys(Keys.ARROW_RIGHT);
+                    }
+                    assertThat(awaitShownImage(browser, step)).as("step %d", step).isEqualTo(PREVIEW_SIDE);
+                }
                 // what the chart loads for a step, fetched as the chart fetches it: the preview WebP decodes to 256 pixels
                 for (String name : images.keySet()) {
-                    long expected = name.endsWith(".webp") ? 256 : GRID_SIDE;
+                    long expected = name.endsWith(".webp") ? PREVIEW_SIDE : GRID_SIDE;
                     assertThat(decodedWidth(browser, "get-artifact?path=" + name.replace("+", "%2B") + "&run_uuid="
                             + remote.getInfo().getRunId())).as(name).isEqualTo(expected);
                 }
@@ -162,6 +173,48 @@ class TestImageRuns
                         StandardCopyOption.REPLACE_EXISTING);
                 browser.quit();
             }
+        }
+    }
+
+    /**
+     * Waits until the page shows the {@code samples} image of {@code step} as an {@code <img>} the browser has loaded;
+     * returns its decoded width, or fails naming the images the page shows instead.
+     */
+    static long awaitShownImage(ChromeDriver browser, long step)
+    {
+        String name = "images/samples+step+" + step + "+";
+        List<String> shown = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            shown = shownImages(browser);
+            for (String image : shown) {
+                long width = Long.parseLong(image.substring(image.lastIndexOf(' ') + 1));
+                if (image.contains(name) && width > 0) {
+                    return width;
+                }
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new AssertionError("no loaded <img> of " + name + "… within 60 s; the page shows " + shown);
+    }
+
+    /** Every {@code <img>} of an artifact under {@code images/}: its decoded source and width (0 until loaded, or broken). */
+    static List<String> shownImages(ChromeDriver browser)
+    {
+        Object shown = browser.executeScript("return Array.from(document.images)"
+                + ".map(image => decodeURIComponent(image.src) + ' ' + (image.complete ? image.naturalWidth : 0))"
+                + ".filter(image => image.includes('images/'));");
+        return ((List<?>) shown).stream().map(String::valueOf).toList();
+    }
+
+    private static void sleep(Duration duration)
+    {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 

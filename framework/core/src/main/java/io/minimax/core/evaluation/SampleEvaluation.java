@@ -37,7 +37,8 @@ import static java.util.Objects.requireNonNull;
  * their own, so evaluating never changes the training trajectory), runs the metric plugins on them, and for data of
  * dimension ≤ 2 plots them; for images it draws an 8 × 8 grid of G's samples at the run's fixed {@link GridNoise}
  * ({@code samples-step-NNNNNN.png}; the same z at every evaluation, so the grids show the samples evolve), which
- * trackers with an image view also get as the series {@value #GRID_KEY}.
+ * trackers with an image view also get as the series {@value #GRID_KEY}; a new run also draws one of the untrained G
+ * at step 0 ({@link #beforeTraining}).
  * After the last step the same generated samples are written to {@code samples-final.csv} (points of dimension ≤ 2),
  * so final metrics and the file describe exactly the same points, a grid of real images to compare with
  * ({@value #REAL_GRID}); then the training curves and the charts the metrics declared are drawn. Both networks
@@ -92,6 +93,22 @@ public final class SampleEvaluation
         finally {
             players.generator().setMode(NetworkMode.TRAINING);
             players.discriminator().setMode(NetworkMode.TRAINING);
+        }
+    }
+
+    /** The grid of the untrained G at step 0 (images only), so that an image chart's step slider opens on a grid. */
+    @Override
+    public void beforeTraining()
+    {
+        if (!SampleGrid.isImage(data.sampleShape())) {
+            return;
+        }
+        players.generator().setMode(NetworkMode.INFERENCE);
+        try {
+            writeGrid(0);
+        }
+        finally {
+            players.generator().setMode(NetworkMode.TRAINING);
         }
     }
 
