@@ -22,6 +22,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.minimax.cli.CliHarness.minimax;
@@ -182,20 +184,28 @@ class TestImageRuns
      */
     static long awaitShownImage(ChromeDriver browser, long step)
     {
+        return awaitShownImages(browser, step, 1).get(0);
+    }
+
+    /**
+     * Waits until the page shows {@code count} {@code <img>} of the {@code samples} image of {@code step} (one per
+     * run), loaded by the browser; returns their decoded widths, or fails naming the images the page shows instead.
+     */
+    static List<Long> awaitShownImages(ChromeDriver browser, long step, int count)
+    {
         String name = "images/samples+step+" + step + "+";
         List<String> shown = List.of();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             shown = shownImages(browser);
-            for (String image : shown) {
-                long width = Long.parseLong(image.substring(image.lastIndexOf(' ') + 1));
-                if (image.contains(name) && width > 0) {
-                    return width;
-                }
+            List<Long> widths = shown.stream().filter(image -> image.contains(name))
+                    .map(image -> Long.parseLong(image.substring(image.lastIndexOf(' ') + 1))).filter(width -> width > 0).toList();
+            if (widths.size() >= count) {
+                return widths;
             }
             sleep(Duration.ofMillis(250));
         }
-        throw new AssertionError("no loaded <img> of " + name + "… within 60 s; the page shows " + shown);
+        throw new AssertionError(count + " loaded <img> of " + name + "… expected within 60 s; the page shows " + shown);
     }
 
     /** Every {@code <img>} of an artifact under {@code images/}: its decoded source and width (0 until loaded, or broken). */
@@ -216,6 +226,79 @@ class TestImageRuns
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /**
+     * A run trained without MLflow and sent by {@code minimax sync} has the images a run streamed live has (the same
+     * seed draws the same grids: the same steps, the same sizes; only timestamps and uuids differ), a second sync after
+     * the journal forgot the mirror sends none twice, and the experiment's chart view shows both runs' grids side by
+     * side at the first and the last step.
+     */
+    @Test
+    void syncSendsTheGridsAsImagesAsALiveRunDoes(MlflowTestServer server)
+            throws Exception
+    {
+        Path descriptor = write(temp, "synced.yaml", descriptor("image-grid-synced"));
+        CliHarness.Result live = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("live").toString(), "--tracking-uri",
+                server.uri());
+        assertThat(live.exitCode()).as(live.err()).isZero();
+        Path journalOnly = temp.resolve("journal-only");
+        assertThat(minimax("run", descriptor.toString(), "--runs-dir", journalOnly.toString()).exitCode()).isZero();
+        Path synced = runDirectories(journalOnly, "image-grid-synced").get(0);
+        CliHarness.Result sync = minimax("sync", "--runs-dir", journalOnly.toString(), "--tracking-uri", server.uri());
+        assertThat(sync.exitCode()).as(sync.out() + sync.err()).isZero();
+        assertThat(sync.out()).contains("1 created");
+
+        try (MlflowReader mlflow = new MlflowReader(server.uri())) {
+            List<Run> runs = mlflow.runs("image-grid-synced");
+            assertThat(runs).hasSize(2);
+            Run syncedRun = runs.stream().filter(run -> synced.getFileName().toString().equals(MlflowReader.tags(run).get("minimax.runId")))
+                    .findFirst().orElseThrow();
+            Run liveRun = runs.stream().filter(run -> run != syncedRun).findFirst().orElseThrow();
+            Map<String, Long> syncedImages = mlflow.artifacts(syncedRun.getInfo().getRunId(), "images");
+            assertThat(syncedImages).hasSize(6);
+            assertThat(syncedImages.keySet()).allMatch(name -> IMAGE_NAME.matcher(name).matches(), "named as log_image names them");
+            assertThat(MlflowReader.tags(syncedRun)).containsEntry("mlflow.loggedImages", "True");
+            assertThat(bySeriesAndStep(syncedImages)).isEqualTo(bySeriesAndStep(mlflow.artifacts(liveRun.getInfo().getRunId(), "images")));
+
+            // forgotten mirror: the run is looked at again, and its images are found there
+            Files.delete(synced.resolve("mirrors.json"));
+            CliHarness.Result again = minimax("sync", "--runs-dir", journalOnly.toString(), "--tracking-uri", server.uri());
+            assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+            assertThat(mlflow.artifacts(syncedRun.getInfo().getRunId(), "images")).isEqualTo(syncedImages);
+
+            ChromeDriver browser = HeadlessChromium.start();
+            try {
+                browser.get(server.uri() + "/#/experiments/" + syncedRun.getInfo().getExperimentId() + "/runs?compareRunsMode=CHART");
+                By search = By.xpath("//input[@placeholder='Search metric charts']");
+                new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> !driver.findElements(search).isEmpty());
+                browser.findElement(search).sendKeys("samples");
+                By slider = By.cssSelector("[role='slider']");
+                new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> !driver.findElements(slider).isEmpty());
+                assertThat(awaitShownImages(browser, 0, 2)).containsOnly((long) PREVIEW_SIDE);
+                browser.findElement(slider).sendKeys(Keys.ARROW_RIGHT);
+                browser.findElement(slider).sendKeys(Keys.ARROW_RIGHT);
+                assertThat(awaitShownImages(browser, 40, 2)).containsOnly((long) PREVIEW_SIDE);
+            }
+            finally {
+                Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+                Files.copy(screenshot, CliHarness.REPOSITORY.resolve("framework/cli/target/image-grid-synced.png"),
+                        StandardCopyOption.REPLACE_EXISTING);
+                browser.quit();
+            }
+        }
+    }
+
+    /** {@code "step 20 png" → size}: an image listing without the timestamps and uuids that tell two loggings apart. */
+    private static Map<String, Long> bySeriesAndStep(Map<String, Long> images)
+    {
+        Map<String, Long> shape = new TreeMap<>();
+        images.forEach((name, size) -> {
+            Matcher matcher = IMAGE_NAME.matcher(name);
+            assertThat(matcher.matches()).as(name).isTrue();
+            shape.put("step " + matcher.group(1) + (name.endsWith(".webp") ? " webp" : " png"), size);
+        });
+        return shape;
     }
 
     /** The width of the image at {@code url} (relative to the page) as the browser decodes it, 0 when it cannot. */
