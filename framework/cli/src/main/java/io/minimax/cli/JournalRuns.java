@@ -1,6 +1,7 @@
 package io.minimax.cli;
 
 import io.minimax.core.journal.JournalReader;
+import io.minimax.core.journal.JournaledImages;
 import io.minimax.core.journal.JournaledMetrics;
 import io.minimax.core.journal.JournaledRun;
 import io.minimax.core.journal.RunListing;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reads the journal for {@code minimax sync}: every run with its metrics and what it remembers about the server. A
+ * Reads the journal for {@code minimax sync}: every run with its metrics, its pictures and what it remembers about the server. A
  * crashed run (RUNNING in its journal, its process gone: see {@link RunLiveness}) is sent as FAILED, ended at its last
  * heartbeat, with the reason; the journal itself is left as it is, for {@code minimax resume}.
  */
@@ -39,6 +40,8 @@ final class JournalRuns
         for (JournaledRun run : listing.runs()) {
             JournaledMetrics metrics = reader.metrics(run);
             warnings.addAll(metrics.warnings());
+            JournaledImages images = reader.images(run.directory());
+            warnings.addAll(images.warnings());
             Optional<String> crash = liveness.crashed(run);
             RunStatus status = crash.isPresent() ? RunStatus.FAILED : run.status();
             OptionalLong endTime = crash.isPresent() ? OptionalLong.of(RunLiveness.lastHeartbeat(run)) : run.endTime();
@@ -46,6 +49,8 @@ final class JournalRuns
             runs.add(new JournalRun(
                     new RunInfo(run.id(), run.name(), run.experiment(), run.directory(), run.startTime()),
                     status, endTime, error, run.params(), run.tags(), metrics.points(),
+                    images.images().stream().map(image -> new JournalRun.Image(image.key(), image.step(), image.timestamp(), image.file()))
+                            .toList(),
                     RunMirrors.read(run.directory(), store)));
         }
         return new Read(runs, warnings);

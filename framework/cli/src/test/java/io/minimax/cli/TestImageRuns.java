@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlflow.api.proto.Service.Run;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -21,6 +22,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.minimax.cli.CliHarness.minimax;
@@ -38,7 +41,9 @@ class TestImageRuns
 {
     /** 8 cells of 28 pixels drawn twice as large, with 2 pixels between them and around. */
     private static final int GRID_SIDE = 8 * (2 * 28 + 2) + 2;
-    private static final Pattern IMAGE_NAME = Pattern.compile("images/samples\\+step\\+(20|40)\\+timestamp\\+\\d+\\+[0-9a-f-]{36}(\\.png"
+    /** MLflow's preview, the copy the chart loads: the longer side 256 pixels. */
+    private static final int PREVIEW_SIDE = 256;
+    private static final Pattern IMAGE_NAME = Pattern.compile("images/samples\\+step\\+(0|20|40)\\+timestamp\\+\\d+\\+[0-9a-f-]{36}(\\.png"
             + "|\\+compressed\\.webp)");
 
     @TempDir
@@ -74,10 +79,10 @@ class TestImageRuns
     }
 
     @Test
-    void everyEvaluationWritesAnEightByEightGridAndTheEndAGridOfRealImages()
+    void theStartAndEveryEvaluationWriteAnEightByEightGridAndTheEndAGridOfRealImages()
             throws IOException
     {
-        for (String name : List.of("samples-step-000020.png", "samples-step-000040.png", "samples-real.png")) {
+        for (String name : List.of("samples-step-000000.png", "samples-step-000020.png", "samples-step-000040.png", "samples-real.png")) {
             BufferedImage grid = ImageIO.read(run.resolve("artifacts").resolve(name).toFile());
             assertThat(grid).as(name).isNotNull();
             assertThat(grid.getWidth()).as(name).isEqualTo(GRID_SIDE);
@@ -130,10 +135,11 @@ class TestImageRuns
             Run remote = mlflow.runs("image-grid-mlflow").get(0);
             assertThat(MlflowReader.tags(remote)).containsEntry("mlflow.loggedImages", "True");
             Map<String, Long> images = mlflow.artifacts(remote.getInfo().getRunId(), "images");
-            assertThat(images).hasSize(4);
+            // steps 0 (the untrained G), 20 and 40, each a PNG and its preview
+            assertThat(images).hasSize(6);
             assertThat(images.keySet()).allMatch(name -> IMAGE_NAME.matcher(name).matches(), "named as log_image names them");
-            assertThat(mlflow.artifacts(remote.getInfo().getRunId(), "")).containsKeys("samples-step-000020.png", "samples-step-000040.png",
-                    "samples-real.png");
+            assertThat(mlflow.artifacts(remote.getInfo().getRunId(), "")).containsKeys("samples-step-000000.png",
+                    "samples-step-000020.png", "samples-step-000040.png", "samples-real.png");
 
             String page = server.uri() + "/#/experiments/" + remote.getInfo().getExperimentId() + "/runs/" + remote.getInfo().getRunId()
                     + "/model-metrics";
@@ -148,9 +154,16 @@ class TestImageRuns
                 By slider = By.cssSelector("[role='slider']");
                 new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> !driver.findElements(slider).isEmpty());
                 assertThat(browser.findElement(By.tagName("body")).getText()).contains("samples");
+                // the slider opens at the first step, where the untrained G's grid is; the arrow keys step from mark to mark
+                for (long step : new long[] {0, 20, 40}) {
+                    if (step > 0) {
+                        browser.findElement(slider).sendKeys(Keys.ARROW_RIGHT);
+                    }
+                    assertThat(awaitShownImage(browser, step)).as("step %d", step).isEqualTo(PREVIEW_SIDE);
+                }
                 // what the chart loads for a step, fetched as the chart fetches it: the preview WebP decodes to 256 pixels
                 for (String name : images.keySet()) {
-                    long expected = name.endsWith(".webp") ? 256 : GRID_SIDE;
+                    long expected = name.endsWith(".webp") ? PREVIEW_SIDE : GRID_SIDE;
                     assertThat(decodedWidth(browser, "get-artifact?path=" + name.replace("+", "%2B") + "&run_uuid="
                             + remote.getInfo().getRunId())).as(name).isEqualTo(expected);
                 }
@@ -163,6 +176,129 @@ class TestImageRuns
                 browser.quit();
             }
         }
+    }
+
+    /**
+     * Waits until the page shows the {@code samples} image of {@code step} as an {@code <img>} the browser has loaded;
+     * returns its decoded width, or fails naming the images the page shows instead.
+     */
+    static long awaitShownImage(ChromeDriver browser, long step)
+    {
+        return awaitShownImages(browser, step, 1).get(0);
+    }
+
+    /**
+     * Waits until the page shows {@code count} {@code <img>} of the {@code samples} image of {@code step} (one per
+     * run), loaded by the browser; returns their decoded widths, or fails naming the images the page shows instead.
+     */
+    static List<Long> awaitShownImages(ChromeDriver browser, long step, int count)
+    {
+        String name = "images/samples+step+" + step + "+";
+        List<String> shown = List.of();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            shown = shownImages(browser);
+            List<Long> widths = shown.stream().filter(image -> image.contains(name))
+                    .map(image -> Long.parseLong(image.substring(image.lastIndexOf(' ') + 1))).filter(width -> width > 0).toList();
+            if (widths.size() >= count) {
+                return widths;
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new AssertionError(count + " loaded <img> of " + name + "… expected within 60 s; the page shows " + shown);
+    }
+
+    /** Every {@code <img>} of an artifact under {@code images/}: its decoded source and width (0 until loaded, or broken). */
+    static List<String> shownImages(ChromeDriver browser)
+    {
+        Object shown = browser.executeScript("return Array.from(document.images)"
+                + ".map(image => decodeURIComponent(image.src) + ' ' + (image.complete ? image.naturalWidth : 0))"
+                + ".filter(image => image.includes('images/'));");
+        return ((List<?>) shown).stream().map(String::valueOf).toList();
+    }
+
+    private static void sleep(Duration duration)
+    {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * A run trained without MLflow and sent by {@code minimax sync} has the images a run streamed live has (the same
+     * seed draws the same grids: the same steps, the same sizes; only timestamps and uuids differ), a second sync after
+     * the journal forgot the mirror sends none twice, and the experiment's chart view shows both runs' grids side by
+     * side at the first and the last step.
+     */
+    @Test
+    void syncSendsTheGridsAsImagesAsALiveRunDoes(MlflowTestServer server)
+            throws Exception
+    {
+        Path descriptor = write(temp, "synced.yaml", descriptor("image-grid-synced"));
+        CliHarness.Result live = minimax("run", descriptor.toString(), "--runs-dir", temp.resolve("live").toString(), "--tracking-uri",
+                server.uri());
+        assertThat(live.exitCode()).as(live.err()).isZero();
+        Path journalOnly = temp.resolve("journal-only");
+        assertThat(minimax("run", descriptor.toString(), "--runs-dir", journalOnly.toString()).exitCode()).isZero();
+        Path synced = runDirectories(journalOnly, "image-grid-synced").get(0);
+        CliHarness.Result sync = minimax("sync", "--runs-dir", journalOnly.toString(), "--tracking-uri", server.uri());
+        assertThat(sync.exitCode()).as(sync.out() + sync.err()).isZero();
+        assertThat(sync.out()).contains("1 created");
+
+        try (MlflowReader mlflow = new MlflowReader(server.uri())) {
+            List<Run> runs = mlflow.runs("image-grid-synced");
+            assertThat(runs).hasSize(2);
+            Run syncedRun = runs.stream().filter(run -> synced.getFileName().toString().equals(MlflowReader.tags(run).get("minimax.runId")))
+                    .findFirst().orElseThrow();
+            Run liveRun = runs.stream().filter(run -> run != syncedRun).findFirst().orElseThrow();
+            Map<String, Long> syncedImages = mlflow.artifacts(syncedRun.getInfo().getRunId(), "images");
+            assertThat(syncedImages).hasSize(6);
+            assertThat(syncedImages.keySet()).allMatch(name -> IMAGE_NAME.matcher(name).matches(), "named as log_image names them");
+            assertThat(MlflowReader.tags(syncedRun)).containsEntry("mlflow.loggedImages", "True");
+            assertThat(bySeriesAndStep(syncedImages)).isEqualTo(bySeriesAndStep(mlflow.artifacts(liveRun.getInfo().getRunId(), "images")));
+
+            // forgotten mirror: the run is looked at again, and its images are found there
+            Files.delete(synced.resolve("mirrors.json"));
+            CliHarness.Result again = minimax("sync", "--runs-dir", journalOnly.toString(), "--tracking-uri", server.uri());
+            assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+            assertThat(mlflow.artifacts(syncedRun.getInfo().getRunId(), "images")).isEqualTo(syncedImages);
+
+            ChromeDriver browser = HeadlessChromium.start();
+            try {
+                browser.get(server.uri() + "/#/experiments/" + syncedRun.getInfo().getExperimentId() + "/runs?compareRunsMode=CHART");
+                By search = By.xpath("//input[@placeholder='Search metric charts']");
+                new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> !driver.findElements(search).isEmpty());
+                browser.findElement(search).sendKeys("samples");
+                By slider = By.cssSelector("[role='slider']");
+                new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> !driver.findElements(slider).isEmpty());
+                assertThat(awaitShownImages(browser, 0, 2)).containsOnly((long) PREVIEW_SIDE);
+                browser.findElement(slider).sendKeys(Keys.ARROW_RIGHT);
+                browser.findElement(slider).sendKeys(Keys.ARROW_RIGHT);
+                assertThat(awaitShownImages(browser, 40, 2)).containsOnly((long) PREVIEW_SIDE);
+            }
+            finally {
+                Path screenshot = browser.getScreenshotAs(OutputType.FILE).toPath();
+                Files.copy(screenshot, CliHarness.REPOSITORY.resolve("framework/cli/target/image-grid-synced.png"),
+                        StandardCopyOption.REPLACE_EXISTING);
+                browser.quit();
+            }
+        }
+    }
+
+    /** {@code "step 20 png" → size}: an image listing without the timestamps and uuids that tell two loggings apart. */
+    private static Map<String, Long> bySeriesAndStep(Map<String, Long> images)
+    {
+        Map<String, Long> shape = new TreeMap<>();
+        images.forEach((name, size) -> {
+            Matcher matcher = IMAGE_NAME.matcher(name);
+            assertThat(matcher.matches()).as(name).isTrue();
+            shape.put("step " + matcher.group(1) + (name.endsWith(".webp") ? " webp" : " png"), size);
+        });
+        return shape;
     }
 
     /** The width of the image at {@code url} (relative to the page) as the browser decodes it, 0 when it cannot. */

@@ -1,5 +1,6 @@
 package io.minimax.cli;
 
+import io.minimax.core.evaluation.SampleEvaluation;
 import io.minimax.testkit.FashionMnistPackage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real {@code minimax run} killed with SIGKILL at a random step, then {@code minimax resume}d (or, for a sweep,
  * {@code minimax run --resume}d), journals every value (time metrics and timestamps aside) and writes
- * {@code samples-final.csv} byte for byte as the same run uninterrupted.
+ * {@code samples-final.csv} (an image run: its sample grids) byte for byte as the same run uninterrupted.
  */
 class TestResume
 {
@@ -228,8 +229,27 @@ class TestResume
                 assertThat(Files.readAllBytes(run.resolve("artifacts").resolve(file))).as(file).isEqualTo(Files.readAllBytes(expectedFile));
             }
         }
+        // an image run's grids show G at one z drawn from the seed alone: the resumed run's are the uninterrupted run's
+        if (Files.exists(reference.resolve("artifacts").resolve(SampleEvaluation.REAL_GRID))) {
+            List<String> grids = grids(reference);
+            assertThat(grids).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(grids(run)).isEqualTo(grids);
+            for (String grid : grids) {
+                assertThat(Files.readAllBytes(run.resolve("artifacts").resolve(grid))).as(grid)
+                        .isEqualTo(Files.readAllBytes(reference.resolve("artifacts").resolve(grid)));
+            }
+        }
         assertThat(Files.exists(reference.resolve("artifacts/samples-final.csv"))
                 || Files.exists(reference.resolve("artifacts/frechet-distance-real-covariance.npy"))).isTrue();
+    }
+
+    private static List<String> grids(Path run)
+            throws IOException
+    {
+        try (Stream<Path> files = Files.list(run.resolve("artifacts"))) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches("samples-step-\\d+\\.png")).sorted()
+                    .toList();
+        }
     }
 
     private static boolean hasCheckpoint(Path run)

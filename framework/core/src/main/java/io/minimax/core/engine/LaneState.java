@@ -117,6 +117,11 @@ final class LaneState
         }
     }
 
+    void evaluateBeforeTraining()
+    {
+        ifRunning(0, () -> lane.evaluation().beforeTraining());
+    }
+
     void evaluate(long step, boolean isFinal)
     {
         ifRunning(step, () -> lane.evaluation().evaluate(step, isFinal));

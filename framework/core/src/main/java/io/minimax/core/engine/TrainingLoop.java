@@ -77,6 +77,7 @@ public final class TrainingLoop
         long saved = step;
         if (step == 0) {
             lanes.forEach(LaneState::recordInitialScalars);
+            lanes.forEach(LaneState::evaluateBeforeTraining);
         }
         bookkeeping.startWindow();
         while (step < train.steps() && anyRunning()) {

@@ -22,6 +22,7 @@ import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.Tracker;
 import jakarta.inject.Inject;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -34,8 +35,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * Every {@code evalEvery} steps: draws {@value #SAMPLE_COUNT} generated and as many real samples (from streams of
  * their own, so evaluating never changes the training trajectory), runs the metric plugins on them, and for data of
- * dimension ≤ 2 plots them; for images it draws an 8 × 8 grid of the first 64 generated ones
- * ({@code samples-step-NNNNNN.png}), which trackers with an image view also get as the series {@value #GRID_KEY}.
+ * dimension ≤ 2 plots them; for images it draws an 8 × 8 grid of G's samples at the run's fixed {@link GridNoise}
+ * ({@code samples-step-NNNNNN.png}; the same z at every evaluation, so the grids show the samples evolve), which
+ * trackers with an image view also get as the series {@value #GRID_KEY}; a new run also draws one of the untrained G
+ * at step 0 ({@link #beforeTraining}).
  * After the last step the same generated samples are written to {@code samples-final.csv} (points of dimension ≤ 2),
  * so final metrics and the file describe exactly the same points, a grid of real images to compare with
  * ({@value #REAL_GRID}); then the training curves and the charts the metrics declared are drawn. Both networks
@@ -55,6 +58,7 @@ public final class SampleEvaluation
     private final DataSource data;
     private final NoisePrior prior;
     private final ReferenceData reference;
+    private final GridNoise gridNoise;
     private final List<Metric> metrics;
     private final MetricsRecorder recorder;
     private final List<Tracker> trackers;
@@ -63,8 +67,9 @@ public final class SampleEvaluation
 
     @Inject
     public SampleEvaluation(Players players, @ForEvaluation DataSource data, @ForEvaluation NoisePrior prior, ReferenceData reference,
-            List<Metric> metrics, MetricsRecorder recorder, List<Tracker> trackers, RunInfo run, DataType dataType)
+            GridNoise gridNoise, List<Metric> metrics, MetricsRecorder recorder, List<Tracker> trackers, RunInfo run, DataType dataType)
     {
+        this.gridNoise = requireNonNull(gridNoise, "gridNoise is null");
         this.reference = requireNonNull(reference, "reference is null");
         this.players = requireNonNull(players, "players is null");
         this.data = requireNonNull(data, "data is null");
@@ -91,6 +96,22 @@ public final class SampleEvaluation
         }
     }
 
+    /** The grid of the untrained G at step 0 (images only), so that an image chart's step slider opens on a grid. */
+    @Override
+    public void beforeTraining()
+    {
+        if (!SampleGrid.isImage(data.sampleShape())) {
+            return;
+        }
+        players.generator().setMode(NetworkMode.INFERENCE);
+        try {
+            writeGrid(0);
+        }
+        finally {
+            players.generator().setMode(NetworkMode.TRAINING);
+        }
+    }
+
     private Map<String, Double> evaluateInInferenceMode(long step, boolean isFinal)
     {
         EvaluationSamples samples = EvaluationSamples.draw(players, data, prior, reference, step, isFinal, SAMPLE_COUNT, dataType);
@@ -100,12 +121,7 @@ public final class SampleEvaluation
                     artifacts.resolve(String.format("samples-step-%06d.png", step))));
         }
         if (SampleGrid.isImage(data.sampleShape())) {
-            Path grid = SampleGrid.write(samples.generatedSamples(), SampleGrid.EVALUATION_CELLS,
-                    artifacts.resolve(SampleGrid.fileName(step)));
-            publish(grid);
-            for (Tracker tracker : trackers) {
-                tracker.logImage(grid, GRID_KEY, step);
-            }
+            writeGrid(step);
             if (isFinal) {
                 publish(SampleGrid.write(samples.realSamples(), SampleGrid.EVALUATION_CELLS, artifacts.resolve(REAL_GRID)));
             }
@@ -118,6 +134,17 @@ public final class SampleEvaluation
             drawCharts();
         }
         return values;
+    }
+
+    /** The grid of G's samples at the fixed noise, as an artifact and as the image series {@value #GRID_KEY}. */
+    private void writeGrid(long step)
+    {
+        INDArray generated = players.generator().forward(gridNoise.batch()).dup();
+        Path grid = SampleGrid.write(generated, SampleGrid.EVALUATION_CELLS, artifacts.resolve(SampleGrid.fileName(step)));
+        publish(grid);
+        for (Tracker tracker : trackers) {
+            tracker.logImage(grid, GRID_KEY, step);
+        }
     }
 
     /**

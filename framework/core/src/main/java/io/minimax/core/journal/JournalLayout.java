@@ -24,6 +24,11 @@ public final class JournalLayout
      * (see {@link RunJournal#reopen}); the first of each key and step is kept, for its timestamp.
      */
     public static final String RETRAINED_FILE = "retrained.jsonl";
+    /**
+     * The pictures the run logged as series with a step slider ({@code Tracker.logImage}), one line each, so that
+     * {@code minimax sync} sends them as a live tracker would; absent for a run that logged none.
+     */
+    public static final String IMAGES_FILE = "images.jsonl";
 
     private JournalLayout() {}
 
@@ -55,6 +60,11 @@ public final class JournalLayout
     public static Path retrainedFile(Path runDirectory)
     {
         return runDirectory.resolve(RETRAINED_FILE);
+    }
+
+    public static Path imagesFile(Path runDirectory)
+    {
+        return runDirectory.resolve(IMAGES_FILE);
     }
 
     public static Path heartbeatFile(Path runDirectory)

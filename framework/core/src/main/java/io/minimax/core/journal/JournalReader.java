@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -116,6 +118,42 @@ public final class JournalReader
             }
         }
         return new JournaledMetrics(points, warnings);
+    }
+
+    /**
+     * The pictures a run logged, the last of each key and step (a resumed run logs the steps it trains again anew), in
+     * logged order; lines that cannot be read are skipped with a warning. Empty for a run that logged none.
+     */
+    public JournaledImages images(Path runDirectory)
+    {
+        Path file = JournalLayout.imagesFile(runDirectory);
+        List<String> lines;
+        try {
+            lines = Files.readString(file, StandardCharsets.UTF_8).lines().toList();
+        }
+        catch (NoSuchFileException e) {
+            return new JournaledImages(List.of(), List.of());
+        }
+        catch (IOException e) {
+            return new JournaledImages(List.of(), List.of(file + ": cannot be read (" + e + ")"));
+        }
+        Map<List<Object>, JournaledImage> latest = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (int index = 0; index < lines.size(); index++) {
+            if (lines.get(index).isBlank()) {
+                continue;
+            }
+            try {
+                JournaledImage image = ImageLines.parse(lines.get(index), runDirectory);
+                List<Object> identity = List.of(image.key(), image.step());
+                latest.remove(identity);
+                latest.put(identity, image);
+            }
+            catch (CorruptJournalException e) {
+                warnings.add(file + " line " + (index + 1) + ": " + e.getMessage() + "; line skipped");
+            }
+        }
+        return new JournaledImages(List.copyOf(latest.values()), warnings);
     }
 
     private static void readRuns(Path experiment, List<JournaledRun> runs, List<String> warnings)

@@ -308,6 +308,33 @@ public final class RunJournal
     }
 
     /**
+     * Appends the picture to {@value JournalLayout#IMAGES_FILE} (its file relative to the run's folder, where it must
+     * be), for {@code minimax sync}. Ignored once the run has ended.
+     */
+    @Override
+    public synchronized void logImage(Path file, String key, long step)
+    {
+        requireNonNull(file, "file is null");
+        requireNonNull(key, "key is null");
+        if (ended) {
+            return;
+        }
+        Path directory = run.directory().toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!absolute.startsWith(directory)) {
+            throw new IllegalArgumentException("image " + file + " is not inside the run's folder " + run.directory());
+        }
+        String relative = directory.relativize(absolute).toString().replace('\\', '/');
+        Path images = JournalLayout.imagesFile(run.directory());
+        try {
+            Files.writeString(images, ImageLines.line(key, step, clock.millis(), relative), CREATE, WRITE, APPEND);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot append an image to " + images, e);
+        }
+    }
+
+    /**
      * Records the end once; later calls are ignored, so a shutdown hook's KILLED cannot overwrite FINISHED.
      *
      * @param error kept for {@link RunStatus#FAILED} only

@@ -8,6 +8,7 @@ import io.minimax.core.descriptor.PluginSelection;
 import io.minimax.core.descriptor.TrainSpec;
 import io.minimax.core.engine.ParameterOwner;
 import io.minimax.core.engine.Players;
+import io.minimax.core.evaluation.GridNoise;
 import io.minimax.core.evaluation.ReferenceData;
 import io.minimax.core.plugin.ExtensionPointKind;
 import io.minimax.core.plugin.ExtensionPoints;
@@ -102,6 +103,15 @@ public final class RunModule
     {
         return new ReferenceData(() -> create(ExtensionPoints.DATA_SOURCES, spec.data(),
                 RunPluginContext.forSection(spec.seed(), "reference/" + spec.data().path(), dataType, registry.shared())));
+    }
+
+    /** Unregistered too: the grids' noise is drawn once from its seed's start, so a resumed run's grids show the same z. */
+    @Provides
+    @Singleton
+    GridNoise gridNoise()
+    {
+        return new GridNoise(create(ExtensionPoints.NOISE_PRIORS, spec.prior(),
+                RunPluginContext.forSection(spec.seed(), "grid/" + spec.prior().path(), dataType, registry.shared())), dataType);
     }
 
     @Provides

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -283,6 +284,36 @@ class TestRunJournal
         assertThatThrownBy(() -> journal.runEnded(RunStatus.RUNNING, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot end as RUNNING");
+    }
+
+    @Test
+    void imagesAreJournaledAndReadBackTheLastOfEachKeyAndStep()
+            throws IOException
+    {
+        RunJournal journal = startedJournal();
+        Path directory = journal.info().directory();
+        Path first = Files.writeString(directory.resolve("artifacts/samples-step-000000.png"), "png 0");
+        Path second = Files.writeString(directory.resolve("artifacts/samples-step-000020.png"), "png 20");
+        journal.logImage(first, "samples", 0);
+        journal.logImage(second, "samples", 20);
+        // a resumed run shows step 20 again
+        journal.logImage(second, "samples", 20);
+
+        assertThat(Files.readString(directory.resolve(JournalLayout.IMAGES_FILE))).isEqualTo(
+                "{\"key\":\"samples\",\"step\":0,\"timestamp\":1700000000000,\"file\":\"artifacts/samples-step-000000.png\"}\n"
+                        + "{\"key\":\"samples\",\"step\":20,\"timestamp\":1700000000000,\"file\":\"artifacts/samples-step-000020.png\"}\n"
+                                .repeat(2));
+        Files.writeString(directory.resolve(JournalLayout.IMAGES_FILE), "{\"key\":\"samples\",\"step\":40,\"timest",
+                StandardOpenOption.APPEND);
+        JournaledImages read = new JournalReader(runs).images(directory);
+        assertThat(read.images()).containsExactly(new JournaledImage("samples", 0, 1_700_000_000_000L, first),
+                new JournaledImage("samples", 20, 1_700_000_000_000L, second));
+        assertThat(read.warnings()).singleElement().asString().contains(JournalLayout.IMAGES_FILE + " line 4: ").endsWith("; line skipped");
+
+        assertThatThrownBy(() -> journal.logImage(Files.writeString(runs.resolve("elsewhere.png"), "png"), "samples", 40))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not inside the run's folder");
+        assertThat(new JournalReader(runs).images(runs.resolve("no-such-run")).images()).isEmpty();
     }
 
     @Test

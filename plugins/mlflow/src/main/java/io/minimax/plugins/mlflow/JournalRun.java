@@ -5,6 +5,7 @@ import io.minimax.spi.tracking.MirroredRun;
 import io.minimax.spi.tracking.RunInfo;
 import io.minimax.spi.tracking.RunStatus;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param endTime milliseconds since the epoch, empty while RUNNING
  * @param metrics in logged order
+ * @param images the pictures it logged as series with a step slider ({@code Tracker.logImage}): one of each key and step
  * @param known the run's mirror on this server, if one was remembered
  */
 public record JournalRun(
@@ -31,8 +33,19 @@ public record JournalRun(
         SortedMap<String, String> params,
         SortedMap<String, String> tags,
         List<MetricPoint> metrics,
+        List<Image> images,
         Optional<MirroredRun> known)
 {
+    /** One picture: its series, step, when it was logged (milliseconds since the epoch) and its PNG. */
+    public record Image(String key, long step, long timestampMillis, Path file)
+    {
+        public Image
+        {
+            requireNonNull(key, "key is null");
+            requireNonNull(file, "file is null");
+        }
+    }
+
     public JournalRun
     {
         requireNonNull(info, "info is null");
@@ -42,6 +55,7 @@ public record JournalRun(
         params = new TreeMap<>(requireNonNull(params, "params is null"));
         tags = new TreeMap<>(requireNonNull(tags, "tags is null"));
         metrics = List.copyOf(metrics);
+        images = List.copyOf(images);
         requireNonNull(known, "known is null");
     }
 
@@ -50,12 +64,15 @@ public record JournalRun(
         return Optional.ofNullable(tags.get(SweepTags.SWEEP_ID));
     }
 
-    /** The tags the MLflow run should have: the journal's, its id, its parent, and a failure's reason. */
+    /** The tags the MLflow run should have: the journal's, its id, its parent, a failure's reason, and whether it has images. */
     Map<String, String> remoteTags(Optional<String> parentRunId)
     {
         SortedMap<String, String> remote = new TreeMap<>(tags);
         remote.put(RunNotes.RUN_ID_TAG, info.id());
         parentRunId.ifPresent(id -> remote.put(RunNotes.PARENT_TAG, id));
+        if (!images.isEmpty()) {
+            remote.put(MlflowImages.LOGGED_IMAGES_TAG, "True");
+        }
         if (status == RunStatus.FAILED) {
             remote.putAll(RunNotes.failureTags(tags, error.orElse("unknown reason")));
         }

@@ -9,7 +9,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,12 +31,50 @@ final class MlflowImages
     static final String LOGGED_IMAGES_TAG = "mlflow.loggedImages";
     /** {@code mlflow.tracking.multimedia.COMPRESSED_IMAGE_SIZE}. */
     static final int PREVIEW_SIZE = 256;
+    private static final String PREVIEW_SUFFIX = "+compressed.webp";
+    private static final Pattern STORED = Pattern.compile("(?<key>[^+%/]+)\\+step\\+(?<step>\\d+)\\+timestamp\\+\\d+\\+[^+%/]+");
 
     private MlflowImages() {}
 
     /** One picture as MLflow names it, and its preview's name. */
     record Names(String image, String preview)
     {
+    }
+
+    /** A picture MLflow holds: the stem of its name ({@code <key>+step+<step>+timestamp+<ms>+<uuid>}), and which files it has. */
+    record Stored(String key, long step, String stem, boolean image, boolean preview)
+    {
+        boolean complete()
+        {
+            return image && preview;
+        }
+    }
+
+    /**
+     * The pictures among the names of a run's {@value #FOLDER} folder (without the folder), by stem, as the UI
+     * pairs a PNG with its preview; names that are not MLflow's are left out.
+     */
+    static Map<String, Stored> stored(Collection<String> fileNames)
+    {
+        Map<String, Stored> stored = new LinkedHashMap<>();
+        for (String name : fileNames) {
+            boolean preview = name.endsWith(PREVIEW_SUFFIX);
+            String stem = preview ? name.substring(0, name.length() - PREVIEW_SUFFIX.length())
+                    : name.endsWith(".png") ? name.substring(0, name.length() - ".png".length()) : null;
+            Matcher matcher = stem == null ? null : STORED.matcher(stem);
+            if (matcher == null || !matcher.matches()) {
+                continue;
+            }
+            Stored known = stored.getOrDefault(stem,
+                    new Stored(matcher.group("key").replace('~', '/'), Long.parseLong(matcher.group("step")), stem, false, false));
+            stored.put(stem, new Stored(known.key(), known.step(), stem, known.image() || !preview, known.preview() || preview));
+        }
+        return stored;
+    }
+
+    static String previewName(String stem)
+    {
+        return stem + PREVIEW_SUFFIX;
     }
 
     static Names names(String key, long step, long timestampMillis, UUID uuid)
@@ -41,7 +84,7 @@ final class MlflowImages
             throw new IllegalArgumentException("an image key may only hold letters, digits, _ - . / and spaces, got '" + key + "'");
         }
         String stem = key.replace('/', '~') + "+step+" + step + "+timestamp+" + timestampMillis + "+" + uuid;
-        return new Names(stem + ".png", stem + "+compressed.webp");
+        return new Names(stem + ".png", stem + PREVIEW_SUFFIX);
     }
 
     /**

@@ -14,12 +14,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -75,7 +77,7 @@ final class RunReplay
         List<Metric> metrics = new ArrayList<>(points);
         metrics.addAll(summaries);
         api.logBatch(runId, metrics, params, tags);
-        int artifacts = sendArtifacts(run, remote, finals);
+        int artifacts = sendArtifacts(run, remote, finals) + sendImages(run, remote);
         if (run.status() != RunStatus.RUNNING && !remote.getInfo().getStatus().name().equals(run.status().name())) {
             api.updateRun(runId, MlflowMessages.status(run.status()), run.endTime().orElse(System.currentTimeMillis()));
         }
@@ -185,6 +187,53 @@ final class RunReplay
             }
         }
         return sent;
+    }
+
+    /**
+     * Uploads, as a live tracker does, each picture of the journal of whose key and step the server has no complete one
+     * (a PNG and its preview); a preview alone is added beside a PNG that lacks it. A picture whose file is gone from
+     * the journal is left out, as its artifact is.
+     */
+    private int sendImages(JournalRun run, Run remote)
+            throws MlflowException
+    {
+        if (run.images().isEmpty()) {
+            return 0;
+        }
+        List<String> names = api.artifacts(remote.getInfo().getRunId(), MlflowImages.FOLDER).stream()
+                .map(file -> file.getPath().substring(file.getPath().lastIndexOf('/') + 1)).toList();
+        Collection<MlflowImages.Stored> stored = MlflowImages.stored(names).values();
+        String artifactUri = remote.getInfo().getArtifactUri();
+        int sent = 0;
+        for (JournalRun.Image image : run.images()) {
+            List<MlflowImages.Stored> same = stored.stream()
+                    .filter(each -> each.key().equals(image.key()) && each.step() == image.step()).toList();
+            if (same.stream().anyMatch(MlflowImages.Stored::complete) || !Files.isRegularFile(image.file())) {
+                continue;
+            }
+            byte[] preview = MlflowImages.preview(image.file());
+            Optional<MlflowImages.Stored> withoutPreview = same.stream().filter(MlflowImages.Stored::image).findFirst();
+            if (withoutPreview.isPresent()) {
+                api.uploadArtifact(artifactUri, MlflowImages.FOLDER, MlflowImages.previewName(withoutPreview.get().stem()), preview);
+                sent++;
+                continue;
+            }
+            MlflowImages.Names fresh = MlflowImages.names(image.key(), image.step(), image.timestampMillis(), UUID.randomUUID());
+            api.uploadArtifact(artifactUri, MlflowImages.FOLDER, fresh.image(), readAll(image.file()));
+            api.uploadArtifact(artifactUri, MlflowImages.FOLDER, fresh.preview(), preview);
+            sent += 2;
+        }
+        return sent;
+    }
+
+    private static byte[] readAll(Path file)
+    {
+        try {
+            return Files.readAllBytes(file);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private static long size(Path file)

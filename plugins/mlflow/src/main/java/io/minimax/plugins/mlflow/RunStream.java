@@ -87,7 +87,7 @@ final class RunStream
         attempt(() -> {
             String experimentId = api.experimentId(run.experiment());
             JournalRun journal = new JournalRun(run, RunStatus.RUNNING, OptionalLong.empty(), Optional.empty(), new TreeMap<>(params),
-                    new TreeMap<>(runTags), journaled, Optional.empty());
+                    new TreeMap<>(runTags), journaled, List.of(), Optional.empty());
             String runId = new RunReplay(api).replay(journal, experimentId, Optional.empty()).mirror().orElseThrow().runId();
             api.reopenRun(runId);
             remote = api.run(runId);
