@@ -1,23 +1,30 @@
 package io.minimax.nn;
 
+import io.minimax.nn.kernel.HostCopy;
 import io.minimax.nn.kernel.NativeBlocks;
+import io.minimax.plugin.support.NativeArrays;
 import io.minimax.spi.RandomSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
  * Batch normalization (Ioffe and Szegedy, 2015) as PyTorch's {@code BatchNorm1d}/{@code BatchNorm2d}: each of C
- * channels, over the m samples of a batch and the S positions of its channel ({@code [C, H, W]} images: S = H·W; flat
- * features: C features, S = 1), is normalized and scaled, {@code y = γ·(x - μ)/√(σ² + ε) + β}.
+ * channels, over the m samples of a batch and the S positions of its channel (channels-last images, rows of
+ * {@code [H, W, C]}: S = H·W; flat features: C features, S = 1), is normalized and scaled,
+ * {@code y = γ·(x - μ)/√(σ² + ε) + β}. Either way the batch is a {@code [m·S, C]} matrix, a channel one of its columns.
  *
  * <p>Training passes use the batch's mean and (biased) variance and fold them into the running statistics, held in the
  * network's state vector: {@code r ← (1 - momentum)·r + momentum·batch value}, with the unbiased variance, as PyTorch
  * does. Inference passes ({@link Layer.Pass#forward(INDArray, boolean)}) use the running statistics and leave them
  * alone. Parameters: γ (initially 1), then β (0); state: the running means (0), then the running variances (1).
  *
- * <p>The arithmetic runs in Java on {@code double} copies of the arrays, whatever the network's type. No double
+ * <p>The arithmetic runs in Java on heap copies of the arrays: in {@code float} with {@code double} sums for FLOAT
+ * networks (the sums over m·S values are where single precision would lose digits), all in {@code double} for DOUBLE
+ * ones (the finite-difference checks). No double
  * backpropagation: the penalties' tangent passes are not implemented for batch statistics, and the framework refuses a
  * gradient penalty on a network with this layer when it validates the descriptor.
  */
@@ -26,6 +33,9 @@ public final class BatchNorm
 {
     public static final double MOMENTUM = 0.1;
     public static final double EPSILON = 1e-5;
+    // rows a float partial sum holds before it is added to the double one: short enough to keep float's rounding
+    // error far below the statistics' own sampling noise
+    private static final int ROWS_PER_SUM = 16;
 
     private final int channels;
     private final int positions;
@@ -101,7 +111,9 @@ public final class BatchNorm
                         + Arrays.toString(slice.shape()) + ")");
             }
         }
-        return new Pass(parameters, gradients, state, Math.toIntExact(batchSize));
+        return parameters.dataType() == DataType.FLOAT
+                ? new FloatPass(parameters, gradients, state, Math.toIntExact(batchSize))
+                : new Pass(parameters, gradients, state, Math.toIntExact(batchSize));
     }
 
     @Override
@@ -114,6 +126,8 @@ public final class BatchNorm
             implements Layer.Pass
     {
         private final int batch;
+        // rows of the [m·S, C] matrix
+        private final int pixels;
         private final int length;
         private final INDArray output;
         private final INDArray inputGradient;
@@ -124,7 +138,7 @@ public final class BatchNorm
         private final NativeBlocks inputGradientBlocks;
         private final NativeMatrix.Reader inputs = new NativeMatrix.Reader();
         private final NativeMatrix.Reader outputGradients = new NativeMatrix.Reader();
-        // x̂ of the last forward pass, then scratch for the gradients; the values are rows of [C, S] blocks
+        // x̂ of the last forward pass, then scratch for the gradients; [m·S, C] in row-major order
         private final double[] normalized;
         private final double[] values;
         private final double[] scaleShift = new double[2 * channels];
@@ -141,6 +155,7 @@ public final class BatchNorm
         Pass(INDArray parameters, INDArray gradients, INDArray state, int batch)
         {
             this.batch = batch;
+            this.pixels = Math.multiplyExact(batch, positions);
             this.length = Math.multiplyExact(batch, channels * positions);
             this.output = Nd4j.create(parameters.dataType(), batch, (long) channels * positions);
             this.inputGradient = Nd4j.create(parameters.dataType(), batch, (long) channels * positions);
@@ -188,31 +203,13 @@ public final class BatchNorm
                     inverseDeviation[c] = 1 / Math.sqrt(statistics[channels + c] + EPSILON);
                 }
             }
-            if (positions == 1) {
-                // flat features: one pass per row, over the channels, which the JIT vectorises
-                for (int b = 0; b < batch; b++) {
-                    int start = b * channels;
-                    for (int c = 0; c < channels; c++) {
-                        double normal = (normalized[start + c] - mean[c]) * inverseDeviation[c];
-                        normalized[start + c] = normal;
-                        values[start + c] = scaleShift[c] * normal + scaleShift[channels + c];
-                    }
-                }
-            }
-            else {
-                for (int b = 0; b < batch; b++) {
-                    for (int c = 0; c < channels; c++) {
-                        int start = (b * channels + c) * positions;
-                        double shift = mean[c];
-                        double scale = inverseDeviation[c];
-                        double gamma = scaleShift[c];
-                        double beta = scaleShift[channels + c];
-                        for (int i = start; i < start + positions; i++) {
-                            double normal = (normalized[i] - shift) * scale;
-                            normalized[i] = normal;
-                            values[i] = gamma * normal + beta;
-                        }
-                    }
+            // one pass per pixel, over the channels, which the JIT vectorises
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                int start = pixel * channels;
+                for (int c = 0; c < channels; c++) {
+                    double normal = (normalized[start + c] - mean[c]) * inverseDeviation[c];
+                    normalized[start + c] = normal;
+                    values[start + c] = scaleShift[c] * normal + scaleShift[channels + c];
                 }
             }
             outputBlocks.write(values, length);
@@ -243,25 +240,10 @@ public final class BatchNorm
                 meanGradients[c] = training ? sums[c] / count : 0;
                 meanProducts[c] = training ? sums[channels + c] / count : 0;
             }
-            if (positions == 1) {
-                for (int b = 0; b < batch; b++) {
-                    int start = b * channels;
-                    for (int c = 0; c < channels; c++) {
-                        values[start + c] = scales[c] * (values[start + c] - meanGradients[c] - normalized[start + c] * meanProducts[c]);
-                    }
-                }
-            }
-            else {
-                for (int b = 0; b < batch; b++) {
-                    for (int c = 0; c < channels; c++) {
-                        int start = (b * channels + c) * positions;
-                        double scale = scales[c];
-                        double meanGradient = meanGradients[c];
-                        double meanProduct = meanProducts[c];
-                        for (int i = start; i < start + positions; i++) {
-                            values[i] = scale * (values[i] - meanGradient - normalized[i] * meanProduct);
-                        }
-                    }
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                int start = pixel * channels;
+                for (int c = 0; c < channels; c++) {
+                    values[start + c] = scales[c] * (values[start + c] - meanGradients[c] - normalized[start + c] * meanProducts[c]);
                 }
             }
             inputGradientBlocks.write(values, length);
@@ -284,33 +266,15 @@ public final class BatchNorm
         private void channelSums(double[] a, double[] b, double[] target)
         {
             Arrays.fill(target, 0);
-            if (positions == 1) {
-                for (int sample = 0; sample < batch; sample++) {
-                    int start = sample * channels;
-                    for (int c = 0; c < channels; c++) {
-                        target[c] += a[start + c];
-                    }
-                    if (b != null) {
-                        for (int c = 0; c < channels; c++) {
-                            target[channels + c] += a[start + c] * b[start + c];
-                        }
-                    }
-                }
-                return;
-            }
-            for (int sample = 0; sample < batch; sample++) {
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                int start = pixel * channels;
                 for (int c = 0; c < channels; c++) {
-                    int start = (sample * channels + c) * positions;
-                    double sum = 0;
-                    double product = 0;
-                    for (int i = start; i < start + positions; i++) {
-                        sum += a[i];
-                        if (b != null) {
-                            product += a[i] * b[i];
-                        }
+                    target[c] += a[start + c];
+                }
+                if (b != null) {
+                    for (int c = 0; c < channels; c++) {
+                        target[channels + c] += a[start + c] * b[start + c];
                     }
-                    target[c] += sum;
-                    target[channels + c] += product;
                 }
             }
         }
@@ -319,28 +283,195 @@ public final class BatchNorm
         private void centeredSquares(double[] x, double[] center, double[] target)
         {
             Arrays.fill(target, 0);
-            if (positions == 1) {
-                for (int sample = 0; sample < batch; sample++) {
-                    int start = sample * channels;
-                    for (int c = 0; c < channels; c++) {
-                        double centered = x[start + c] - center[c];
-                        target[c] += centered * centered;
-                    }
-                }
-                return;
-            }
-            for (int sample = 0; sample < batch; sample++) {
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                int start = pixel * channels;
                 for (int c = 0; c < channels; c++) {
-                    int start = (sample * channels + c) * positions;
-                    double shift = center[c];
-                    double sum = 0;
-                    for (int i = start; i < start + positions; i++) {
-                        double centered = x[i] - shift;
-                        sum += centered * centered;
-                    }
-                    target[c] += sum;
+                    double centered = x[start + c] - center[c];
+                    target[c] += centered * centered;
                 }
             }
+        }
+    }
+
+    /**
+     * The FLOAT pass: one heap copy of the input (kept for the backward pass, x̂ is recomputed from it), sums in
+     * {@code double}, the element-wise work in {@code float}; each step is one loop over the {@code [m·S, C]} matrix.
+     */
+    private final class FloatPass
+            implements Layer.Pass
+    {
+        private final int pixels;
+        private final int length;
+        private final INDArray output;
+        private final INDArray inputGradient;
+        private final FloatBuffer outputBuffer;
+        private final FloatBuffer inputGradientBuffer;
+        private final NativeBlocks parameters;
+        private final NativeBlocks gradients;
+        private final NativeBlocks state;
+        private final HostCopy.Buffers buffers = new HostCopy.Buffers();
+        private final float[] input;
+        private final float[] values;
+        private final double[] scaleShift = new double[2 * channels];
+        private final double[] statistics = new double[2 * channels];
+        private final double[] sums = new double[2 * channels];
+        private final float[] mean = new float[channels];
+        private final float[] inverseDeviation = new float[channels];
+        private final float[] scale = new float[channels];
+        private final float[] shift = new float[channels];
+        private final float[] slope = new float[channels];
+        private final float[] partial = new float[channels];
+        private boolean forwardDone;
+        private boolean training;
+
+        FloatPass(INDArray parameters, INDArray gradients, INDArray state, int batch)
+        {
+            this.pixels = Math.multiplyExact(batch, positions);
+            this.length = Math.multiplyExact(pixels, channels);
+            this.output = Nd4j.create(DataType.FLOAT, batch, (long) channels * positions);
+            this.inputGradient = Nd4j.create(DataType.FLOAT, batch, (long) channels * positions);
+            this.outputBuffer = NativeArrays.floats(output);
+            this.inputGradientBuffer = NativeArrays.floats(inputGradient);
+            this.parameters = NativeBlocks.of(parameters);
+            this.gradients = NativeBlocks.of(gradients);
+            this.state = NativeBlocks.of(state);
+            this.input = new float[length];
+            this.values = new float[length];
+        }
+
+        @Override
+        public INDArray forward(INDArray input)
+        {
+            return forward(input, true);
+        }
+
+        @Override
+        public INDArray forward(INDArray input, boolean training)
+        {
+            this.training = training;
+            buffers.of(input).get(0, this.input, 0, length);
+            parameters.read(scaleShift, 2 * channels);
+            state.read(statistics, 2 * channels);
+            if (training) {
+                double count = pixels;
+                addRows(this.input, null, null, sums, 0);
+                for (int c = 0; c < channels; c++) {
+                    mean[c] = (float) (sums[c] / count);
+                    sums[channels + c] = sums[c] / count;
+                }
+                addRows(this.input, mean, null, sums, 0);
+                for (int c = 0; c < channels; c++) {
+                    double batchMean = sums[channels + c];
+                    double variance = sums[c] / count;
+                    inverseDeviation[c] = (float) (1 / Math.sqrt(variance + EPSILON));
+                    double unbiased = count > 1 ? variance * count / (count - 1) : variance;
+                    statistics[c] = (1 - MOMENTUM) * statistics[c] + MOMENTUM * batchMean;
+                    statistics[channels + c] = (1 - MOMENTUM) * statistics[channels + c] + MOMENTUM * unbiased;
+                }
+                state.write(statistics, 2 * channels);
+            }
+            else {
+                for (int c = 0; c < channels; c++) {
+                    mean[c] = (float) statistics[c];
+                    inverseDeviation[c] = (float) (1 / Math.sqrt(statistics[channels + c] + EPSILON));
+                }
+            }
+            for (int c = 0; c < channels; c++) {
+                scale[c] = (float) (scaleShift[c] * inverseDeviation[c]);
+                shift[c] = (float) scaleShift[channels + c];
+            }
+            for (int start = 0; start < length; start += channels) {
+                for (int c = 0; c < channels; c++) {
+                    values[start + c] = (this.input[start + c] - mean[c]) * scale[c] + shift[c];
+                }
+            }
+            outputBuffer.put(0, values, 0, length);
+            forwardDone = true;
+            return output;
+        }
+
+        @Override
+        public INDArray backward(INDArray outputGradient, boolean parameterGradients)
+        {
+            if (!forwardDone) {
+                throw new IllegalStateException("backward before forward in " + BatchNorm.this);
+            }
+            buffers.of(outputGradient).get(0, values, 0, length);
+            // sums[c] = Σ δ, sums[C + c] = Σ δ·x̂: the gradients of β and γ
+            addRows(values, null, null, sums, 0);
+            addRows(values, mean, input, sums, channels);
+            if (parameterGradients) {
+                double[] parameterGradient = new double[2 * channels];
+                for (int c = 0; c < channels; c++) {
+                    parameterGradient[c] = sums[channels + c];
+                    parameterGradient[channels + c] = sums[c];
+                }
+                gradients.write(parameterGradient, 2 * channels);
+            }
+            double count = pixels;
+            // δx = γ/σ·(δ - mean δ - x̂·mean δx̂), the means only over batch statistics; as δ·k + x·u + v per channel
+            for (int c = 0; c < channels; c++) {
+                double k = scaleShift[c] * inverseDeviation[c];
+                double meanGradient = training ? sums[c] / count : 0;
+                double meanProduct = training ? sums[channels + c] / count : 0;
+                scale[c] = (float) k;
+                shift[c] = (float) (-k * meanGradient);
+                slope[c] = (float) (-k * meanProduct * inverseDeviation[c]);
+            }
+            for (int start = 0; start < length; start += channels) {
+                for (int c = 0; c < channels; c++) {
+                    values[start + c] = values[start + c] * scale[c] + (input[start + c] - mean[c]) * slope[c] + shift[c];
+                }
+            }
+            inputGradientBuffer.put(0, values, 0, length);
+            return inputGradient;
+        }
+
+        /**
+         * {@code target[offset + c] = Σ} over the rows of: {@code a} ({@code center} null), {@code (a - center)²}
+         * ({@code factor} null), or {@code a·(factor - center)·σ⁻¹} (δ·x̂). Rows are summed in {@code float} in groups
+         * of {@value #ROWS_PER_SUM}, which the JIT vectorises, and the groups' sums in {@code double}.
+         */
+        private void addRows(float[] a, float[] center, float[] factor, double[] target, int offset)
+        {
+            Arrays.fill(target, offset, offset + channels, 0);
+            for (int firstRow = 0; firstRow < pixels; firstRow += ROWS_PER_SUM) {
+                int end = Math.min(pixels, firstRow + ROWS_PER_SUM) * channels;
+                Arrays.fill(partial, 0f);
+                for (int start = firstRow * channels; start < end; start += channels) {
+                    if (center == null) {
+                        for (int c = 0; c < channels; c++) {
+                            partial[c] += a[start + c];
+                        }
+                    }
+                    else if (factor == null) {
+                        for (int c = 0; c < channels; c++) {
+                            float centered = a[start + c] - center[c];
+                            partial[c] += centered * centered;
+                        }
+                    }
+                    else {
+                        for (int c = 0; c < channels; c++) {
+                            partial[c] += a[start + c] * ((factor[start + c] - center[c]) * inverseDeviation[c]);
+                        }
+                    }
+                }
+                for (int c = 0; c < channels; c++) {
+                    target[offset + c] += partial[c];
+                }
+            }
+        }
+
+        @Override
+        public INDArray forwardTangent(INDArray inputTangent)
+        {
+            throw new UnsupportedOperationException(BatchNorm.this + " does not support double backpropagation");
+        }
+
+        @Override
+        public INDArray backwardTangent(INDArray outputGradientTangent)
+        {
+            throw new UnsupportedOperationException(BatchNorm.this + " does not support double backpropagation");
         }
     }
 }

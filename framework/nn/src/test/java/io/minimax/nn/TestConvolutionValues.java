@@ -49,9 +49,10 @@ class TestConvolutionValues
                 for (int pixel = 0; pixel < 4; pixel++) {
                     double expected = parameters.getDouble(0, 6 + f);
                     for (int c = 0; c < 3; c++) {
-                        expected += parameters.getDouble(0, f * 3 + c) * input.getDouble(b, c * 4 + pixel);
+                        // channels-last rows: pixel-major, the channels innermost
+                        expected += parameters.getDouble(0, f * 3 + c) * input.getDouble(b, pixel * 3 + c);
                     }
-                    assertThat(output.getDouble(b, f * 4 + pixel)).isCloseTo(expected, within(1e-14));
+                    assertThat(output.getDouble(b, pixel * 2 + f)).isCloseTo(expected, within(1e-14));
                 }
             }
         }
@@ -120,14 +121,15 @@ class TestConvolutionValues
         SequentialNetwork network = TestNetworks.alone(new SequentialNetwork(new long[] {2, 1, 2}, new long[] {2, 1, 2},
                 List.of(new BatchNorm(2, 2)), DataType.DOUBLE, new SeededRandomSource(1)), DataType.DOUBLE);
         network.parameters().assign(Nd4j.createFromArray(new double[][] {{2, 3, 10, -1}}));
-        // channel 0 holds 1, 3, 5, 7 (mean 4, variance 5); channel 1 holds 0, 0, 2, 2 (mean 1, variance 1)
-        INDArray input = Nd4j.createFromArray(new double[][] {{1, 3, 0, 0}, {5, 7, 2, 2}}).reshape(2, 2, 1, 2);
+        // channels-last rows, [pixel 0: c0, c1, pixel 1: c0, c1]: channel 0 holds 1, 3, 5, 7 (mean 4, variance 5);
+        // channel 1 holds 0, 0, 2, 2 (mean 1, variance 1)
+        INDArray input = Nd4j.createFromArray(new double[][] {{1, 0, 3, 0}, {5, 2, 7, 2}}).reshape(2, 2, 1, 2);
         INDArray output = network.forward(input).reshape(2, 4);
         double deviation0 = Math.sqrt(5 + BatchNorm.EPSILON);
         double deviation1 = Math.sqrt(1 + BatchNorm.EPSILON);
         assertThat(output.getDouble(0, 0)).isCloseTo(2 * (1 - 4) / deviation0 + 10, within(1e-12));
-        assertThat(output.getDouble(1, 1)).isCloseTo(2 * (7 - 4) / deviation0 + 10, within(1e-12));
-        assertThat(output.getDouble(0, 2)).isCloseTo(3 * (0 - 1) / deviation1 - 1, within(1e-12));
+        assertThat(output.getDouble(1, 2)).isCloseTo(2 * (7 - 4) / deviation0 + 10, within(1e-12));
+        assertThat(output.getDouble(0, 1)).isCloseTo(3 * (0 - 1) / deviation1 - 1, within(1e-12));
         // running: mean 0.1·batch mean; variance 0.9·1 + 0.1·unbiased (20/3 and 4/3)
         INDArray state = network.state().get(SequentialNetwork.STATE);
         assertThat(state.toDoubleVector()).usingComparatorWithPrecision(1e-12).containsExactly(0.4, 0.1, 0.9 + 0.1 * 20 / 3.0,
