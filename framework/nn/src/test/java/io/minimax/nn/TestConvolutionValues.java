@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 
@@ -134,6 +135,33 @@ class TestConvolutionValues
         INDArray state = network.state().get(SequentialNetwork.STATE);
         assertThat(state.toDoubleVector()).usingComparatorWithPrecision(1e-12).containsExactly(0.4, 0.1, 0.9 + 0.1 * 20 / 3.0,
                 0.9 + 0.1 * 4 / 3.0);
+    }
+
+    @Test
+    void floatBatchNormAgreesWithDoubleFarFromZeroAndInInference()
+    {
+        // values around 100 with a spread of 0.3: the one-pass float variance must not lose the spread to cancellation
+        BatchNorm layer = new BatchNorm(16, 9);
+        INDArray parameters = Nd4j.rand(DataType.DOUBLE, 1, 32).addi(0.5);
+        INDArray input = Nd4j.rand(DataType.DOUBLE, 5, 144).addi(99.5);
+        INDArray outputGradient = Nd4j.rand(DataType.DOUBLE, 5, 144).subi(0.5);
+        for (boolean training : new boolean[] {true, false}) {
+            INDArray[] results = new INDArray[4];
+            for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+                INDArray state = Nd4j.createFromArray(new double[32]).reshape(1, 32).castTo(type);
+                state.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 16)).assign(100);
+                state.get(NDArrayIndex.all(), NDArrayIndex.interval(16, 32)).assign(0.09);
+                Layer.Pass pass = layer.createPass(parameters.castTo(type), Nd4j.create(type, 1, 32), state, 5);
+                int at = type == DataType.DOUBLE ? 0 : 2;
+                results[at] = pass.forward(input.castTo(type), training).castTo(DataType.DOUBLE);
+                results[at + 1] = pass.backward(outputGradient.castTo(type), true).castTo(DataType.DOUBLE);
+            }
+            for (int i = 0; i < 2; i++) {
+                double scale = results[i].amaxNumber().doubleValue();
+                assertThat(results[i].sub(results[i + 2]).amaxNumber().doubleValue()).as("training %s, result %d", training, i)
+                        .isLessThanOrEqualTo(2e-4 * scale);
+            }
+        }
     }
 
     @Test
