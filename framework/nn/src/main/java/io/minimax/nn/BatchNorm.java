@@ -1,23 +1,30 @@
 package io.minimax.nn;
 
+import io.minimax.nn.kernel.HostCopy;
 import io.minimax.nn.kernel.NativeBlocks;
+import io.minimax.plugin.support.NativeArrays;
 import io.minimax.spi.RandomSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
  * Batch normalization (Ioffe and Szegedy, 2015) as PyTorch's {@code BatchNorm1d}/{@code BatchNorm2d}: each of C
- * channels, over the m samples of a batch and the S positions of its channel ({@code [C, H, W]} images: S = H·W; flat
- * features: C features, S = 1), is normalized and scaled, {@code y = γ·(x - μ)/√(σ² + ε) + β}.
+ * channels, over the m samples of a batch and the S positions of its channel (channels-last images, rows of
+ * {@code [H, W, C]}: S = H·W; flat features: C features, S = 1), is normalized and scaled,
+ * {@code y = γ·(x - μ)/√(σ² + ε) + β}. Either way the batch is a {@code [m·S, C]} matrix, a channel one of its columns.
  *
  * <p>Training passes use the batch's mean and (biased) variance and fold them into the running statistics, held in the
  * network's state vector: {@code r ← (1 - momentum)·r + momentum·batch value}, with the unbiased variance, as PyTorch
  * does. Inference passes ({@link Layer.Pass#forward(INDArray, boolean)}) use the running statistics and leave them
  * alone. Parameters: γ (initially 1), then β (0); state: the running means (0), then the running variances (1).
  *
- * <p>The arithmetic runs in Java on {@code double} copies of the arrays, whatever the network's type. No double
+ * <p>The arithmetic runs in Java on heap copies of the arrays: in {@code float} with {@code double} sums for FLOAT
+ * networks (the sums over m·S values are where single precision would lose digits), all in {@code double} for DOUBLE
+ * ones (the finite-difference checks). No double
  * backpropagation: the penalties' tangent passes are not implemented for batch statistics, and the framework refuses a
  * gradient penalty on a network with this layer when it validates the descriptor.
  */
@@ -26,6 +33,9 @@ public final class BatchNorm
 {
     public static final double MOMENTUM = 0.1;
     public static final double EPSILON = 1e-5;
+    // rows a float partial sum holds before it is added to the double one: short enough to keep float's rounding
+    // error far below the statistics' own sampling noise
+    private static final int ROWS_PER_SUM = 16;
 
     private final int channels;
     private final int positions;
@@ -101,7 +111,9 @@ public final class BatchNorm
                         + Arrays.toString(slice.shape()) + ")");
             }
         }
-        return new Pass(parameters, gradients, state, Math.toIntExact(batchSize));
+        return parameters.dataType() == DataType.FLOAT
+                ? new FloatPass(parameters, gradients, state, Math.toIntExact(batchSize))
+                : new Pass(parameters, gradients, state, Math.toIntExact(batchSize));
     }
 
     @Override
@@ -114,6 +126,8 @@ public final class BatchNorm
             implements Layer.Pass
     {
         private final int batch;
+        // rows of the [m·S, C] matrix
+        private final int pixels;
         private final int length;
         private final INDArray output;
         private final INDArray inputGradient;
@@ -124,7 +138,7 @@ public final class BatchNorm
         private final NativeBlocks inputGradientBlocks;
         private final NativeMatrix.Reader inputs = new NativeMatrix.Reader();
         private final NativeMatrix.Reader outputGradients = new NativeMatrix.Reader();
-        // x̂ of the last forward pass, then scratch for the gradients; the values are rows of [C, S] blocks
+        // x̂ of the last forward pass, then scratch for the gradients; [m·S, C] in row-major order
         private final double[] normalized;
         private final double[] values;
         private final double[] scaleShift = new double[2 * channels];
@@ -141,6 +155,7 @@ public final class BatchNorm
         Pass(INDArray parameters, INDArray gradients, INDArray state, int batch)
         {
             this.batch = batch;
+            this.pixels = Math.multiplyExact(batch, positions);
             this.length = Math.multiplyExact(batch, channels * positions);
             this.output = Nd4j.create(parameters.dataType(), batch, (long) channels * positions);
             this.inputGradient = Nd4j.create(parameters.dataType(), batch, (long) channels * positions);
@@ -188,31 +203,13 @@ public final class BatchNorm
                     inverseDeviation[c] = 1 / Math.sqrt(statistics[channels + c] + EPSILON);
                 }
             }
-            if (positions == 1) {
-                // flat features: one pass per row, over the channels, which the JIT vectorises
-                for (int b = 0; b < batch; b++) {
-                    int start = b * channels;
-                    for (int c = 0; c < channels; c++) {
-                        double normal = (normalized[start + c] - mean[c]) * inverseDeviation[c];
-                        normalized[start + c] = normal;
-                        values[start + c] = scaleShift[c] * normal + scaleShift[channels + c];
-                    }
-                }
-            }
-            else {
-                for (int b = 0; b < batch; b++) {
-                    for (int c = 0; c < channels; c++) {
-                        int start = (b * channels + c) * positions;
-                        double shift = mean[c];
-                        double scale = inverseDeviation[c];
-                        double gamma = scaleShift[c];
-                        double beta = scaleShift[channels + c];
-                        for (int i = start; i < start + positions; i++) {
-                            double normal = (normalized[i] - shift) * scale;
-                            normalized[i] = normal;
-                            values[i] = gamma * normal + beta;
-                        }
-                    }
+            // one pass per pixel, over the channels, which the JIT vectorises
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                int start = pixel * channels;
+                for (int c = 0; c < channels; c++) {
+                    double normal = (normalized[start + c] - mean[c]) * inverseDeviation[c];
+                    normalized[start + c] = normal;
+                    values[start + c] = scaleShift[c] * normal + scaleShift[channels + c];
                 }
             }
             outputBlocks.write(values, length);
@@ -243,25 +240,10 @@ public final class BatchNorm
                 meanGradients[c] = training ? sums[c] / count : 0;
                 meanProducts[c] = training ? sums[channels + c] / count : 0;
             }
-            if (positions == 1) {
-                for (int b = 0; b < batch; b++) {
-                    int start = b * channels;
-                    for (int c = 0; c < channels; c++) {
-                        values[start + c] = scales[c] * (values[start + c] - meanGradients[c] - normalized[start + c] * meanProducts[c]);
-                    }
-                }
-            }
-            else {
-                for (int b = 0; b < batch; b++) {
-                    for (int c = 0; c < channels; c++) {
-                        int start = (b * channels + c) * positions;
-                        double scale = scales[c];
-                        double meanGradient = meanGradients[c];
-                        double meanProduct = meanProducts[c];
-                        for (int i = start; i < start + positions; i++) {
-                            values[i] = scale * (values[i] - meanGradient - normalized[i] * meanProduct);
-                        }
-                    }
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                int start = pixel * channels;
+                for (int c = 0; c < channels; c++) {
+                    values[start + c] = scales[c] * (values[start + c] - meanGradients[c] - normalized[start + c] * meanProducts[c]);
                 }
             }
             inputGradientBlocks.write(values, length);
@@ -284,33 +266,15 @@ public final class BatchNorm
         private void channelSums(double[] a, double[] b, double[] target)
         {
             Arrays.fill(target, 0);
-            if (positions == 1) {
-                for (int sample = 0; sample < batch; sample++) {
-                    int start = sample * channels;
-                    for (int c = 0; c < channels; c++) {
-                        target[c] += a[start + c];
-                    }
-                    if (b != null) {
-                        for (int c = 0; c < channels; c++) {
-                            target[channels + c] += a[start + c] * b[start + c];
-                        }
-                    }
-                }
-                return;
-            }
-            for (int sample = 0; sample < batch; sample++) {
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                int start = pixel * channels;
                 for (int c = 0; c < channels; c++) {
-                    int start = (sample * channels + c) * positions;
-                    double sum = 0;
-                    double product = 0;
-                    for (int i = start; i < start + positions; i++) {
-                        sum += a[i];
-                        if (b != null) {
-                            product += a[i] * b[i];
-                        }
+                    target[c] += a[start + c];
+                }
+                if (b != null) {
+                    for (int c = 0; c < channels; c++) {
+                        target[channels + c] += a[start + c] * b[start + c];
                     }
-                    target[c] += sum;
-                    target[channels + c] += product;
                 }
             }
         }
@@ -319,28 +283,213 @@ public final class BatchNorm
         private void centeredSquares(double[] x, double[] center, double[] target)
         {
             Arrays.fill(target, 0);
-            if (positions == 1) {
-                for (int sample = 0; sample < batch; sample++) {
-                    int start = sample * channels;
-                    for (int c = 0; c < channels; c++) {
-                        double centered = x[start + c] - center[c];
-                        target[c] += centered * centered;
-                    }
-                }
-                return;
-            }
-            for (int sample = 0; sample < batch; sample++) {
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                int start = pixel * channels;
                 for (int c = 0; c < channels; c++) {
-                    int start = (sample * channels + c) * positions;
-                    double shift = center[c];
-                    double sum = 0;
-                    for (int i = start; i < start + positions; i++) {
-                        double centered = x[i] - shift;
-                        sum += centered * centered;
-                    }
-                    target[c] += sum;
+                    double centered = x[start + c] - center[c];
+                    target[c] += centered * centered;
                 }
             }
+        }
+    }
+
+    /**
+     * The FLOAT pass, streaming: the {@code [m·S, C]} matrix is read in chunks of rows that stay in the L1 cache, twice
+     * forward (the statistics, then the normalized values written out) and twice backward, and never copied whole (a
+     * DCGAN's batch norm sees 800k values, several times a core's L2 cache). Sums are of {@code float} groups of
+     * {@value #ROWS_PER_SUM} rows, which the JIT vectorises, added up in {@code double}; the variance is computed in
+     * one pass from values shifted by the first row, which keeps the cancellation of E[x²] - E[x]² small.
+     */
+    private final class FloatPass
+            implements Layer.Pass
+    {
+        private static final int CHUNK = 8192;
+
+        private final int pixels;
+        private final int rowsPerChunk;
+        private final INDArray output;
+        private final INDArray inputGradient;
+        private final FloatBuffer outputBuffer;
+        private final FloatBuffer inputGradientBuffer;
+        private final NativeBlocks parameters;
+        private final NativeBlocks gradients;
+        private final NativeBlocks state;
+        private final HostCopy.Buffers buffers = new HostCopy.Buffers();
+        private final float[] first;
+        private final float[] second;
+        private final float[] result;
+        private final double[] scaleShift = new double[2 * channels];
+        private final double[] statistics = new double[2 * channels];
+        private final double[] sums = new double[2 * channels];
+        private final float[] pivot = new float[channels];
+        private final float[] mean = new float[channels];
+        private final float[] inverseDeviation = new float[channels];
+        private final float[] scale = new float[channels];
+        private final float[] shift = new float[channels];
+        private final float[] slope = new float[channels];
+        private final float[] partial = new float[2 * channels];
+        private INDArray input;
+        private boolean training;
+
+        FloatPass(INDArray parameters, INDArray gradients, INDArray state, int batch)
+        {
+            this.pixels = Math.multiplyExact(batch, positions);
+            this.rowsPerChunk = Math.max(1, CHUNK / channels);
+            this.output = Nd4j.create(DataType.FLOAT, batch, (long) channels * positions);
+            this.inputGradient = Nd4j.create(DataType.FLOAT, batch, (long) channels * positions);
+            this.outputBuffer = NativeArrays.floats(output);
+            this.inputGradientBuffer = NativeArrays.floats(inputGradient);
+            this.parameters = NativeBlocks.of(parameters);
+            this.gradients = NativeBlocks.of(gradients);
+            this.state = NativeBlocks.of(state);
+            int chunk = rowsPerChunk * channels;
+            this.first = new float[chunk];
+            this.second = new float[chunk];
+            this.result = new float[chunk];
+        }
+
+        @Override
+        public INDArray forward(INDArray input)
+        {
+            return forward(input, true);
+        }
+
+        @Override
+        public INDArray forward(INDArray input, boolean training)
+        {
+            this.training = training;
+            this.input = input;
+            FloatBuffer x = buffers.of(input);
+            parameters.read(scaleShift, 2 * channels);
+            state.read(statistics, 2 * channels);
+            if (training) {
+                x.get(0, pivot, 0, channels);
+                Arrays.fill(sums, 0);
+                for (int firstRow = 0; firstRow < pixels; firstRow += rowsPerChunk) {
+                    int rows = Math.min(rowsPerChunk, pixels - firstRow);
+                    x.get(firstRow * channels, first, 0, rows * channels);
+                    for (int group = 0; group < rows; group += ROWS_PER_SUM) {
+                        Arrays.fill(partial, 0f);
+                        int end = Math.min(rows, group + ROWS_PER_SUM) * channels;
+                        for (int start = group * channels; start < end; start += channels) {
+                            for (int c = 0; c < channels; c++) {
+                                float shifted = first[start + c] - pivot[c];
+                                partial[c] += shifted;
+                                partial[channels + c] += shifted * shifted;
+                            }
+                        }
+                        for (int i = 0; i < 2 * channels; i++) {
+                            sums[i] += partial[i];
+                        }
+                    }
+                }
+                double count = pixels;
+                for (int c = 0; c < channels; c++) {
+                    double shiftedMean = sums[c] / count;
+                    double batchMean = pivot[c] + shiftedMean;
+                    double variance = Math.max(0, sums[channels + c] / count - shiftedMean * shiftedMean);
+                    mean[c] = (float) batchMean;
+                    inverseDeviation[c] = (float) (1 / Math.sqrt(variance + EPSILON));
+                    double unbiased = count > 1 ? variance * count / (count - 1) : variance;
+                    statistics[c] = (1 - MOMENTUM) * statistics[c] + MOMENTUM * batchMean;
+                    statistics[channels + c] = (1 - MOMENTUM) * statistics[channels + c] + MOMENTUM * unbiased;
+                }
+                state.write(statistics, 2 * channels);
+            }
+            else {
+                for (int c = 0; c < channels; c++) {
+                    mean[c] = (float) statistics[c];
+                    inverseDeviation[c] = (float) (1 / Math.sqrt(statistics[channels + c] + EPSILON));
+                }
+            }
+            for (int c = 0; c < channels; c++) {
+                scale[c] = (float) (scaleShift[c] * inverseDeviation[c]);
+                shift[c] = (float) scaleShift[channels + c];
+            }
+            for (int firstRow = 0; firstRow < pixels; firstRow += rowsPerChunk) {
+                int count = Math.min(rowsPerChunk, pixels - firstRow) * channels;
+                x.get(firstRow * channels, first, 0, count);
+                for (int start = 0; start < count; start += channels) {
+                    for (int c = 0; c < channels; c++) {
+                        result[start + c] = (first[start + c] - mean[c]) * scale[c] + shift[c];
+                    }
+                }
+                outputBuffer.put(firstRow * channels, result, 0, count);
+            }
+            return output;
+        }
+
+        @Override
+        public INDArray backward(INDArray outputGradient, boolean parameterGradients)
+        {
+            if (input == null) {
+                throw new IllegalStateException("backward before forward in " + BatchNorm.this);
+            }
+            FloatBuffer x = buffers.of(input);
+            FloatBuffer delta = buffers.of(outputGradient);
+            // sums[c] = Σ δ, sums[C + c] = Σ δ·x̂: the gradients of β and γ
+            Arrays.fill(sums, 0);
+            for (int firstRow = 0; firstRow < pixels; firstRow += rowsPerChunk) {
+                int rows = Math.min(rowsPerChunk, pixels - firstRow);
+                x.get(firstRow * channels, first, 0, rows * channels);
+                delta.get(firstRow * channels, second, 0, rows * channels);
+                for (int group = 0; group < rows; group += ROWS_PER_SUM) {
+                    Arrays.fill(partial, 0f);
+                    int end = Math.min(rows, group + ROWS_PER_SUM) * channels;
+                    for (int start = group * channels; start < end; start += channels) {
+                        for (int c = 0; c < channels; c++) {
+                            float gradient = second[start + c];
+                            partial[c] += gradient;
+                            partial[channels + c] += gradient * ((first[start + c] - mean[c]) * inverseDeviation[c]);
+                        }
+                    }
+                    for (int i = 0; i < 2 * channels; i++) {
+                        sums[i] += partial[i];
+                    }
+                }
+            }
+            if (parameterGradients) {
+                double[] parameterGradient = new double[2 * channels];
+                for (int c = 0; c < channels; c++) {
+                    parameterGradient[c] = sums[channels + c];
+                    parameterGradient[channels + c] = sums[c];
+                }
+                gradients.write(parameterGradient, 2 * channels);
+            }
+            double count = pixels;
+            // δx = γ/σ·(δ - mean δ - x̂·mean δx̂), the means only over batch statistics: δ·k + (x - μ)·u + v per channel
+            for (int c = 0; c < channels; c++) {
+                double k = scaleShift[c] * inverseDeviation[c];
+                double meanGradient = training ? sums[c] / count : 0;
+                double meanProduct = training ? sums[channels + c] / count : 0;
+                scale[c] = (float) k;
+                shift[c] = (float) (-k * meanGradient);
+                slope[c] = (float) (-k * meanProduct * inverseDeviation[c]);
+            }
+            for (int firstRow = 0; firstRow < pixels; firstRow += rowsPerChunk) {
+                int length = Math.min(rowsPerChunk, pixels - firstRow) * channels;
+                x.get(firstRow * channels, first, 0, length);
+                delta.get(firstRow * channels, second, 0, length);
+                for (int start = 0; start < length; start += channels) {
+                    for (int c = 0; c < channels; c++) {
+                        result[start + c] = second[start + c] * scale[c] + (first[start + c] - mean[c]) * slope[c] + shift[c];
+                    }
+                }
+                inputGradientBuffer.put(firstRow * channels, result, 0, length);
+            }
+            return inputGradient;
+        }
+
+        @Override
+        public INDArray forwardTangent(INDArray inputTangent)
+        {
+            throw new UnsupportedOperationException(BatchNorm.this + " does not support double backpropagation");
+        }
+
+        @Override
+        public INDArray backwardTangent(INDArray outputGradientTangent)
+        {
+            throw new UnsupportedOperationException(BatchNorm.this + " does not support double backpropagation");
         }
     }
 }

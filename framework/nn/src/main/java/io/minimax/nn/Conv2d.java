@@ -2,7 +2,6 @@ package io.minimax.nn;
 
 import io.minimax.nn.kernel.BlockCopies;
 import io.minimax.nn.kernel.Gemm;
-import io.minimax.nn.kernel.NativeBlocks;
 import io.minimax.spi.RandomSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,18 +13,20 @@ import java.util.Arrays;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A 2-D convolution with bias, {@code y[f] = b[f] + Σ_c W[f, c] ⋆ x[c]}, as PyTorch's {@code Conv2d}: from rows of
- * C·H·W features to rows of F·OH·OW, both channel-major ({@link ConvGeometry}).
+ * A 2-D convolution with bias, {@code y[f] = b[f] + Σ_c W[f, c] ⋆ x[c]}, as PyTorch's {@code Conv2d}, on channels-last
+ * images: from rows of H·W·C features to rows of OH·OW·F ({@link ConvGeometry}; {@link ChannelOrder} converts at the
+ * edges of a network).
  *
  * <p>Parameter layout within the layer's slice: {@code W} as {@code [F, C, k, k]} in row-major order, then {@code b}.
  * Initialisation follows PyTorch: every weight and bias from U(-1/√(C·k²), 1/√(C·k²)).
  *
- * <p>A pass transposes its input to channels-first with the batch innermost, gathers the im2col matrix (kept for the
- * weight gradient) and multiplies: {@code y = W·cols + b·1ᵀ}, straight into OpenBLAS ({@link Gemm}); then transposes
- * back. Backward: {@code dW = δ·colsᵀ}, {@code db = δ·1}, and the input gradient as a {@link TransposedConvolution}.
- * The layer is linear in its input, so its tangent passes are the same products on the tangents: forward
- * {@code ẏ = W·cols(ẋ)}, backward {@code dW += δ̇·cols(x)ᵀ + δ·cols(ẋ)ᵀ}, {@code db += δ̇·1} and the transposed
- * convolution of δ̇.
+ * <p>A pass gathers the positions-first im2col matrix of its input (kept for the weight gradient) and multiplies,
+ * straight into OpenBLAS ({@link Gemm}): {@code y = 1·bᵀ + cols·Kᵀ}, already the output's {@code [m·OH·OW, F]} pixel
+ * matrix, with K the weights as {@code [F, (i, j, c)]} ({@link ConvolutionKernel}). Backward: {@code dKᵀ = colsᵀ·δ},
+ * {@code db = 1ᵀ·δ}, and the input gradient {@code δ·K} summed back into the input's pixels (col2im, the adjoint of
+ * the gather). The layer is linear in its input, so its tangent passes are the same products on the tangents: forward
+ * {@code ẏ = cols(ẋ)·Kᵀ}, backward {@code dKᵀ += cols(x)ᵀ·δ̇ + cols(ẋ)ᵀ·δ}, {@code db += 1ᵀ·δ̇} and col2im of
+ * {@code δ̇·K}.
  */
 public final class Conv2d
         implements Layer
@@ -106,29 +107,23 @@ public final class Conv2d
     private final class Pass
             implements Layer.Pass
     {
-        private final int batch;
-        private final int imageFeatures;
-        private final int outputFeatures;
-        private final INDArray weights;
-        private final NativeBlocks weightBlocks;
         private final INDArray bias;
-        private final INDArray weightGradients;
         private final INDArray biasGradients;
-        private final INDArray ones;
+        private final ConvolutionKernel kernel;
         private final BlockCopies columns;
-        private final NativeMatrix input;
+        // P ones, for the bias and its gradient
+        private final INDArray ones;
         private final NativeMatrix cols;
-        private final NativeMatrix product;
         private final NativeMatrix output;
-        // one per argument: each caches the blocks of the array last handed in that place
+        private final INDArray outputRows;
         private final NativeMatrix.Reader inputs = new NativeMatrix.Reader();
-        private final NativeMatrix.Reader outputGradients = new NativeMatrix.Reader();
         private final NativeMatrix.Reader inputTangents = new NativeMatrix.Reader();
-        private final NativeMatrix.Reader outputGradientTangents = new NativeMatrix.Reader();
-        private NativeMatrix gradient;
-        private NativeMatrix inputGradientT;
+        private final NativeMatrix.Reshaper outputGradients;
+        private final NativeMatrix.Reshaper outputGradientTangents;
+        private final int batch;
+        private NativeMatrix outputGradient;
+        private NativeMatrix gradientColumns;
         private NativeMatrix inputGradient;
-        private TransposedConvolution transposed;
         private boolean forwardDone;
         private boolean backwardDone;
         private Tangents tangents;
@@ -138,33 +133,30 @@ public final class Conv2d
             DataType dataType = parameters.dataType();
             int filters = geometry.filters();
             int rows = geometry.columnRows();
+            int positions = geometry.positions(batch);
             this.batch = batch;
-            this.imageFeatures = geometry.inputSize();
-            this.outputFeatures = geometry.outputSize();
-            this.weights = weightsOf(parameters, filters, rows);
-            this.weightBlocks = NativeBlocks.of(weights);
             this.bias = biasOf(parameters, (long) filters * rows, filters);
-            this.weightGradients = weightsOf(gradients, filters, rows);
             this.biasGradients = biasOf(gradients, (long) filters * rows, filters);
-            long positions = (long) geometry.outHeight() * geometry.outWidth() * batch;
-            this.ones = Nd4j.ones(dataType, 1, positions);
+            this.kernel = new ConvolutionKernel(geometry, weightsOf(parameters, filters, rows), weightsOf(gradients, filters, rows),
+                    dataType);
             this.columns = geometry.columns(batch);
-            this.input = NativeMatrix.zeros(dataType, imageFeatures, batch);
-            this.cols = NativeMatrix.zeros(dataType, rows, positions);
-            this.product = NativeMatrix.zeros(dataType, filters, positions);
-            this.output = NativeMatrix.zeros(dataType, batch, outputFeatures);
+            this.ones = Nd4j.ones(dataType, positions, 1);
+            this.cols = NativeMatrix.zeros(dataType, positions, rows);
+            this.output = NativeMatrix.zeros(dataType, positions, filters);
+            this.outputRows = output.array().reshape('c', batch, geometry.outputSize());
+            this.outputGradients = new NativeMatrix.Reshaper(positions, filters);
+            this.outputGradientTangents = new NativeMatrix.Reshaper(positions, filters);
         }
 
         @Override
         public INDArray forward(INDArray input)
         {
-            inputs.of(input).transpose(batch, imageFeatures, this.input.blocks());
-            columns.apply(this.input.blocks(), cols.blocks());
-            Gemm.gemm(bias, ones, product.array(), true, false, 1.0, 0.0);
-            Gemm.gemm(weights, cols.array(), product.array(), false, false, 1.0, 1.0);
-            product.blocks().transpose(outputFeatures, batch, output.blocks());
+            kernel.refresh();
+            columns.apply(inputs.of(input), cols.blocks());
+            Gemm.gemm(cols.array(), kernel.matrix(), output.array(), false, true, 1.0, 0.0);
+            Gemm.addToRows(ones, bias, output.array());
             forwardDone = true;
-            return output.array();
+            return outputRows;
         }
 
         @Override
@@ -173,20 +165,19 @@ public final class Conv2d
             if (!forwardDone) {
                 throw new IllegalStateException("backward before forward in " + Conv2d.this);
             }
-            if (gradient == null) {
+            if (gradientColumns == null) {
                 DataType dataType = output.array().dataType();
-                gradient = NativeMatrix.zeros(dataType, geometry.filters(), ones.size(1));
-                inputGradientT = NativeMatrix.zeros(dataType, imageFeatures, batch);
-                inputGradient = NativeMatrix.zeros(dataType, batch, imageFeatures);
-                transposed = new TransposedConvolution(geometry, batch, dataType);
+                gradientColumns = NativeMatrix.zeros(dataType, cols.array().size(0), cols.array().size(1));
+                inputGradient = NativeMatrix.zeros(dataType, batch, geometry.inputSize());
             }
-            outputGradients.of(outputGradient).transpose(batch, outputFeatures, gradient.blocks());
+            this.outputGradient = outputGradients.of(outputGradient);
             if (parameterGradients) {
-                Gemm.gemm(gradient.array(), cols.array(), weightGradients, false, true, 1.0, 0.0);
-                Gemm.gemm(ones, gradient.array(), biasGradients, false, true, 1.0, 0.0);
+                kernel.accumulateGradient(cols.array(), this.outputGradient.array(), true);
+                kernel.writeGradient();
+                Gemm.columnSums(ones, this.outputGradient.array(), biasGradients, 0.0);
             }
-            transposed.apply(weights, weightBlocks, gradient.array(), gradient.blocks(), inputGradientT.blocks());
-            inputGradientT.blocks().transpose(imageFeatures, batch, inputGradient.blocks());
+            Gemm.gemm(this.outputGradient.array(), kernel.matrix(), gradientColumns.array(), false, false, 1.0, 0.0);
+            columns.applyAdjoint(gradientColumns.blocks(), inputGradient.blocks());
             backwardDone = true;
             return inputGradient.array();
         }
@@ -200,12 +191,10 @@ public final class Conv2d
             if (tangents == null) {
                 tangents = new Tangents(output.array().dataType());
             }
-            inputTangents.of(inputTangent).transpose(batch, imageFeatures, tangents.input.blocks());
-            columns.apply(tangents.input.blocks(), tangents.cols.blocks());
-            Gemm.gemm(weights, tangents.cols.array(), tangents.product.array(), false, false, 1.0, 0.0);
-            tangents.product.blocks().transpose(outputFeatures, batch, tangents.output.blocks());
+            columns.apply(inputTangents.of(inputTangent), tangents.cols.blocks());
+            Gemm.gemm(tangents.cols.array(), kernel.matrix(), tangents.output.array(), false, true, 1.0, 0.0);
             tangents.ready = true;
-            return tangents.output.array();
+            return tangents.outputRows;
         }
 
         @Override
@@ -214,38 +203,34 @@ public final class Conv2d
             if (!backwardDone || tangents == null || !tangents.ready) {
                 throw new IllegalStateException("backwardTangent before backward and forwardTangent in " + Conv2d.this);
             }
-            outputGradientTangents.of(outputGradientTangent).transpose(batch, outputFeatures, tangents.gradient.blocks());
-            Gemm.gemm(tangents.gradient.array(), cols.array(), weightGradients, false, true, 1.0, 1.0);
-            Gemm.gemm(gradient.array(), tangents.cols.array(), weightGradients, false, true, 1.0, 1.0);
-            Gemm.gemm(ones, tangents.gradient.array(), biasGradients, false, true, 1.0, 1.0);
-            transposed.apply(weights, weightBlocks, tangents.gradient.array(), tangents.gradient.blocks(),
-                    tangents.inputGradientT.blocks());
-            tangents.inputGradientT.blocks().transpose(imageFeatures, batch, tangents.inputGradient.blocks());
+            INDArray gradientTangent = outputGradientTangents.of(outputGradientTangent).array();
+            kernel.accumulateGradient(cols.array(), gradientTangent, true);
+            kernel.accumulateGradient(tangents.cols.array(), outputGradient.array(), false);
+            kernel.addGradient();
+            Gemm.columnSums(ones, gradientTangent, biasGradients, 1.0);
+            Gemm.gemm(gradientTangent, kernel.matrix(), tangents.gradientColumns.array(), false, false, 1.0, 0.0);
+            columns.applyAdjoint(tangents.gradientColumns.blocks(), tangents.inputGradient.blocks());
             return tangents.inputGradient.array();
         }
 
         /** The buffers of the tangent passes, allocated only when a run uses double backpropagation. */
         private final class Tangents
         {
-            private final NativeMatrix input;
             private final NativeMatrix cols;
-            private final NativeMatrix product;
             private final NativeMatrix output;
-            private final NativeMatrix gradient;
-            private final NativeMatrix inputGradientT;
+            private final INDArray outputRows;
+            private final NativeMatrix gradientColumns;
             private final NativeMatrix inputGradient;
             private boolean ready;
 
             Tangents(DataType dataType)
             {
-                long positions = ones.size(1);
-                this.input = NativeMatrix.zeros(dataType, imageFeatures, batch);
-                this.cols = NativeMatrix.zeros(dataType, geometry.columnRows(), positions);
-                this.product = NativeMatrix.zeros(dataType, geometry.filters(), positions);
-                this.output = NativeMatrix.zeros(dataType, batch, outputFeatures);
-                this.gradient = NativeMatrix.zeros(dataType, geometry.filters(), positions);
-                this.inputGradientT = NativeMatrix.zeros(dataType, imageFeatures, batch);
-                this.inputGradient = NativeMatrix.zeros(dataType, batch, imageFeatures);
+                long positions = Pass.this.cols.array().size(0);
+                this.cols = NativeMatrix.zeros(dataType, positions, geometry.columnRows());
+                this.output = NativeMatrix.zeros(dataType, positions, geometry.filters());
+                this.outputRows = output.array().reshape('c', batch, geometry.outputSize());
+                this.gradientColumns = NativeMatrix.zeros(dataType, positions, geometry.columnRows());
+                this.inputGradient = NativeMatrix.zeros(dataType, batch, geometry.inputSize());
             }
         }
     }

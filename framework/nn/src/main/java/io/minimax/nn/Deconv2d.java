@@ -2,7 +2,6 @@ package io.minimax.nn;
 
 import io.minimax.nn.kernel.BlockCopies;
 import io.minimax.nn.kernel.Gemm;
-import io.minimax.nn.kernel.NativeBlocks;
 import io.minimax.spi.RandomSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,18 +12,19 @@ import java.util.Arrays;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A transposed 2-D convolution with bias, as PyTorch's {@code ConvTranspose2d} (no output padding): from
- * {@code [Cin, H, W]} to {@code [Cout, (H-1)·s - 2p + k, (W-1)·s - 2p + k]}, both channel-major. It is the input
- * gradient of the convolution from {@code [Cout, H', W']} back to {@code [Cin, H, W]}, the layer's {@link #geometry()}
+ * A transposed 2-D convolution with bias, as PyTorch's {@code ConvTranspose2d} (no output padding), on channels-last
+ * images: from {@code [H, W, Cin]} to {@code [(H-1)·s - 2p + k, (W-1)·s - 2p + k, Cout]}. It is the input gradient
+ * of the convolution from {@code [Cout, H', W']} back to {@code [Cin, H, W]}, the layer's {@link #geometry()}
  * (channels Cout, filters Cin), plus a bias.
  *
  * <p>Parameter layout: {@code W} as {@code [Cin, Cout, k, k]} in row-major order (PyTorch's), then {@code b}
  * ({@code [Cout]}). Initialisation follows PyTorch: U(-1/√(Cout·k²), 1/√(Cout·k²)) for weights and bias.
  *
- * <p>Forward: the {@link TransposedConvolution} of the input plus {@code b·1ᵀ}. Backward: with {@code cols} the im2col
- * matrix of the output gradient δ, {@code dW = x·colsᵀ}, {@code db = δ·1} and the input gradient {@code W·cols}, a
- * convolution. Linear in its input, so the tangent passes repeat the products on the tangents:
- * {@code dW += ẋ·cols(δ)ᵀ + x·cols(δ̇)ᵀ}, {@code db += δ̇·1}, input-gradient change {@code W·cols(δ̇)}.
+ * <p>Forward: {@code x·K} ({@code [m·H·W, k·k·Cout]}, K the weights as {@code [Cin, (i, j, c)]}) summed into the
+ * output's pixels (col2im), plus {@code 1·bᵀ}. Backward: with {@code cols} the positions-first im2col matrix of the
+ * output gradient δ, {@code dKᵀ = colsᵀ·x}, {@code db = 1ᵀ·δ} and the input gradient {@code cols·Kᵀ}, a convolution.
+ * Linear in its input, so the tangent passes repeat the products on the tangents: {@code dKᵀ += cols(δ)ᵀ·ẋ +
+ * cols(δ̇)ᵀ·x}, {@code db += 1ᵀ·δ̇}, input-gradient change {@code cols(δ̇)·Kᵀ}.
  */
 public final class Deconv2d
         implements Layer
@@ -113,28 +113,23 @@ public final class Deconv2d
             implements Layer.Pass
     {
         private final int batch;
-        private final int inputFeatures;
-        private final int outputFeatures;
-        private final INDArray weights;
-        private final NativeBlocks weightBlocks;
         private final INDArray bias;
-        private final INDArray weightGradients;
         private final INDArray biasGradients;
-        // [1, H'·W'·m] for the bias and its gradient, over the output's positions
-        private final INDArray ones;
+        private final ConvolutionKernel kernel;
         private final BlockCopies columns;
-        private final TransposedConvolution transposed;
-        private final NativeMatrix input;
-        private final NativeMatrix product;
+        // m·H·W ones, one per output pixel, for the bias and its gradient
+        private final INDArray ones;
+        private final NativeMatrix products;
         private final NativeMatrix output;
-        private final NativeMatrix.Reader inputs = new NativeMatrix.Reader();
-        private final NativeMatrix.Reader outputGradients = new NativeMatrix.Reader();
-        private final NativeMatrix.Reader inputTangents = new NativeMatrix.Reader();
-        private final NativeMatrix.Reader outputGradientTangents = new NativeMatrix.Reader();
-        private NativeMatrix gradient;
+        private final NativeMatrix pixels;
+        private final NativeMatrix.Reshaper inputs;
+        private final NativeMatrix.Reshaper inputTangents;
+        private final NativeMatrix.Reshaper outputGradients;
+        private final NativeMatrix.Reshaper outputGradientTangents;
+        private NativeMatrix input;
         private NativeMatrix cols;
-        private NativeMatrix inputGradientT;
         private NativeMatrix inputGradient;
+        private NativeMatrix inputGradientPixels;
         private boolean forwardDone;
         private boolean backwardDone;
         private Tangents tangents;
@@ -144,29 +139,32 @@ public final class Deconv2d
             DataType dataType = parameters.dataType();
             int inChannels = geometry.filters();
             int rows = geometry.columnRows();
+            int positions = geometry.positions(batch);
+            long pixelCount = (long) batch * geometry.height() * geometry.width();
             this.batch = batch;
-            this.inputFeatures = geometry.outputSize();
-            this.outputFeatures = geometry.inputSize();
-            this.weights = Conv2d.weightsOf(parameters, inChannels, rows);
-            this.weightBlocks = NativeBlocks.of(weights);
             this.bias = Conv2d.biasOf(parameters, (long) inChannels * rows, geometry.channels());
-            this.weightGradients = Conv2d.weightsOf(gradients, inChannels, rows);
             this.biasGradients = Conv2d.biasOf(gradients, (long) inChannels * rows, geometry.channels());
-            this.ones = Nd4j.ones(dataType, 1, (long) geometry.height() * geometry.width() * batch);
+            this.kernel = new ConvolutionKernel(geometry, Conv2d.weightsOf(parameters, inChannels, rows),
+                    Conv2d.weightsOf(gradients, inChannels, rows), dataType);
             this.columns = geometry.columns(batch);
-            this.transposed = new TransposedConvolution(geometry, batch, dataType);
-            this.input = NativeMatrix.zeros(dataType, inChannels, (long) geometry.outHeight() * geometry.outWidth() * batch);
-            this.product = NativeMatrix.zeros(dataType, geometry.channels(), ones.size(1));
-            this.output = NativeMatrix.zeros(dataType, batch, outputFeatures);
+            this.ones = Nd4j.ones(dataType, pixelCount, 1);
+            this.products = NativeMatrix.zeros(dataType, positions, rows);
+            this.output = NativeMatrix.zeros(dataType, batch, geometry.inputSize());
+            this.pixels = output.reshape(pixelCount, geometry.channels());
+            this.inputs = new NativeMatrix.Reshaper(positions, inChannels);
+            this.inputTangents = new NativeMatrix.Reshaper(positions, inChannels);
+            this.outputGradients = new NativeMatrix.Reshaper(pixelCount, geometry.channels());
+            this.outputGradientTangents = new NativeMatrix.Reshaper(pixelCount, geometry.channels());
         }
 
         @Override
         public INDArray forward(INDArray input)
         {
-            inputs.of(input).transpose(batch, inputFeatures, this.input.blocks());
-            transposed.apply(weights, weightBlocks, this.input.array(), this.input.blocks(), product.blocks());
-            Gemm.gemm(bias, ones, product.array(), true, false, 1.0, 1.0);
-            product.blocks().transpose(outputFeatures, batch, output.blocks());
+            this.input = inputs.of(input);
+            kernel.refresh();
+            Gemm.gemm(this.input.array(), kernel.matrix(), products.array(), false, false, 1.0, 0.0);
+            columns.applyAdjoint(products.blocks(), output.blocks());
+            Gemm.addToRows(ones, bias, pixels.array());
             forwardDone = true;
             return output.array();
         }
@@ -177,21 +175,20 @@ public final class Deconv2d
             if (!forwardDone) {
                 throw new IllegalStateException("backward before forward in " + Deconv2d.this);
             }
-            if (gradient == null) {
+            if (cols == null) {
                 DataType dataType = output.array().dataType();
-                gradient = NativeMatrix.zeros(dataType, geometry.channels(), ones.size(1));
-                cols = NativeMatrix.zeros(dataType, geometry.columnRows(), input.array().size(1));
-                inputGradientT = NativeMatrix.zeros(dataType, geometry.filters(), input.array().size(1));
-                inputGradient = NativeMatrix.zeros(dataType, batch, inputFeatures);
+                cols = NativeMatrix.zeros(dataType, products.array().size(0), products.array().size(1));
+                inputGradient = NativeMatrix.zeros(dataType, batch, geometry.outputSize());
+                inputGradientPixels = inputGradient.reshape(products.array().size(0), geometry.filters());
             }
-            outputGradients.of(outputGradient).transpose(batch, outputFeatures, gradient.blocks());
+            NativeMatrix gradient = outputGradients.of(outputGradient);
             columns.apply(gradient.blocks(), cols.blocks());
             if (parameterGradients) {
-                Gemm.gemm(input.array(), cols.array(), weightGradients, false, true, 1.0, 0.0);
-                Gemm.gemm(ones, gradient.array(), biasGradients, false, true, 1.0, 0.0);
+                kernel.accumulateGradient(cols.array(), input.array(), true);
+                kernel.writeGradient();
+                Gemm.columnSums(ones, gradient.array(), biasGradients, 0.0);
             }
-            Gemm.gemm(weights, cols.array(), inputGradientT.array(), false, false, 1.0, 0.0);
-            inputGradientT.blocks().transpose(inputFeatures, batch, inputGradient.blocks());
+            Gemm.gemm(cols.array(), kernel.matrix(), inputGradientPixels.array(), false, true, 1.0, 0.0);
             backwardDone = true;
             return inputGradient.array();
         }
@@ -205,51 +202,46 @@ public final class Deconv2d
             if (tangents == null) {
                 tangents = new Tangents(output.array().dataType());
             }
-            inputTangents.of(inputTangent).transpose(batch, inputFeatures, tangents.input.blocks());
-            transposed.apply(weights, weightBlocks, tangents.input.array(), tangents.input.blocks(), tangents.product.blocks());
-            tangents.product.blocks().transpose(outputFeatures, batch, tangents.output.blocks());
-            tangents.ready = true;
+            tangents.input = inputTangents.of(inputTangent);
+            Gemm.gemm(tangents.input.array(), kernel.matrix(), tangents.products.array(), false, false, 1.0, 0.0);
+            columns.applyAdjoint(tangents.products.blocks(), tangents.output.blocks());
             return tangents.output.array();
         }
 
         @Override
         public INDArray backwardTangent(INDArray outputGradientTangent)
         {
-            if (!backwardDone || tangents == null || !tangents.ready) {
+            if (!backwardDone || tangents == null || tangents.input == null) {
                 throw new IllegalStateException("backwardTangent before backward and forwardTangent in " + Deconv2d.this);
             }
-            outputGradientTangents.of(outputGradientTangent).transpose(batch, outputFeatures, tangents.gradient.blocks());
-            columns.apply(tangents.gradient.blocks(), tangents.cols.blocks());
-            Gemm.gemm(tangents.input.array(), cols.array(), weightGradients, false, true, 1.0, 1.0);
-            Gemm.gemm(input.array(), tangents.cols.array(), weightGradients, false, true, 1.0, 1.0);
-            Gemm.gemm(ones, tangents.gradient.array(), biasGradients, false, true, 1.0, 1.0);
-            Gemm.gemm(weights, tangents.cols.array(), tangents.inputGradientT.array(), false, false, 1.0, 0.0);
-            tangents.inputGradientT.blocks().transpose(inputFeatures, batch, tangents.inputGradient.blocks());
+            NativeMatrix gradientTangent = outputGradientTangents.of(outputGradientTangent);
+            columns.apply(gradientTangent.blocks(), tangents.cols.blocks());
+            kernel.accumulateGradient(cols.array(), tangents.input.array(), true);
+            kernel.accumulateGradient(tangents.cols.array(), input.array(), false);
+            kernel.addGradient();
+            Gemm.columnSums(ones, gradientTangent.array(), biasGradients, 1.0);
+            Gemm.gemm(tangents.cols.array(), kernel.matrix(), tangents.inputGradientPixels.array(), false, true, 1.0, 0.0);
             return tangents.inputGradient.array();
         }
 
         /** The buffers of the tangent passes, allocated only when a run uses double backpropagation. */
         private final class Tangents
         {
-            private final NativeMatrix input;
-            private final NativeMatrix product;
+            private final NativeMatrix products;
             private final NativeMatrix output;
-            private final NativeMatrix gradient;
             private final NativeMatrix cols;
-            private final NativeMatrix inputGradientT;
             private final NativeMatrix inputGradient;
-            private boolean ready;
+            private final NativeMatrix inputGradientPixels;
+            private NativeMatrix input;
 
             Tangents(DataType dataType)
             {
-                long inputPositions = Pass.this.input.array().size(1);
-                this.input = NativeMatrix.zeros(dataType, geometry.filters(), inputPositions);
-                this.product = NativeMatrix.zeros(dataType, geometry.channels(), ones.size(1));
-                this.output = NativeMatrix.zeros(dataType, batch, outputFeatures);
-                this.gradient = NativeMatrix.zeros(dataType, geometry.channels(), ones.size(1));
-                this.cols = NativeMatrix.zeros(dataType, geometry.columnRows(), inputPositions);
-                this.inputGradientT = NativeMatrix.zeros(dataType, geometry.filters(), inputPositions);
-                this.inputGradient = NativeMatrix.zeros(dataType, batch, inputFeatures);
+                long positions = Pass.this.products.array().size(0);
+                this.products = NativeMatrix.zeros(dataType, positions, geometry.columnRows());
+                this.output = NativeMatrix.zeros(dataType, batch, geometry.inputSize());
+                this.cols = NativeMatrix.zeros(dataType, positions, geometry.columnRows());
+                this.inputGradient = NativeMatrix.zeros(dataType, batch, geometry.outputSize());
+                this.inputGradientPixels = inputGradient.reshape(positions, geometry.filters());
             }
         }
     }

@@ -8,7 +8,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One stage of a {@link SequentialNetwork}: an immutable description (sizes, activation) that owns no arrays.
  * Parameters live in the network's flat vector; the layer is handed its slice of it, and of the gradient vector,
  * whenever it needs them. Samples are flat: a layer maps {@code [m, inputSize()]} to {@code [m, outputSize()]}; an
- * image is a row of C·H·W features in channel-major order (PyTorch's NCHW), whatever a layer does inside.
+ * image is a row of C·H·W features, channel-major (PyTorch's NCHW) where it enters and leaves a network and for dense
+ * layers and reshapes, channels-last ({@code [H, W, C]}) for the convolutions and image batch normalization, with a
+ * {@link ChannelOrder} layer between the two.
  *
  * <p>State that no optimizer trains (batch normalization's running statistics) lives, like the parameters, in a flat
  * vector the network owns ({@link #stateCount()}); the layer gets its slice.

@@ -43,4 +43,38 @@ record NativeMatrix(INDArray array, NativeBlocks blocks)
             return blocks;
         }
     }
+
+    /**
+     * An array handed to a pass ({@code [m, features]}, row-major) seen as a matrix of the same memory, e.g. the
+     * {@code [m·H·W, C]} pixels of channels-last images, kept while the caller hands the same array again; a strided
+     * view is read through a copy, made anew each time.
+     */
+    static final class Reshaper
+    {
+        private final long rows;
+        private final long columns;
+        private INDArray array;
+        private NativeMatrix matrix;
+
+        Reshaper(long rows, long columns)
+        {
+            this.rows = rows;
+            this.columns = columns;
+        }
+
+        NativeMatrix of(INDArray input)
+        {
+            if (input == array) {
+                return matrix;
+            }
+            if (!NativeArrays.isContiguous(input)) {
+                INDArray copy = input.dup('c').reshape('c', rows, columns);
+                return new NativeMatrix(copy, NativeBlocks.of(copy));
+            }
+            INDArray reshaped = input.reshape('c', rows, columns);
+            array = input;
+            matrix = new NativeMatrix(reshaped, NativeBlocks.of(reshaped));
+            return matrix;
+        }
+    }
 }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Finite-difference checks of the image layers, input and parameter gradients, and of the tangent passes of the
  * convolutions (double backpropagation), over geometries that exercise padding, strides, uneven sizes and kernels
- * larger than the stride, and both ways of the transposed convolution (per-phase gathers and col2im).
+ * larger than the stride, gathers of long runs (many channels) and of short ones (copied on the heap), and the
+ * moves between channel orders.
  */
 class TestConvolutionGradients
 {
@@ -29,9 +30,10 @@ class TestConvolutionGradients
                 Arguments.of(new ConvGeometry(3, 4, 4, 2, 2, 2, 0)),
                 Arguments.of(new ConvGeometry(2, 5, 6, 2, 3, 3, 2)),
                 Arguments.of(new ConvGeometry(1, 3, 3, 1, 1, 1, 0)),
-                // F >= 4C: the transposed convolution runs as col2im
                 Arguments.of(new ConvGeometry(1, 6, 6, 4, 4, 2, 1)),
-                Arguments.of(new ConvGeometry(2, 5, 4, 8, 3, 1, 1)));
+                Arguments.of(new ConvGeometry(2, 5, 4, 8, 3, 1, 1)),
+                // runs of k·C = 40 values: the gathers copy between native arrays directly
+                Arguments.of(new ConvGeometry(20, 4, 4, 3, 2, 2, 0)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,6 +74,7 @@ class TestConvolutionGradients
                 new ActivationLayer(first.outputSize(), Activation.leakyRelu(0.2)),
                 new Conv2d(second),
                 new ActivationLayer(second.outputSize(), Activation.tanh()),
+                ChannelOrder.toChannelsFirst(4, 4),
                 new ReshapeLayer(new long[] {4, 2, 2}, new long[] {16}),
                 new Dense(16, 1, Activation.identity())),
                 DataType.DOUBLE, new SeededRandomSource(9)), DataType.DOUBLE);
@@ -89,6 +92,7 @@ class TestConvolutionGradients
                 new BatchNorm(16, 1),
                 new ActivationLayer(16, Activation.tanh()),
                 new ReshapeLayer(new long[] {16}, new long[] {4, 2, 2}),
+                ChannelOrder.toChannelsLast(4, 4),
                 first,
                 new BatchNorm(3, 16),
                 new ActivationLayer(first.outputSize(), Activation.tanh()),

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 
@@ -49,9 +50,10 @@ class TestConvolutionValues
                 for (int pixel = 0; pixel < 4; pixel++) {
                     double expected = parameters.getDouble(0, 6 + f);
                     for (int c = 0; c < 3; c++) {
-                        expected += parameters.getDouble(0, f * 3 + c) * input.getDouble(b, c * 4 + pixel);
+                        // channels-last rows: pixel-major, the channels innermost
+                        expected += parameters.getDouble(0, f * 3 + c) * input.getDouble(b, pixel * 3 + c);
                     }
-                    assertThat(output.getDouble(b, f * 4 + pixel)).isCloseTo(expected, within(1e-14));
+                    assertThat(output.getDouble(b, pixel * 2 + f)).isCloseTo(expected, within(1e-14));
                 }
             }
         }
@@ -120,18 +122,46 @@ class TestConvolutionValues
         SequentialNetwork network = TestNetworks.alone(new SequentialNetwork(new long[] {2, 1, 2}, new long[] {2, 1, 2},
                 List.of(new BatchNorm(2, 2)), DataType.DOUBLE, new SeededRandomSource(1)), DataType.DOUBLE);
         network.parameters().assign(Nd4j.createFromArray(new double[][] {{2, 3, 10, -1}}));
-        // channel 0 holds 1, 3, 5, 7 (mean 4, variance 5); channel 1 holds 0, 0, 2, 2 (mean 1, variance 1)
-        INDArray input = Nd4j.createFromArray(new double[][] {{1, 3, 0, 0}, {5, 7, 2, 2}}).reshape(2, 2, 1, 2);
+        // channels-last rows, [pixel 0: c0, c1, pixel 1: c0, c1]: channel 0 holds 1, 3, 5, 7 (mean 4, variance 5);
+        // channel 1 holds 0, 0, 2, 2 (mean 1, variance 1)
+        INDArray input = Nd4j.createFromArray(new double[][] {{1, 0, 3, 0}, {5, 2, 7, 2}}).reshape(2, 2, 1, 2);
         INDArray output = network.forward(input).reshape(2, 4);
         double deviation0 = Math.sqrt(5 + BatchNorm.EPSILON);
         double deviation1 = Math.sqrt(1 + BatchNorm.EPSILON);
         assertThat(output.getDouble(0, 0)).isCloseTo(2 * (1 - 4) / deviation0 + 10, within(1e-12));
-        assertThat(output.getDouble(1, 1)).isCloseTo(2 * (7 - 4) / deviation0 + 10, within(1e-12));
-        assertThat(output.getDouble(0, 2)).isCloseTo(3 * (0 - 1) / deviation1 - 1, within(1e-12));
+        assertThat(output.getDouble(1, 2)).isCloseTo(2 * (7 - 4) / deviation0 + 10, within(1e-12));
+        assertThat(output.getDouble(0, 1)).isCloseTo(3 * (0 - 1) / deviation1 - 1, within(1e-12));
         // running: mean 0.1·batch mean; variance 0.9·1 + 0.1·unbiased (20/3 and 4/3)
         INDArray state = network.state().get(SequentialNetwork.STATE);
         assertThat(state.toDoubleVector()).usingComparatorWithPrecision(1e-12).containsExactly(0.4, 0.1, 0.9 + 0.1 * 20 / 3.0,
                 0.9 + 0.1 * 4 / 3.0);
+    }
+
+    @Test
+    void floatBatchNormAgreesWithDoubleFarFromZeroAndInInference()
+    {
+        // values around 100 with a spread of 0.3: the one-pass float variance must not lose the spread to cancellation
+        BatchNorm layer = new BatchNorm(16, 9);
+        INDArray parameters = Nd4j.rand(DataType.DOUBLE, 1, 32).addi(0.5);
+        INDArray input = Nd4j.rand(DataType.DOUBLE, 5, 144).addi(99.5);
+        INDArray outputGradient = Nd4j.rand(DataType.DOUBLE, 5, 144).subi(0.5);
+        for (boolean training : new boolean[] {true, false}) {
+            INDArray[] results = new INDArray[4];
+            for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+                INDArray state = Nd4j.createFromArray(new double[32]).reshape(1, 32).castTo(type);
+                state.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 16)).assign(100);
+                state.get(NDArrayIndex.all(), NDArrayIndex.interval(16, 32)).assign(0.09);
+                Layer.Pass pass = layer.createPass(parameters.castTo(type), Nd4j.create(type, 1, 32), state, 5);
+                int at = type == DataType.DOUBLE ? 0 : 2;
+                results[at] = pass.forward(input.castTo(type), training).castTo(DataType.DOUBLE);
+                results[at + 1] = pass.backward(outputGradient.castTo(type), true).castTo(DataType.DOUBLE);
+            }
+            for (int i = 0; i < 2; i++) {
+                double scale = results[i].amaxNumber().doubleValue();
+                assertThat(results[i].sub(results[i + 2]).amaxNumber().doubleValue()).as("training %s, result %d", training, i)
+                        .isLessThanOrEqualTo(2e-4 * scale);
+            }
+        }
     }
 
     @Test

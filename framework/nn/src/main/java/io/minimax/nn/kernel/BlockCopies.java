@@ -12,12 +12,21 @@ public final class BlockCopies
     private final int[] from;
     private final int[] to;
     private final int[] counts;
+    // below this many elements per block on average, one bulk copy per block costs more than the data it moves
+    // (a few tens of nanoseconds each): the copies then run between heap copies of both arrays
+    private static final int SHORT_BLOCKS = 32;
+    private final boolean onHeap;
 
     private BlockCopies(int[] from, int[] to, int[] counts)
     {
         this.from = from;
         this.to = to;
         this.counts = counts;
+        long elements = 0;
+        for (int count : counts) {
+            elements += count;
+        }
+        this.onHeap = counts.length > 0 && elements < (long) SHORT_BLOCKS * counts.length;
     }
 
     public static Builder builder()
@@ -28,6 +37,10 @@ public final class BlockCopies
     /** Performs every copy from {@code source} into {@code target}; elements no copy writes are left as they are. */
     public void apply(NativeBlocks source, NativeBlocks target)
     {
+        if (onHeap) {
+            source.copyBlocksOnHeap(from, to, counts, target);
+            return;
+        }
         for (int i = 0; i < counts.length; i++) {
             source.copy(from[i], target, to[i], counts[i]);
         }

@@ -1,11 +1,13 @@
 package io.minimax.nn.kernel;
 
+import io.minimax.plugin.support.NativeArrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
 
@@ -13,7 +15,11 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemv;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dger;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sger;
 
 /**
  * {@code c = alpha·op(a)·op(b) + beta·c}, straight into OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm} on the
@@ -57,6 +63,70 @@ public final class Gemm
                     (DoublePointer) address(a), leadingDimension(a), (DoublePointer) address(b), leadingDimension(b),
                     beta, (DoublePointer) address(c), leadingDimension(c));
         }
+    }
+
+    /**
+     * {@code c += 1·row}: adds the row vector {@code row} ({@code [1, n]}) to every row of {@code c} ({@code [rows, n]}),
+     * a bias; {@code ones} holds at least {@code rows} ones ({@code [rows, 1]} or {@code [1, rows]}). OpenBLAS's rank-1
+     * update ({@code ?ger}), which streams through {@code c} once: a product with an inner dimension of 1 costs several
+     * times as much (measured: 1.1 against 0.2 ms for a [12544, 64] bias).
+     */
+    public static void addToRows(INDArray ones, INDArray row, INDArray c)
+    {
+        int rows = (int) c.size(0);
+        int n = (int) c.size(1);
+        if (row.length() != n || ones.length() < rows) {
+            throw new IllegalArgumentException("addToRows shapes do not match: ones " + Arrays.toString(ones.shape()) + ", row "
+                    + Arrays.toString(row.shape()) + ", c " + Arrays.toString(c.shape()));
+        }
+        if (!vectorCallsPossible(ones, row, c)) {
+            gemm(ones.reshape('c', ones.length(), 1).get(NDArrayIndex.interval(0, rows), NDArrayIndex.all()), row.reshape('c', 1, n), c,
+                    false, false, 1.0, 1.0);
+            return;
+        }
+        if (c.dataType() == DataType.FLOAT) {
+            cblas_sger(CblasRowMajor, rows, n, 1f, (FloatPointer) address(ones), 1, (FloatPointer) address(row), 1,
+                    (FloatPointer) address(c), leadingDimension(c));
+        }
+        else {
+            cblas_dger(CblasRowMajor, rows, n, 1.0, (DoublePointer) address(ones), 1, (DoublePointer) address(row), 1,
+                    (DoublePointer) address(c), leadingDimension(c));
+        }
+    }
+
+    /**
+     * {@code target = beta·target + 1ᵀ·a}: the column sums of {@code a} ({@code [rows, n]}) into {@code target}
+     * ({@code [1, n]}), a bias gradient; {@code ones} as in {@link #addToRows}. OpenBLAS's matrix-vector product
+     * ({@code ?gemv}), for the same reason.
+     */
+    public static void columnSums(INDArray ones, INDArray a, INDArray target, double beta)
+    {
+        int rows = (int) a.size(0);
+        int n = (int) a.size(1);
+        if (target.length() != n || ones.length() < rows) {
+            throw new IllegalArgumentException("columnSums shapes do not match: ones " + Arrays.toString(ones.shape()) + ", a "
+                    + Arrays.toString(a.shape()) + ", target " + Arrays.toString(target.shape()));
+        }
+        if (!vectorCallsPossible(ones, target, a)) {
+            gemm(ones.reshape('c', 1, ones.length()).get(NDArrayIndex.all(), NDArrayIndex.interval(0, rows)), a, target.reshape('c', 1, n),
+                    false, false, 1.0, beta);
+            return;
+        }
+        if (a.dataType() == DataType.FLOAT) {
+            cblas_sgemv(CblasRowMajor, CblasTrans, rows, n, 1f, (FloatPointer) address(a), leadingDimension(a),
+                    (FloatPointer) address(ones), 1, (float) beta, (FloatPointer) address(target), 1);
+        }
+        else {
+            cblas_dgemv(CblasRowMajor, CblasTrans, rows, n, 1.0, (DoublePointer) address(a), leadingDimension(a),
+                    (DoublePointer) address(ones), 1, beta, (DoublePointer) address(target), 1);
+        }
+    }
+
+    /** Direct calls, a row-major matrix, and two vectors of its type whose elements are contiguous. */
+    private static boolean vectorCallsPossible(INDArray vector, INDArray otherVector, INDArray matrix)
+    {
+        return DIRECT && rowMajor(matrix) && vector.dataType() == matrix.dataType() && otherVector.dataType() == matrix.dataType()
+                && NativeArrays.isContiguous(vector) && NativeArrays.isContiguous(otherVector);
     }
 
     /** Whether products go straight to OpenBLAS here (false: every call is {@code Nd4j.gemm}). */

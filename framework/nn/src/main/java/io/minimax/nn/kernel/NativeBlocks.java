@@ -19,6 +19,8 @@ public abstract sealed class NativeBlocks
 {
     // the side of a transpose's blocks: two blocks of floats fill 8 KB of the L1 cache
     private static final int BLOCK = 32;
+    // the elements of a source window of addBlocks: 64 KB of floats, half of a core's L2 cache on the smallest
+    private static final int WINDOW = 16384;
     // whole-array heap copies for the transposes, shared by the arrays of a thread (a lockstep trains on several)
     private static final ThreadLocal<Scratch> FLOAT_SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -58,8 +60,25 @@ public abstract sealed class NativeBlocks
     /** Reads this {@code [rows, columns]} matrix into {@code target} as its transpose, {@code [columns, rows]}. */
     public abstract void transpose(int rows, int columns, NativeBlocks target);
 
+    /**
+     * Transposes {@code count} consecutive {@code [rows, columns]} matrices into {@code target}, each in its place: a
+     * batch of images between channels-first and channels-last.
+     */
+    public abstract void transposeEach(int count, int rows, int columns, NativeBlocks target);
+
     /** {@code target[i] = this[indices[i]]} for every i of {@code indices}. */
     public abstract void gather(int[] indices, NativeBlocks target);
+
+    /** {@code target[i] += this[indices[i]]} for every i of {@code indices}. */
+    public abstract void gatherAdd(int[] indices, NativeBlocks target);
+
+    /**
+     * {@code target[to[i] + e] = this[from[i] + e]} for each block i and e below {@code counts[i]}, through heap copies:
+     * for many short blocks, where a bulk copy per block costs more than the data it moves. Elements no block writes
+     * must be the same at every call (a gather's zero padding): they come from a heap mirror of {@code target} that
+     * starts as zeros and is only ever written by this method.
+     */
+    abstract void copyBlocksOnHeap(int[] from, int[] to, int[] counts, NativeBlocks target);
 
     /**
      * {@code target = 0}, then {@code target[to[i] + e] += this[from[i] + e]} for each block i and e below
@@ -102,6 +121,7 @@ public abstract sealed class NativeBlocks
         private final FloatBuffer buffer;
         private float[] tile = new float[0];
         private float[] transposed = new float[0];
+        private float[] mirror = new float[0];
 
         Floats(INDArray array, FloatBuffer buffer)
         {
@@ -139,6 +159,70 @@ public abstract sealed class NativeBlocks
         }
 
         @Override
+        public void transposeEach(int count, int rows, int columns, NativeBlocks target)
+        {
+            int size = rows * columns;
+            float[] source = FLOAT_SCRATCH.get().first(size);
+            float[] result = FLOAT_SCRATCH.get().second(size);
+            FloatBuffer out = ((Floats) target).buffer;
+            // one matrix (a sample's image) at a time, so that both copies stay in the cache
+            for (int matrix = 0; matrix < count; matrix++) {
+                int offset = matrix * size;
+                buffer.get(offset, source, 0, size);
+                for (int firstRow = 0; firstRow < rows; firstRow += BLOCK) {
+                    int endRow = Math.min(rows, firstRow + BLOCK);
+                    for (int firstColumn = 0; firstColumn < columns; firstColumn += BLOCK) {
+                        int endColumn = Math.min(columns, firstColumn + BLOCK);
+                        for (int row = firstRow; row < endRow; row++) {
+                            int from = row * columns;
+                            for (int column = firstColumn; column < endColumn; column++) {
+                                result[column * rows + row] = source[from + column];
+                            }
+                        }
+                    }
+                }
+                out.put(offset, result, 0, size);
+            }
+        }
+
+        @Override
+        public void gatherAdd(int[] indices, NativeBlocks target)
+        {
+            Floats out = (Floats) target;
+            if (tile.length < length()) {
+                tile = new float[length()];
+            }
+            if (out.transposed.length < indices.length) {
+                out.transposed = new float[indices.length];
+            }
+            float[] sums = out.transposed;
+            buffer.get(0, tile, 0, length());
+            out.buffer.get(0, sums, 0, indices.length);
+            for (int i = 0; i < indices.length; i++) {
+                sums[i] += tile[indices[i]];
+            }
+            out.buffer.put(0, sums, 0, indices.length);
+        }
+
+        @Override
+        void copyBlocksOnHeap(int[] from, int[] to, int[] counts, NativeBlocks target)
+        {
+            Floats out = (Floats) target;
+            if (tile.length < length()) {
+                tile = new float[length()];
+            }
+            if (out.mirror.length < out.length()) {
+                out.mirror = new float[out.length()];
+            }
+            float[] mirror = out.mirror;
+            buffer.get(0, tile, 0, length());
+            for (int block = 0; block < counts.length; block++) {
+                System.arraycopy(tile, from[block], mirror, to[block], counts[block]);
+            }
+            out.buffer.put(0, mirror, 0, out.length());
+        }
+
+        @Override
         public void gather(int[] indices, NativeBlocks target)
         {
             if (tile.length < length()) {
@@ -158,20 +242,30 @@ public abstract sealed class NativeBlocks
         void addBlocks(int[] from, int[] to, int[] counts, NativeBlocks target)
         {
             Floats out = (Floats) target;
-            if (tile.length < length()) {
-                tile = new float[length()];
-            }
             if (out.transposed.length < out.length()) {
                 out.transposed = new float[out.length()];
             }
             float[] sums = out.transposed;
-            buffer.get(0, tile, 0, length());
             Arrays.fill(sums, 0, out.length(), 0f);
+            // the source is read in windows of at least WINDOW elements that stay in the cache while their blocks are
+            // added, rather than copied whole first (a col2im's source is several times the size of the cache)
+            int windowStart = 0;
+            int windowEnd = 0;
             for (int block = 0; block < counts.length; block++) {
                 int source = from[block];
+                int count = counts[block];
+                if (source < windowStart || source + count > windowEnd) {
+                    windowStart = source;
+                    windowEnd = Math.min(length(), Math.max(source + count, source + WINDOW));
+                    if (tile.length < windowEnd - windowStart) {
+                        tile = new float[Math.max(WINDOW, windowEnd - windowStart)];
+                    }
+                    buffer.get(windowStart, tile, 0, windowEnd - windowStart);
+                }
+                int offset = source - windowStart;
                 int destination = to[block];
-                for (int e = 0; e < counts[block]; e++) {
-                    sums[destination + e] += tile[source + e];
+                for (int e = 0; e < count; e++) {
+                    sums[destination + e] += tile[offset + e];
                 }
             }
             out.buffer.put(0, sums, 0, out.length());
@@ -208,6 +302,7 @@ public abstract sealed class NativeBlocks
         private final DoubleBuffer buffer;
         private double[] tile = new double[0];
         private double[] transposed = new double[0];
+        private double[] mirror = new double[0];
 
         Doubles(INDArray array, DoubleBuffer buffer)
         {
@@ -234,6 +329,53 @@ public abstract sealed class NativeBlocks
                 }
             }
             ((Doubles) target).buffer.put(0, result, 0, count);
+        }
+
+        @Override
+        public void transposeEach(int count, int rows, int columns, NativeBlocks target)
+        {
+            int size = rows * columns;
+            double[] source = new double[count * size];
+            double[] result = new double[count * size];
+            buffer.get(0, source, 0, source.length);
+            for (int matrix = 0; matrix < count; matrix++) {
+                int offset = matrix * size;
+                for (int row = 0; row < rows; row++) {
+                    for (int column = 0; column < columns; column++) {
+                        result[offset + column * rows + row] = source[offset + row * columns + column];
+                    }
+                }
+            }
+            ((Doubles) target).buffer.put(0, result, 0, result.length);
+        }
+
+        @Override
+        public void gatherAdd(int[] indices, NativeBlocks target)
+        {
+            Doubles out = (Doubles) target;
+            double[] source = new double[length()];
+            double[] sums = new double[indices.length];
+            buffer.get(0, source, 0, length());
+            out.buffer.get(0, sums, 0, indices.length);
+            for (int i = 0; i < indices.length; i++) {
+                sums[i] += source[indices[i]];
+            }
+            out.buffer.put(0, sums, 0, indices.length);
+        }
+
+        @Override
+        void copyBlocksOnHeap(int[] from, int[] to, int[] counts, NativeBlocks target)
+        {
+            Doubles out = (Doubles) target;
+            if (out.mirror.length < out.length()) {
+                out.mirror = new double[out.length()];
+            }
+            double[] source = new double[length()];
+            buffer.get(0, source, 0, length());
+            for (int block = 0; block < counts.length; block++) {
+                System.arraycopy(source, from[block], out.mirror, to[block], counts[block]);
+            }
+            out.buffer.put(0, out.mirror, 0, out.length());
         }
 
         @Override

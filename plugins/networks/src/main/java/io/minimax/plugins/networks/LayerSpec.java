@@ -38,6 +38,21 @@ sealed interface LayerSpec
         return true;
     }
 
+    /**
+     * The order the layer reads an image input in ({@link io.minimax.nn.ChannelOrder}): channels-last for the
+     * convolutions and image batch normalization, channels-first (the flatten order) for dense layers and reshapes,
+     * either for element-wise layers. The default is channels-first.
+     */
+    default ImageOrder imageOrder(long[] input)
+    {
+        return ImageOrder.CHANNELS_FIRST;
+    }
+
+    enum ImageOrder
+    {
+        CHANNELS_FIRST, CHANNELS_LAST, EITHER
+    }
+
     /** An output shape, or why there is none. */
     record Shape(long[] shape, String problem)
     {
@@ -101,6 +116,12 @@ sealed interface LayerSpec
             implements LayerSpec
     {
         @Override
+        public ImageOrder imageOrder(long[] input)
+        {
+            return ImageOrder.CHANNELS_LAST;
+        }
+
+        @Override
         public String kind()
         {
             return transposed ? "deconv" : "conv";
@@ -155,6 +176,12 @@ sealed interface LayerSpec
             implements LayerSpec
     {
         @Override
+        public ImageOrder imageOrder(long[] input)
+        {
+            return input.length == 3 ? ImageOrder.CHANNELS_LAST : ImageOrder.CHANNELS_FIRST;
+        }
+
+        @Override
         public String kind()
         {
             return "batchnorm";
@@ -193,6 +220,12 @@ sealed interface LayerSpec
     record ActivationSpec(Activation activation)
             implements LayerSpec
     {
+        @Override
+        public ImageOrder imageOrder(long[] input)
+        {
+            return ImageOrder.EITHER;
+        }
+
         @Override
         public String kind()
         {

@@ -1,6 +1,7 @@
 package io.minimax.plugins.networks;
 
 import io.minimax.nn.Activation;
+import io.minimax.nn.ChannelOrder;
 import io.minimax.nn.Layer;
 import io.minimax.nn.SequentialNetwork;
 import io.minimax.nn.Shapes;
@@ -19,7 +20,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * A list of {@link LayerSpec}s between a network's shapes: every layer's input shape inferred from the one before,
  * problems found without building anything, then the {@link SequentialNetwork}. A dense layer followed by an activation
- * becomes one {@code Dense} with the activation fused in.
+ * becomes one {@code Dense} with the activation fused in. Images enter and leave channels-first; where a layer that
+ * reads them channels-last (a convolution) meets one that reads them channels-first (a flatten, a dense layer, the
+ * network's output), a {@link ChannelOrder} moves them.
  */
 final class LayerStack
 {
@@ -64,6 +67,7 @@ final class LayerStack
     {
         List<Layer> built = new ArrayList<>();
         long[] shape = context.inputShape();
+        boolean channelsLast = false;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             if (layer instanceof LayerSpec.DenseSpec dense && dense.activation() == Activation.identity() && i + 1 < layers.size()
@@ -75,10 +79,29 @@ final class LayerStack
             if (output == null) {
                 throw new IllegalArgumentException(layer.outputShape(shape).problem());
             }
+            LayerSpec.ImageOrder order = layer.imageOrder(shape);
+            if (order != LayerSpec.ImageOrder.EITHER && channelsLast != (order == LayerSpec.ImageOrder.CHANNELS_LAST)) {
+                channelsLast = !channelsLast;
+                reorder(built, shape, channelsLast);
+            }
             built.add(layer.build(shape));
             shape = output;
         }
+        if (channelsLast) {
+            reorder(built, shape, false);
+        }
         return new SequentialNetwork(context.inputShape(), context.outputShape(), built, context.dataType(), context.random());
+    }
+
+    /** Adds the move of {@code shape}'s images into the other order, unless they look the same in both. */
+    private static void reorder(List<Layer> built, long[] shape, boolean toChannelsLast)
+    {
+        if (shape.length != 3 || ChannelOrder.sameInBothOrders(shape[0], shape[1] * shape[2])) {
+            return;
+        }
+        int channels = Math.toIntExact(shape[0]);
+        int positions = Math.toIntExact(shape[1] * shape[2]);
+        built.add(toChannelsLast ? ChannelOrder.toChannelsLast(channels, positions) : ChannelOrder.toChannelsFirst(channels, positions));
     }
 
     /** Parameters from the layers themselves (no arrays), buffers from each layer's estimate; empty when a shape does not fit. */

@@ -28,6 +28,7 @@ class TestDcganFactory
                 "BatchNorm(6272 channels x 1)",
                 "Activation(6272, relu)",
                 "Reshape([6272] -> [128, 7, 7])",
+                "ChannelOrder(128 channels x 49 to channels-last)",
                 "Deconv2d([128, 7, 7] -> [64, 14, 14], kernel 4, stride 2, padding 1)",
                 "BatchNorm(64 channels x 196)",
                 "Activation(12544, relu)",
@@ -49,6 +50,7 @@ class TestDcganFactory
                 "Activation(12544, leaky-relu(0.2))",
                 "Conv2d([64, 14, 14] -> 128 filters, kernel 4, stride 2, padding 1)",
                 "Activation(6272, leaky-relu(0.2))",
+                "ChannelOrder(128 channels x 49 to channels-first)",
                 "Reshape([128, 7, 7] -> [6272])",
                 "Dense(6272 -> 1, identity)");
         // 1,088 + 131,200 + 6,273

@@ -11,6 +11,8 @@ import io.minimax.testkit.TestContexts;
 import io.minimax.testkit.TestNetworks;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ class TestLayersFactory
                 "BatchNorm(6272 channels x 1)",
                 "Activation(6272, relu)",
                 "Reshape([6272] -> [128, 7, 7])",
+                "ChannelOrder(128 channels x 49 to channels-last)",
                 "Deconv2d([128, 7, 7] -> [64, 14, 14], kernel 4, stride 2, padding 1)",
                 "BatchNorm(64 channels x 196)",
                 "Activation(12544, relu)",
@@ -48,6 +51,25 @@ class TestLayersFactory
                 "Activation(784, tanh)");
         assertThat(factory.size(new LayersSpec(GENERATOR), new long[] {64}, new long[] {1, 28, 28}).orElseThrow().parameters())
                 .isEqualTo(network.parameterCount());
+    }
+
+    @Test
+    void imagesKeepTheirChannelsFirstOrderAtTheNetworksEdges()
+    {
+        // the convolutions work channels-last inside: with identity 1x1 filters the network must return its input as it
+        // came, channel by channel, which only holds if the moves into and out of that order are where they belong
+        SequentialNetwork network = (SequentialNetwork) TestNetworks.alone(factory.create(new LayersSpec(List.of(
+                Map.of("reshape", List.of(2L, 3L, 3L)),
+                Map.of("conv", Map.of("filters", 2L, "kernel", 1L, "stride", 1L, "padding", 0L)))),
+                TestContexts.generator(18, new long[] {2, 3, 3}, DataType.DOUBLE, 1)), DataType.DOUBLE);
+        assertThat(network.layers()).extracting(Object::toString).containsExactly(
+                "Reshape([18] -> [2, 3, 3])",
+                "ChannelOrder(2 channels x 9 to channels-last)",
+                "Conv2d([2, 3, 3] -> 2 filters, kernel 1, stride 1, padding 0)",
+                "ChannelOrder(2 channels x 9 to channels-first)");
+        network.parameters().assign(Nd4j.createFromArray(new double[][] {{1, 0, 0, 1, 0, 0}}));
+        INDArray input = Nd4j.rand(DataType.DOUBLE, 2, 18);
+        assertThat(network.forward(input).reshape(2, 18).toDoubleMatrix()).isEqualTo(input.toDoubleMatrix());
     }
 
     @Test

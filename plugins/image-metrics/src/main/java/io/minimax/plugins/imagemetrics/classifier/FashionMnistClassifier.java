@@ -2,6 +2,7 @@ package io.minimax.plugins.imagemetrics.classifier;
 
 import io.minimax.nn.Activation;
 import io.minimax.nn.ActivationLayer;
+import io.minimax.nn.ChannelOrder;
 import io.minimax.nn.Conv2d;
 import io.minimax.nn.ConvGeometry;
 import io.minimax.nn.Dense;
@@ -149,6 +150,8 @@ public final class FashionMnistClassifier
         return List.of(
                 new Conv2d(first), new ActivationLayer(first.outputSize(), Activation.relu()),
                 new Conv2d(second), new ActivationLayer(second.outputSize(), Activation.relu()),
+                // the dense layer reads the feature maps channels-first, the order the shipped weights were trained in
+                ChannelOrder.toChannelsFirst(second.filters(), second.outHeight() * second.outWidth()),
                 new Dense(second.outputSize(), FEATURES, Activation.relu()));
     }
 
