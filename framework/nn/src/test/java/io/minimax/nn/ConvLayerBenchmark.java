@@ -25,6 +25,7 @@ public final class ConvLayerBenchmark
                 new Dense(64, 6272, Activation.identity()),
                 new BatchNorm(6272, 1),
                 new ActivationLayer(6272, Activation.relu()),
+                ChannelOrder.toChannelsLast(128, 49),
                 Deconv2d.of(128, 7, 7, 64, 4, 2, 1),
                 new BatchNorm(64, 196),
                 new ActivationLayer(64 * 196, Activation.relu()),
@@ -34,6 +35,7 @@ public final class ConvLayerBenchmark
                 new ActivationLayer(64 * 196, Activation.leakyRelu(0.2)),
                 new Conv2d(new ConvGeometry(64, 14, 14, 128, 4, 2, 1)),
                 new ActivationLayer(128 * 49, Activation.leakyRelu(0.2)),
+                ChannelOrder.toChannelsFirst(128, 49),
                 new Dense(6272, 1, Activation.identity()));
         double totalForward = 0;
         double totalBackward = 0;
