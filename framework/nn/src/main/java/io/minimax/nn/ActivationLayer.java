@@ -2,7 +2,6 @@ package io.minimax.nn;
 
 import io.minimax.nn.kernel.HostCopy;
 import io.minimax.plugin.support.NativeArrays;
-import io.minimax.spi.RandomSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * <p>Tangents: forward {@code ẏ = f'(a)⊙ẋ}; backward {@link Activation#backwardTangent} with ȧ = ẋ.
  */
 public final class ActivationLayer
-        implements Layer
+        implements ParameterFreeLayer
 {
     private static final int CHUNK = 8192;
 
@@ -44,24 +43,6 @@ public final class ActivationLayer
     public long inputSize()
     {
         return size;
-    }
-
-    @Override
-    public long outputSize()
-    {
-        return size;
-    }
-
-    @Override
-    public long parameterCount()
-    {
-        return 0;
-    }
-
-    @Override
-    public void initialize(INDArray parameters, RandomSource random)
-    {
-        throw new UnsupportedOperationException(this + " has no parameters");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.minimax.nn;
 
-import io.minimax.spi.RandomSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Linear, so its tangents move the same way.
  */
 public final class ChannelOrder
-        implements Layer
+        implements ParameterFreeLayer
 {
     private final int channels;
     private final int positions;
@@ -51,24 +50,6 @@ public final class ChannelOrder
     public long inputSize()
     {
         return (long) channels * positions;
-    }
-
-    @Override
-    public long outputSize()
-    {
-        return inputSize();
-    }
-
-    @Override
-    public long parameterCount()
-    {
-        return 0;
-    }
-
-    @Override
-    public void initialize(INDArray parameters, RandomSource random)
-    {
-        throw new UnsupportedOperationException(this + " has no parameters");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.minimax.nn;
 
-import io.minimax.spi.RandomSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
@@ -10,7 +9,7 @@ import java.util.Arrays;
  * the order of a reshape, so every pass hands its argument on unchanged. The shapes are kept for what it prints.
  */
 public final class ReshapeLayer
-        implements Layer
+        implements ParameterFreeLayer
 {
     private final long[] from;
     private final long[] to;
@@ -30,24 +29,6 @@ public final class ReshapeLayer
     public long inputSize()
     {
         return size;
-    }
-
-    @Override
-    public long outputSize()
-    {
-        return size;
-    }
-
-    @Override
-    public long parameterCount()
-    {
-        return 0;
-    }
-
-    @Override
-    public void initialize(INDArray parameters, RandomSource random)
-    {
-        throw new UnsupportedOperationException(this + " has no parameters");
     }
 
     @Override
