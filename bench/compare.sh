@@ -14,7 +14,8 @@
 # runs side by side on the 2 cores), dcgan (W4: the DCGAN on 28x28 images; no numpy reference). The default, all, runs
 # toy at batches "64 256", image-mlp at 64, sweep and dcgan at 64; --batches overrides the batches of toy, image-mlp
 # and dcgan. --steps defaults to 1000 for toy, 500 for image-mlp (about 10x the work per step) and 20 for dcgan, after
-# 300, 100 and 5 untimed warm-up steps. Every Minimax row names the OpenBLAS kernel that
+# 300, 100 and 5 untimed warm-up steps (Minimax's bench goes on warming up until the JIT compiler is idle, as JAX's
+# first call compiles its whole step; the JSON says how many it ran). Every Minimax row names the OpenBLAS kernel that
 # measured it: by default the fastest for this CPU; --reproducibility portable times the portable HASWELL kernel, and
 # OPENBLAS_CORETYPE, if set, wins (see README, "The BLAS kernel").
 #

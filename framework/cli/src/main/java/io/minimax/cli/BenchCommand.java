@@ -54,7 +54,8 @@ final class BenchCommand
     @Option(names = "--steps", description = "Timed steps per repeat (default: the workload's, 1000; dcgan 30).")
     Integer steps;
 
-    @Option(names = "--warmup", description = "Untimed steps first (default: the workload's, 200; dcgan 5).")
+    @Option(names = "--warmup", description = "Untimed steps first (default: the workload's, 200; dcgan 5), and more until the JIT "
+            + "compiler is idle, so that the timed steps run compiled code.")
     Integer warmupSteps;
 
     @Option(names = "--repeats", defaultValue = "3",
@@ -157,9 +158,7 @@ final class BenchCommand
             return BenchTracking.compare(workload, players, experiment, trackingUri, steps, warmupSteps, repeats, json, out);
         }
 
-        if (warmupSteps > 0) {
-            trainer(players, experiment, warmupSteps).train();
-        }
+        long warmedUp = JitWarmup.run(warmupSteps, count -> trainer(players, experiment, count).train());
         double[] millisPerStep = new double[repeats];
         for (int repeat = 0; repeat < repeats; repeat++) {
             long start = System.nanoTime();
@@ -172,6 +171,7 @@ final class BenchCommand
         result.put("workload", workload.workloadName());
         result.put("batch", batch);
         result.put("steps", steps);
+        result.put("warmupSteps", warmedUp);
         result.put("repeats", repeats);
         result.put("threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         result.put("msPerStep", sorted[sorted.length / 2]);

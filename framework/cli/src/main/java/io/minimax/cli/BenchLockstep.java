@@ -45,9 +45,7 @@ final class BenchLockstep
                     List.of("train.batchSize=" + batch, "seed=" + (lane + 1))).runs().get(0).spec());
         }
         TrainSpec train = experiments.get(0).train();
-        if (warmupSteps > 0) {
-            lockstep(train, lanes(experiments, registry), threads, warmupSteps).train();
-        }
+        long warmedUp = JitWarmup.run(warmupSteps, count -> lockstep(train, lanes(experiments, registry), threads, count).train());
         double[] millisPerRunStep = new double[repeats];
         for (int repeat = 0; repeat < repeats; repeat++) {
             // fresh lanes: a lockstep hands its lanes their parameter vectors, once
@@ -65,6 +63,7 @@ final class BenchLockstep
         result.put("lanes", lanes);
         result.put("threads", threads);
         result.put("steps", steps);
+        result.put("warmupSteps", warmedUp);
         result.put("repeats", repeats);
         result.put("msPerStep", median);
         result.put("bestMsPerStep", sorted[0]);

@@ -24,8 +24,8 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Native calls per pass: forward two gemms ({@code y = 1·b}, then {@code y += x·W}) plus the activation (0 or 1);
  * backward the activation's derivative (0, 2 or 3), then {@code dW = xᵀ·δ} and {@code db = 1ᵀ·δ} (two gemms, skipped
- * without parameter gradients) and {@code dx = δ·Wᵀ} (one gemm). The products go straight to OpenBLAS
- * ({@link Gemm}); all results go into preallocated buffers or gradient views.
+ * without parameter gradients) and {@code dx = δ·Wᵀ} (one gemm, skipped by {@link Layer.Pass#backwardToParameters}).
+ * The products go straight to OpenBLAS ({@link Gemm}); all results go into preallocated buffers or gradient views.
  *
  * <p>Double backpropagation (for gradient penalties) is forward-over-reverse: {@link Pass#forwardTangent} carries an
  * input direction ẋ through the layer (ȧ = ẋ·W, ẏ = f'(a)⊙ȧ), and {@link Pass#backwardTangent} differentiates the
@@ -184,6 +184,19 @@ public final class Dense
         @Override
         public INDArray backward(INDArray outputGradient, boolean parameterGradients)
         {
+            Gemm.gemm(backPropagate(outputGradient, parameterGradients), weights, inputGradient, false, true, 1.0, 0.0);
+            return inputGradient;
+        }
+
+        @Override
+        public void backwardToParameters(INDArray outputGradient)
+        {
+            backPropagate(outputGradient, true);
+        }
+
+        /** δ, and with {@code parameterGradients} dW and db; returns δ, from which the input gradient is δ·Wᵀ. */
+        private INDArray backPropagate(INDArray outputGradient, boolean parameterGradients)
+        {
             if (input == null) {
                 throw new IllegalStateException("backward before forward in " + Dense.this);
             }
@@ -198,8 +211,7 @@ public final class Dense
                     Gemm.gemm(ones, preActivationGradient, biasGradients, true, false, 1.0, 0.0);
                 }
             }
-            Gemm.gemm(preActivationGradient, weights, inputGradient, false, true, 1.0, 0.0);
-            return inputGradient;
+            return preActivationGradient;
         }
 
         @Override

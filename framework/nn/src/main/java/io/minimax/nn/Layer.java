@@ -99,6 +99,15 @@ public interface Layer
         INDArray backward(INDArray outputGradient, boolean parameterGradients);
 
         /**
+         * {@link #backward}{@code (outputGradient, true)} where nobody reads dLoss/d(input): the first layer of a
+         * network whose input gradient is not wanted. A layer may skip computing it; the default does not.
+         */
+        default void backwardToParameters(INDArray outputGradient)
+        {
+            backward(outputGradient, true);
+        }
+
+        /**
          * Forward-mode derivative, the first half of double backpropagation: returns the change of the last
          * {@link #forward}'s output when its input moves along {@code inputTangent} ({@code [batchSize,
          * inputSize()]}, read only, kept until {@link #backwardTangent}).

@@ -62,6 +62,16 @@ final class NetworkPass
         return inputGradient;
     }
 
+    /** {@link #backward} with parameter gradients, without the first layer's input gradient, which nobody reads. */
+    void backwardToParameters(INDArray outputGradient)
+    {
+        INDArray gradient = outputGradient;
+        for (int i = layers.size() - 1; i > 0; i--) {
+            gradient = layers.get(i).backward(gradient, true);
+        }
+        layers.get(0).backwardToParameters(gradient);
+    }
+
     /**
      * Adds ∂/∂θ Σ_i ⟨weights_i, g_i⟩ to the gradient slices, where g is the input gradient of the last backward pass:
      * the derivative of that pass's parameter gradient along the input direction {@code weights}

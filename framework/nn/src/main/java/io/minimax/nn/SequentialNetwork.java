@@ -167,6 +167,17 @@ public final class SequentialNetwork
     }
 
     @Override
+    public void backwardToParameters(INDArray outputGradient)
+    {
+        long batchSize = checkBatch("outputGradient", outputGradient, outputSize, outputShape);
+        NetworkPass pass = findPass(batchSize);
+        if (pass == null) {
+            throw new IllegalStateException("backward for batch size " + batchSize + " without a forward pass of that size");
+        }
+        pass.backwardToParameters(flatten(outputGradient, batchSize, outputSize));
+    }
+
+    @Override
     public boolean supportsDoubleBackpropagation()
     {
         return doubleBackpropagation;

@@ -103,6 +103,25 @@ class TestSequentialNetwork
     }
 
     @Test
+    void backwardToParametersGivesBackwardsParameterGradientsBitForBit()
+    {
+        for (DataType dataType : List.of(DataType.FLOAT, DataType.DOUBLE)) {
+            SequentialNetwork full = network(new long[] {3}, new long[] {2}, Activation.leakyRelu(0.2), dataType, 5);
+            SequentialNetwork skipping = network(new long[] {3}, new long[] {2}, Activation.leakyRelu(0.2), dataType, 5);
+            INDArray input = Nd4j.rand(dataType, 6, 3).subi(0.5);
+            INDArray outputGradient = Nd4j.rand(dataType, 6, 2).subi(0.5);
+            full.forward(input);
+            full.backward(outputGradient, true);
+            skipping.forward(input);
+            skipping.backwardToParameters(outputGradient);
+            assertThat(values(skipping.gradients())).as(dataType.toString()).isEqualTo(values(full.gradients()));
+        }
+        SequentialNetwork network = network(new long[] {3}, new long[] {2}, Activation.relu(), DataType.FLOAT, 1);
+        assertThatThrownBy(() -> network.backwardToParameters(Nd4j.rand(DataType.FLOAT, 4, 2)))
+                .hasMessageContaining("without a forward pass of that size");
+    }
+
+    @Test
     void takesItsVectorsOnceBeforeAnyPass()
     {
         SequentialNetwork network = uninitialized(Activation.relu(), 1);

@@ -45,7 +45,8 @@ final class DiscriminatorStep
             fakeLogits = Minibatch.lastRows(logits, batch.size);
         }
         double loss = players.loss().discriminatorLoss(realLogits, fakeLogits, batch.realLogitGradient, batch.fakeLogitGradient);
-        discriminator.backward(batch.discriminatorLogitGradient, true);
+        // the samples' gradient is never read: D is the player trained here
+        discriminator.backwardToParameters(batch.discriminatorLogitGradient);
         penalty = addPenaltyGradients(discriminator);
         return loss;
     }

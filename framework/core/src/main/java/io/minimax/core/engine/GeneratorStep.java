@@ -37,7 +37,7 @@ final class GeneratorStep
         // D's parameters are not trained here: only dLoss/dG(z) is needed, and D's own gradients must survive
         // for the simultaneous update rule.
         INDArray sampleGradient = players.discriminator().backward(batch.generatorLogitGradient, false);
-        players.generator().backward(sampleGradient, true);
+        players.generator().backwardToParameters(sampleGradient);
         return loss;
     }
 }

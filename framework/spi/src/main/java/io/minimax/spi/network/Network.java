@@ -44,6 +44,17 @@ public interface Network
      */
     INDArray backward(INDArray outputGradient, boolean parameterGradients);
 
+    /**
+     * {@link #backward}{@code (outputGradient, true)} for a caller that does not read the input gradient: the player
+     * being trained, whose input is noise or data. A network may skip computing dLoss/d(input), its largest product
+     * when the input is wide (an image); {@link #gradients()} get exactly what {@code backward} would give. The default
+     * calls {@code backward}.
+     */
+    default void backwardToParameters(INDArray outputGradient)
+    {
+        backward(outputGradient, true);
+    }
+
     /** The parameter vector {@link #initialize} was handed, updated in place by the optimizer. */
     INDArray parameters();
 
