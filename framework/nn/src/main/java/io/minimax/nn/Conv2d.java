@@ -170,16 +170,31 @@ public final class Conv2d
                 gradientColumns = NativeMatrix.zeros(dataType, cols.array().size(0), cols.array().size(1));
                 inputGradient = NativeMatrix.zeros(dataType, batch, geometry.inputSize());
             }
+            parameterGradients(outputGradient, parameterGradients);
+            Gemm.gemm(this.outputGradient.array(), kernel.matrix(), gradientColumns.array(), false, false, 1.0, 0.0);
+            columns.applyAdjoint(gradientColumns.blocks(), inputGradient.blocks());
+            return inputGradient.array();
+        }
+
+        @Override
+        public void backwardToParameters(INDArray outputGradient)
+        {
+            if (!forwardDone) {
+                throw new IllegalStateException("backward before forward in " + Conv2d.this);
+            }
+            parameterGradients(outputGradient, true);
+        }
+
+        /** Keeps δ for the tangent passes and, when asked, writes dW (through dKᵀ = colsᵀ·δ) and db = 1ᵀ·δ. */
+        private void parameterGradients(INDArray outputGradient, boolean write)
+        {
             this.outputGradient = outputGradients.of(outputGradient);
-            if (parameterGradients) {
+            if (write) {
                 kernel.accumulateGradient(cols.array(), this.outputGradient.array(), true);
                 kernel.writeGradient();
                 Gemm.columnSums(ones, this.outputGradient.array(), biasGradients, 0.0);
             }
-            Gemm.gemm(this.outputGradient.array(), kernel.matrix(), gradientColumns.array(), false, false, 1.0, 0.0);
-            columns.applyAdjoint(gradientColumns.blocks(), inputGradient.blocks());
             backwardDone = true;
-            return inputGradient.array();
         }
 
         @Override

@@ -181,16 +181,34 @@ public final class Deconv2d
                 inputGradient = NativeMatrix.zeros(dataType, batch, geometry.outputSize());
                 inputGradientPixels = inputGradient.reshape(products.array().size(0), geometry.filters());
             }
+            parameterGradients(outputGradient, parameterGradients);
+            Gemm.gemm(cols.array(), kernel.matrix(), inputGradientPixels.array(), false, true, 1.0, 0.0);
+            return inputGradient.array();
+        }
+
+        @Override
+        public void backwardToParameters(INDArray outputGradient)
+        {
+            if (!forwardDone) {
+                throw new IllegalStateException("backward before forward in " + Deconv2d.this);
+            }
+            if (cols == null) {
+                cols = NativeMatrix.zeros(output.array().dataType(), products.array().size(0), products.array().size(1));
+            }
+            parameterGradients(outputGradient, true);
+        }
+
+        /** Gathers cols(δ), kept for the tangent passes and the input gradient, and when asked writes dW and db. */
+        private void parameterGradients(INDArray outputGradient, boolean write)
+        {
             NativeMatrix gradient = outputGradients.of(outputGradient);
             columns.apply(gradient.blocks(), cols.blocks());
-            if (parameterGradients) {
+            if (write) {
                 kernel.accumulateGradient(cols.array(), input.array(), true);
                 kernel.writeGradient();
                 Gemm.columnSums(ones, gradient.array(), biasGradients, 0.0);
             }
-            Gemm.gemm(cols.array(), kernel.matrix(), inputGradientPixels.array(), false, true, 1.0, 0.0);
             backwardDone = true;
-            return inputGradient.array();
         }
 
         @Override

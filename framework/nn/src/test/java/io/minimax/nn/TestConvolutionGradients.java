@@ -9,9 +9,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Finite-difference checks of the image layers, input and parameter gradients, and of the tangent passes of the
@@ -62,6 +66,23 @@ class TestConvolutionGradients
     void transposedConvolutionTangentsMatchFiniteDifferences(ConvGeometry geometry)
     {
         DoubleBackpropagationCheck.check(network(geometry, new Deconv2d(geometry), 7), 3, 8);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("geometries")
+    void backwardToParametersGivesBackwardsParameterGradientsBitForBit(ConvGeometry geometry)
+    {
+        for (boolean transposed : new boolean[] {false, true}) {
+            SequentialNetwork full = network(geometry, transposed ? new Deconv2d(geometry) : new Conv2d(geometry), 19);
+            SequentialNetwork skipping = network(geometry, transposed ? new Deconv2d(geometry) : new Conv2d(geometry), 19);
+            INDArray input = Nd4j.rand(DataType.DOUBLE, 3, full.layers().get(0).inputSize()).subi(0.5);
+            INDArray outputGradient = Nd4j.rand(DataType.DOUBLE, 3, full.layers().get(0).outputSize()).subi(0.5);
+            full.forward(input);
+            full.backward(outputGradient, true);
+            skipping.forward(input);
+            skipping.backwardToParameters(outputGradient);
+            assertThat(skipping.gradients().toDoubleVector()).as("transposed %s", transposed).isEqualTo(full.gradients().toDoubleVector());
+        }
     }
 
     @Test
