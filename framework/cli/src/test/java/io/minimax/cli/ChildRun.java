@@ -31,16 +31,30 @@ final class ChildRun
     static ChildRun start(Path descriptor, Path runs, Path output, String umask)
             throws IOException
     {
-        List<String> command = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        command.addAll(withDefaultSignals(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", descriptor.toString(), "--runs-dir", runs.toString()));
+                "run", descriptor.toString(), "--runs-dir", runs.toString())));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
         return new ChildRun(process, runs, output);
+    }
+
+    /**
+     * {@code command} run with SIGINT and SIGTERM at their default disposition. A job started in the background by a
+     * shell without job control (a CI runner's {@code cmd &}, {@code nohup ... &}) ignores SIGINT, and its children
+     * inherit that: the JVM then installs no handler and a test's Ctrl-C would never arrive. Perl (essential on Debian)
+     * resets both and execs the command.
+     */
+    static List<String> withDefaultSignals(List<String> command)
+    {
+        String script = "$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\\n\"";
+        List<String> reset = new ArrayList<>(List.of("perl", "-e", script));
+        reset.addAll(command);
+        return reset;
     }
 
     Process process()

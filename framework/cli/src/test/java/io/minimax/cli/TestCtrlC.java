@@ -23,9 +23,9 @@ class TestCtrlC
                 .replace("steps: 3, batchSize: 4, logEvery: 1", "steps: 1000000, batchSize: 4, logEvery: 1"));
         Path runs = temp.resolve("runs");
         Path output = temp.resolve("output.txt");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", descriptor.toString(), "--runs-dir", runs.toString())
+        Process process = new ProcessBuilder(ChildRun.withDefaultSignals(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", descriptor.toString(), "--runs-dir", runs.toString())))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
