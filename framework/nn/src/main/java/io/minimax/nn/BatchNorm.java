@@ -321,6 +321,7 @@ public final class BatchNorm
         private final double[] scaleShift = new double[2 * channels];
         private final double[] statistics = new double[2 * channels];
         private final double[] sums = new double[2 * channels];
+        private final double[] parameterGradient = new double[2 * channels];
         private final float[] pivot = new float[channels];
         private final float[] mean = new float[channels];
         private final float[] inverseDeviation = new float[channels];
@@ -449,7 +450,6 @@ public final class BatchNorm
                 }
             }
             if (parameterGradients) {
-                double[] parameterGradient = new double[2 * channels];
                 for (int c = 0; c < channels; c++) {
                     parameterGradient[c] = sums[channels + c];
                     parameterGradient[channels + c] = sums[c];

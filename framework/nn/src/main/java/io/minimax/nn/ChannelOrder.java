@@ -72,6 +72,8 @@ public final class ChannelOrder
         private final NativeMatrix inputGradient;
         private final NativeMatrix.Reader inputs = new NativeMatrix.Reader();
         private final NativeMatrix.Reader outputGradients = new NativeMatrix.Reader();
+        private final NativeMatrix.Reader inputTangents = new NativeMatrix.Reader();
+        private final NativeMatrix.Reader outputGradientTangents = new NativeMatrix.Reader();
         private NativeMatrix outputTangent;
         private NativeMatrix inputGradientTangent;
 
@@ -103,7 +105,7 @@ public final class ChannelOrder
                 outputTangent = NativeMatrix.zeros(output.array().dataType(), batch, inputSize());
                 inputGradientTangent = NativeMatrix.zeros(output.array().dataType(), batch, inputSize());
             }
-            reorder(new NativeMatrix.Reader(), inputTangent, outputTangent, true);
+            reorder(inputTangents, inputTangent, outputTangent, true);
             return outputTangent.array();
         }
 
@@ -113,7 +115,7 @@ public final class ChannelOrder
             if (inputGradientTangent == null) {
                 throw new IllegalStateException("backwardTangent before forwardTangent in " + ChannelOrder.this);
             }
-            reorder(new NativeMatrix.Reader(), outputGradientTangent, inputGradientTangent, false);
+            reorder(outputGradientTangents, outputGradientTangent, inputGradientTangent, false);
             return inputGradientTangent.array();
         }
 
