@@ -27,6 +27,12 @@ import java.util.Arrays;
  * ones (the finite-difference checks). No double
  * backpropagation: the penalties' tangent passes are not implemented for batch statistics, and the framework refuses a
  * gradient penalty on a network with this layer when it validates the descriptor.
+ *
+ * <p>An element-wise activation that follows the layer can be fused in ({@code y = f(γ·x̂ + β)}), as {@link Dense} fuses
+ * its own: the FLOAT pass applies it while the normalized values are in the cache and, going back, recomputes
+ * {@code f(γ·x̂ + β)} from the input to take f' from it, so the activation costs no pass over the batch of its own
+ * (at a DCGAN's sizes the batch is several times a core's L2 cache, and each pass over it goes to memory). The values
+ * are those of the two layers one after the other, bit for bit.
  */
 public final class BatchNorm
         implements Layer
@@ -39,15 +45,34 @@ public final class BatchNorm
 
     private final int channels;
     private final int positions;
+    private final Activation activation;
 
     /** Normalizes {@code channels} channels of {@code positions} features each (1 for flat features). */
     public BatchNorm(int channels, int positions)
     {
+        this(channels, positions, Activation.identity());
+    }
+
+    /**
+     * Normalizes as {@link #BatchNorm(int, int)}, then applies {@code activation}, which must have host kernels
+     * ({@link Activation#hasHostKernels}) unless it is the identity.
+     */
+    public BatchNorm(int channels, int positions, Activation activation)
+    {
         if (channels <= 0 || positions <= 0) {
             throw new IllegalArgumentException("channels and positions must be > 0 (got " + channels + ", " + positions + ")");
         }
+        if (activation != Activation.identity() && !activation.hasHostKernels()) {
+            throw new IllegalArgumentException("batch normalization can fuse only activations with host kernels (got " + activation + ")");
+        }
         this.channels = channels;
         this.positions = positions;
+        this.activation = activation;
+    }
+
+    private boolean fused()
+    {
+        return activation != Activation.identity();
     }
 
     @Override
@@ -119,7 +144,7 @@ public final class BatchNorm
     @Override
     public String toString()
     {
-        return "BatchNorm(" + channels + " channels x " + positions + ")";
+        return "BatchNorm(" + channels + " channels x " + positions + (fused() ? ", " + activation : "") + ")";
     }
 
     private final class Pass
@@ -149,6 +174,7 @@ public final class BatchNorm
         private final double[] scales = new double[channels];
         private final double[] meanGradients = new double[channels];
         private final double[] meanProducts = new double[channels];
+        private INDArray activationGradient;
         private boolean forwardDone;
         private boolean training;
 
@@ -213,6 +239,9 @@ public final class BatchNorm
                 }
             }
             outputBlocks.write(values, length);
+            if (fused()) {
+                activation.activateInPlace(output);
+            }
             forwardDone = true;
             return output;
         }
@@ -223,7 +252,13 @@ public final class BatchNorm
             if (!forwardDone) {
                 throw new IllegalStateException("backward before forward in " + BatchNorm.this);
             }
-            outputGradients.of(outputGradient).read(values, length);
+            if (fused()) {
+                if (activationGradient == null) {
+                    activationGradient = Nd4j.create(output.dataType(), output.shape());
+                }
+            }
+            INDArray normalizedGradient = fused() ? activation.backward(output, outputGradient, activationGradient) : outputGradient;
+            outputGradients.of(normalizedGradient).read(values, length);
             // sums[c] = Σ γ_out, sums[C + c] = Σ γ_out·x̂: the gradients of β and γ
             channelSums(values, normalized, sums);
             if (parameterGradients) {
@@ -298,7 +333,9 @@ public final class BatchNorm
      * forward (the statistics, then the normalized values written out) and twice backward, and never copied whole (a
      * DCGAN's batch norm sees 800k values, several times a core's L2 cache). Sums are of {@code float} groups of
      * {@value #ROWS_PER_SUM} rows, which the JIT vectorises, added up in {@code double}; the variance is computed in
-     * one pass from values shifted by the first row, which keeps the cancellation of E[x²] - E[x]² small.
+     * one pass from values shifted by the first row, which keeps the cancellation of E[x²] - E[x]² small. A chunk of
+     * one row (more than {@value #CHUNK} channels: flat features after a wide dense layer) is a group of one row, whose
+     * float sum is the row itself: it is added to the double sums directly.
      */
     private final class FloatPass
             implements Layer.Pass
@@ -325,10 +362,21 @@ public final class BatchNorm
         private final float[] pivot = new float[channels];
         private final float[] mean = new float[channels];
         private final float[] inverseDeviation = new float[channels];
+        // y = (x - μ)·scale + shift of the last forward pass, recomputed backward for the fused activation's f'
         private final float[] scale = new float[channels];
         private final float[] shift = new float[channels];
+        private final float[] gradientScale = new float[channels];
+        private final float[] gradientShift = new float[channels];
         private final float[] slope = new float[channels];
         private final float[] partial = new float[2 * channels];
+        // the per-channel coefficients repeated for every row of a chunk: the element-wise loops then run over a whole
+        // chunk at once, which the JIT vectorises, where a loop over one row of 64 channels mostly ran its scalar tail
+        private final float[] meanRows;
+        private final float[] scaleRows;
+        private final float[] shiftRows;
+        private final float[] gradientScaleRows;
+        private final float[] gradientShiftRows;
+        private final float[] slopeRows;
         private INDArray input;
         private boolean training;
 
@@ -347,6 +395,20 @@ public final class BatchNorm
             this.first = new float[chunk];
             this.second = new float[chunk];
             this.result = new float[chunk];
+            this.meanRows = new float[chunk];
+            this.scaleRows = new float[chunk];
+            this.shiftRows = new float[chunk];
+            this.gradientScaleRows = new float[chunk];
+            this.gradientShiftRows = new float[chunk];
+            this.slopeRows = new float[chunk];
+        }
+
+        /** Fills {@code rows} with {@code values} once per row of a chunk. */
+        private void repeatPerRow(float[] values, float[] rows)
+        {
+            for (int start = 0; start < rows.length; start += channels) {
+                System.arraycopy(values, 0, rows, start, channels);
+            }
         }
 
         @Override
@@ -369,19 +431,11 @@ public final class BatchNorm
                 for (int firstRow = 0; firstRow < pixels; firstRow += rowsPerChunk) {
                     int rows = Math.min(rowsPerChunk, pixels - firstRow);
                     x.get(firstRow * channels, first, 0, rows * channels);
-                    for (int group = 0; group < rows; group += ROWS_PER_SUM) {
-                        Arrays.fill(partial, 0f);
-                        int end = Math.min(rows, group + ROWS_PER_SUM) * channels;
-                        for (int start = group * channels; start < end; start += channels) {
-                            for (int c = 0; c < channels; c++) {
-                                float shifted = first[start + c] - pivot[c];
-                                partial[c] += shifted;
-                                partial[channels + c] += shifted * shifted;
-                            }
-                        }
-                        for (int i = 0; i < 2 * channels; i++) {
-                            sums[i] += partial[i];
-                        }
+                    if (rowsPerChunk == 1) {
+                        addShiftedRow();
+                    }
+                    else {
+                        addShiftedGroups(rows);
                     }
                 }
                 double count = pixels;
@@ -407,17 +461,56 @@ public final class BatchNorm
                 scale[c] = (float) (scaleShift[c] * inverseDeviation[c]);
                 shift[c] = (float) scaleShift[channels + c];
             }
+            repeatPerRow(mean, meanRows);
+            repeatPerRow(scale, scaleRows);
+            repeatPerRow(shift, shiftRows);
             for (int firstRow = 0; firstRow < pixels; firstRow += rowsPerChunk) {
                 int count = Math.min(rowsPerChunk, pixels - firstRow) * channels;
                 x.get(firstRow * channels, first, 0, count);
-                for (int start = 0; start < count; start += channels) {
-                    for (int c = 0; c < channels; c++) {
-                        result[start + c] = (first[start + c] - mean[c]) * scale[c] + shift[c];
-                    }
-                }
+                normalize(count);
                 outputBuffer.put(firstRow * channels, result, 0, count);
             }
             return output;
+        }
+
+        /** The statistics' sums of a one-row chunk in {@code first}: its float values, shifted, added in double. */
+        private void addShiftedRow()
+        {
+            for (int c = 0; c < channels; c++) {
+                float shifted = first[c] - pivot[c];
+                sums[c] += shifted;
+                sums[channels + c] += shifted * shifted;
+            }
+        }
+
+        /** The statistics' sums of {@code rows} rows in {@code first}: float sums of groups, added in double. */
+        private void addShiftedGroups(int rows)
+        {
+            for (int group = 0; group < rows; group += ROWS_PER_SUM) {
+                Arrays.fill(partial, 0f);
+                int end = Math.min(rows, group + ROWS_PER_SUM) * channels;
+                for (int start = group * channels; start < end; start += channels) {
+                    for (int c = 0; c < channels; c++) {
+                        float shifted = first[start + c] - pivot[c];
+                        partial[c] += shifted;
+                        partial[channels + c] += shifted * shifted;
+                    }
+                }
+                for (int i = 0; i < 2 * channels; i++) {
+                    sums[i] += partial[i];
+                }
+            }
+        }
+
+        /** {@code result = f((first - μ)·scale + shift)} for the first {@code count} values of a chunk. */
+        private void normalize(int count)
+        {
+            for (int i = 0; i < count; i++) {
+                result[i] = (first[i] - meanRows[i]) * scaleRows[i] + shiftRows[i];
+            }
+            if (fused()) {
+                activation.activate(result, 0, count);
+            }
         }
 
         @Override
@@ -428,12 +521,19 @@ public final class BatchNorm
             }
             FloatBuffer x = buffers.of(input);
             FloatBuffer delta = buffers.of(outputGradient);
-            // sums[c] = Σ δ, sums[C + c] = Σ δ·x̂: the gradients of β and γ
+            // sums[c] = Σ δ, sums[C + c] = Σ δ·x̂: the gradients of β and γ (δ the gradient of γ·x̂ + β, through f)
             Arrays.fill(sums, 0);
             for (int firstRow = 0; firstRow < pixels; firstRow += rowsPerChunk) {
                 int rows = Math.min(rowsPerChunk, pixels - firstRow);
-                x.get(firstRow * channels, first, 0, rows * channels);
-                delta.get(firstRow * channels, second, 0, rows * channels);
+                readGradientChunk(x, delta, firstRow * channels, rows * channels);
+                if (rowsPerChunk == 1) {
+                    for (int c = 0; c < channels; c++) {
+                        float gradient = second[c];
+                        sums[c] += gradient;
+                        sums[channels + c] += gradient * ((first[c] - mean[c]) * inverseDeviation[c]);
+                    }
+                    continue;
+                }
                 for (int group = 0; group < rows; group += ROWS_PER_SUM) {
                     Arrays.fill(partial, 0f);
                     int end = Math.min(rows, group + ROWS_PER_SUM) * channels;
@@ -462,22 +562,37 @@ public final class BatchNorm
                 double k = scaleShift[c] * inverseDeviation[c];
                 double meanGradient = training ? sums[c] / count : 0;
                 double meanProduct = training ? sums[channels + c] / count : 0;
-                scale[c] = (float) k;
-                shift[c] = (float) (-k * meanGradient);
+                gradientScale[c] = (float) k;
+                gradientShift[c] = (float) (-k * meanGradient);
                 slope[c] = (float) (-k * meanProduct * inverseDeviation[c]);
             }
+            repeatPerRow(gradientScale, gradientScaleRows);
+            repeatPerRow(gradientShift, gradientShiftRows);
+            repeatPerRow(slope, slopeRows);
             for (int firstRow = 0; firstRow < pixels; firstRow += rowsPerChunk) {
                 int length = Math.min(rowsPerChunk, pixels - firstRow) * channels;
-                x.get(firstRow * channels, first, 0, length);
-                delta.get(firstRow * channels, second, 0, length);
-                for (int start = 0; start < length; start += channels) {
-                    for (int c = 0; c < channels; c++) {
-                        result[start + c] = second[start + c] * scale[c] + (first[start + c] - mean[c]) * slope[c] + shift[c];
-                    }
+                readGradientChunk(x, delta, firstRow * channels, length);
+                for (int i = 0; i < length; i++) {
+                    result[i] = second[i] * gradientScaleRows[i] + (first[i] - meanRows[i]) * slopeRows[i] + gradientShiftRows[i];
                 }
                 inputGradientBuffer.put(firstRow * channels, result, 0, length);
             }
             return inputGradient;
+        }
+
+        /**
+         * Reads a chunk of the input into {@code first} and of the output gradient into {@code second}, and with a fused
+         * activation turns the latter into the gradient of {@code γ·x̂ + β}: f' from the output, recomputed into
+         * {@code result} exactly as the forward pass computed it.
+         */
+        private void readGradientChunk(FloatBuffer x, FloatBuffer delta, int from, int length)
+        {
+            x.get(from, first, 0, length);
+            delta.get(from, second, 0, length);
+            if (fused()) {
+                normalize(length);
+                activation.backward(result, second, second, 0, length);
+            }
         }
 
         @Override

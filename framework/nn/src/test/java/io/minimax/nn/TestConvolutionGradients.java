@@ -132,6 +132,16 @@ class TestConvolutionGradients
                         new BatchNorm(channels, positions)), DataType.DOUBLE, new SeededRandomSource(14)), DataType.DOUBLE), 4, 15);
     }
 
+    @ParameterizedTest(name = "{0} channels x {1}")
+    @MethodSource("batchNormShapes")
+    void batchNormWithAFusedActivationMatchesFiniteDifferences(int channels, int positions)
+    {
+        NetworkGradientCheck.check(TestNetworks.asLane(new SequentialNetwork(new long[] {channels * positions},
+                new long[] {channels * positions}, List.of(new Dense(channels * positions, channels * positions, Activation.identity()),
+                        new BatchNorm(channels, positions, Activation.leakyRelu(0.2))), DataType.DOUBLE, new SeededRandomSource(16)),
+                DataType.DOUBLE), 4, 17);
+    }
+
     static Stream<Arguments> batchNormShapes()
     {
         return Stream.of(Arguments.of(3, 1), Arguments.of(2, 4), Arguments.of(1, 3));

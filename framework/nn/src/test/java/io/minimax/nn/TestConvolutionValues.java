@@ -117,6 +117,45 @@ class TestConvolutionValues
     }
 
     @Test
+    void batchNormWithAFusedActivationGivesTheTwoLayersValuesBitForBit()
+    {
+        // a flat batch norm wider than a chunk (one-row chunks), a channels-last one of several chunks and groups, a small
+        // one; for each, what the separate layers give, in float: output, input gradient, parameter gradients, statistics
+        int[][] shapes = {{6272, 1}, {64, 196}, {5, 3}};
+        for (int[] shape : shapes) {
+            for (Activation activation : List.of(Activation.relu(), Activation.leakyRelu(0.2))) {
+                for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+                    int size = shape[0] * shape[1];
+                    INDArray parameters = Nd4j.rand(DataType.DOUBLE, 1, 2L * shape[0]).subi(0.5).castTo(type);
+                    INDArray input = Nd4j.rand(DataType.DOUBLE, 3, size).subi(0.5).castTo(type);
+                    INDArray outputGradient = Nd4j.rand(DataType.DOUBLE, 3, size).subi(0.5).castTo(type);
+
+                    INDArray separateGradients = parameters.like();
+                    INDArray separateState = Nd4j.create(type, 1, 2L * shape[0]);
+                    Layer.Pass normalization = new BatchNorm(shape[0], shape[1])
+                            .createPass(parameters, separateGradients, separateState, 3);
+                    Layer.Pass nonlinearity = new ActivationLayer(size, activation)
+                            .createPass(Nd4j.create(type, 1, 0), Nd4j.create(type, 1, 0), 3);
+                    INDArray separateOutput = nonlinearity.forward(normalization.forward(input)).dup();
+                    INDArray separateInputGradient = normalization.backward(nonlinearity.backward(outputGradient, true), true).dup();
+
+                    INDArray fusedGradients = parameters.like();
+                    INDArray fusedState = Nd4j.create(type, 1, 2L * shape[0]);
+                    Layer.Pass fused = new BatchNorm(shape[0], shape[1], activation).createPass(parameters, fusedGradients, fusedState, 3);
+                    String what = shape[0] + " x " + shape[1] + ", " + activation + ", " + type;
+                    assertThat(fused.forward(input)).as(what).isEqualTo(separateOutput);
+                    assertThat(fused.backward(outputGradient, true)).as(what).isEqualTo(separateInputGradient);
+                    assertThat(fusedGradients).as(what).isEqualTo(separateGradients);
+                    assertThat(fusedState).as(what).isEqualTo(separateState);
+                }
+            }
+        }
+        assertThat(new BatchNorm(64, 196, Activation.relu())).hasToString("BatchNorm(64 channels x 196, relu)");
+        assertThatThrownBy(() -> new BatchNorm(2, 1, Activation.tanh())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only activations with host kernels");
+    }
+
+    @Test
     void batchNormNormalizesEachChannelAndFoldsItsStatisticsIntoTheRunningOnes()
     {
         SequentialNetwork network = TestNetworks.alone(new SequentialNetwork(new long[] {2, 1, 2}, new long[] {2, 1, 2},

@@ -271,6 +271,33 @@ public abstract sealed class NativeBlocks
             out.buffer.put(0, sums, 0, out.length());
         }
 
+        /** {@link #addBlocks} tile by tile of the target: see {@link BlockCopies.TargetTiles}. */
+        void addTiles(BlockCopies.TargetTiles tiles, NativeBlocks target)
+        {
+            Floats out = (Floats) target;
+            if (out.transposed.length < BlockCopies.TargetTiles.TILE) {
+                out.transposed = new float[BlockCopies.TargetTiles.TILE];
+            }
+            if (tile.length < tiles.longest) {
+                tile = new float[tiles.longest];
+            }
+            float[] sums = out.transposed;
+            for (int t = 0; t < tiles.tileCount(); t++) {
+                int start = t * BlockCopies.TargetTiles.TILE;
+                int length = Math.min(BlockCopies.TargetTiles.TILE, out.length() - start);
+                Arrays.fill(sums, 0, length, 0f);
+                for (int piece = tiles.first[t]; piece < tiles.first[t + 1]; piece++) {
+                    int count = tiles.counts[piece];
+                    int destination = tiles.target[piece] - start;
+                    buffer.get(tiles.source[piece], tile, 0, count);
+                    for (int e = 0; e < count; e++) {
+                        sums[destination + e] += tile[e];
+                    }
+                }
+                out.buffer.put(start, sums, 0, length);
+            }
+        }
+
         @Override
         public void read(double[] target, int count)
         {

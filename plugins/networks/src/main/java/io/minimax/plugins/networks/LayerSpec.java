@@ -171,10 +171,23 @@ sealed interface LayerSpec
         }
     }
 
-    /** {@code batchnorm: {}}: per channel of {@code [C, H, W]}, or per feature of {@code [n]}. */
-    record BatchNormSpec()
+    /**
+     * {@code batchnorm: {}}: per channel of {@code [C, H, W]}, or per feature of {@code [n]}; a following activation with
+     * host kernels is fused in.
+     */
+    record BatchNormSpec(Activation activation)
             implements LayerSpec
     {
+        BatchNormSpec()
+        {
+            this(Activation.identity());
+        }
+
+        BatchNormSpec withActivation(Activation fused)
+        {
+            return new BatchNormSpec(fused);
+        }
+
         @Override
         public ImageOrder imageOrder(long[] input)
         {
@@ -199,8 +212,8 @@ sealed interface LayerSpec
         public Layer build(long[] input)
         {
             return input.length == 3
-                    ? new BatchNorm(Math.toIntExact(input[0]), Math.toIntExact(input[1] * input[2]))
-                    : new BatchNorm(Math.toIntExact(input[0]), 1);
+                    ? new BatchNorm(Math.toIntExact(input[0]), Math.toIntExact(input[1] * input[2]), activation)
+                    : new BatchNorm(Math.toIntExact(input[0]), 1, activation);
         }
 
         @Override

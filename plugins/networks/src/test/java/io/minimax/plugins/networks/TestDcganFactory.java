@@ -25,13 +25,11 @@ class TestDcganFactory
                 TestContexts.generator(64, new long[] {1, 28, 28}, DataType.FLOAT, 1)), DataType.FLOAT);
         assertThat(generator.layers()).extracting(Object::toString).containsExactly(
                 "Dense(64 -> 6272, identity)",
-                "BatchNorm(6272 channels x 1)",
-                "Activation(6272, relu)",
+                "BatchNorm(6272 channels x 1, relu)",
                 "Reshape([6272] -> [128, 7, 7])",
                 "ChannelOrder(128 channels x 49 to channels-last)",
                 "Deconv2d([128, 7, 7] -> [64, 14, 14], kernel 4, stride 2, padding 1)",
-                "BatchNorm(64 channels x 196)",
-                "Activation(12544, relu)",
+                "BatchNorm(64 channels x 196, relu)",
                 "Deconv2d([64, 14, 14] -> [1, 28, 28], kernel 4, stride 2, padding 1)",
                 "Activation(784, tanh)");
         // PyTorch's count for the same modules: 407,680 + 12,544 + 131,136 + 128 + 1,025
