@@ -16,8 +16,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * The vectors each player's optimizer steps over. The framework owns them and hands each network its views
  * ({@link Network#initialize}): a run alone has one {@code [1, P]} vector per player; the lanes of a lockstep share
- * one {@code [1, R·P]} vector per player, lane r's values after those of the lanes before it, so that one pass of
- * one element-wise optimizer updates every lane as its own optimizer would.
+ * one {@code [1, R·P]} vector per player, lane r's values after those of the lanes before it ({@link #handOut}), and
+ * {@link TrainingLoop} steps each lane's slices with the lane's own optimizers ({@link #of}), a block of steps at a
+ * time. One element-wise optimizer over all lanes' vectors, one pass per step, measured slower once the lanes
+ * outgrew the cache; {@link #split} and {@link #join} cut and join such an optimizer's state.
  */
 record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors discriminator, Optimizer discriminatorOptimizer)
 {
@@ -38,8 +40,8 @@ record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors
 
     /**
      * New vectors for the lanes' networks ({@link ParameterOwner#LOCKSTEP}), each lane's networks handed their
-     * slices; a lane still works alone afterwards, on its own views. The first lane's optimizers, which have not
-     * stepped yet, serve all lanes.
+     * slices; a lane still works alone afterwards, on its own views. The returned vectors are stepped by the first
+     * lane's optimizers, which have not stepped yet: an optimizer pass over all lanes at once.
      */
     static ParameterVectors handOut(List<Players> lanes, DataType dataType)
     {
