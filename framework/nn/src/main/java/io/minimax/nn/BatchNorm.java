@@ -362,7 +362,7 @@ public final class BatchNorm
         private final float[] pivot = new float[channels];
         private final float[] mean = new float[channels];
         private final float[] inverseDeviation = new float[channels];
-        // y = (x - μ)·scale + shift of the last forward pass, recomputed backward for the fused activation's f'
+        // per channel: y = (x - μ)·scale + shift, and δx = δ·gradientScale + (x - μ)·slope + gradientShift
         private final float[] scale = new float[channels];
         private final float[] shift = new float[channels];
         private final float[] gradientScale = new float[channels];
@@ -370,7 +370,8 @@ public final class BatchNorm
         private final float[] slope = new float[channels];
         private final float[] partial = new float[2 * channels];
         // the per-channel coefficients repeated for every row of a chunk: the element-wise loops then run over a whole
-        // chunk at once, which the JIT vectorises, where a loop over one row of 64 channels mostly ran its scalar tail
+        // chunk at once, which the JIT vectorises, where a loop over one row of 64 channels mostly ran its scalar tail;
+        // those of y are the last forward pass's, which the backward pass recomputes y with for the fused activation's f'
         private final float[] meanRows;
         private final float[] scaleRows;
         private final float[] shiftRows;

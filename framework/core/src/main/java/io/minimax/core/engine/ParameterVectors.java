@@ -7,19 +7,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The vectors each player's optimizer steps over. The framework owns them and hands each network its views
- * ({@link Network#initialize}): a run alone has one {@code [1, P]} vector per player; the lanes of a lockstep share
- * one {@code [1, R·P]} vector per player, lane r's values after those of the lanes before it ({@link #handOut}), and
- * {@link TrainingLoop} steps each lane's slices with the lane's own optimizers ({@link #of}), a block of steps at a
- * time. One element-wise optimizer over all lanes' vectors, one pass per step, measured slower once the lanes
- * outgrew the cache; {@link #split} and {@link #join} cut and join such an optimizer's state.
+ * The vectors a run's optimizers step over, with those optimizers. The framework owns the vectors and hands each network
+ * its views ({@link Network#initialize}): a run alone has one {@code [1, P]} vector per player; the lanes of a lockstep
+ * share one {@code [1, R·P]} vector per player, lane r's values after those of the lanes before it ({@link #handOut}).
+ * Either way a run's own optimizers step its own vectors or slices ({@link #of}): {@link TrainingLoop} runs the lanes
+ * a block of steps at a time, each with its own optimizers (one element-wise optimizer over all lanes' vectors, one
+ * pass per step, measured slower once the lanes outgrew the cache), so a lane's optimizer state is exactly what its run
+ * alone holds, and saves.
  */
 record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors discriminator, Optimizer discriminatorOptimizer)
 {
@@ -31,7 +31,7 @@ record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors
         requireNonNull(discriminatorOptimizer, "discriminatorOptimizer is null");
     }
 
-    /** A run's own vectors, handed to its networks when it was wired ({@link ParameterOwner#RUN}). */
+    /** A run's vectors, as its networks hold them (handed out when it was wired or by {@link #handOut}), and its optimizers. */
     static ParameterVectors of(Players players)
     {
         return new ParameterVectors(Vectors.of(players.generator()), players.generatorOptimizer(),
@@ -40,17 +40,19 @@ record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors
 
     /**
      * New vectors for the lanes' networks ({@link ParameterOwner#LOCKSTEP}), each lane's networks handed their
-     * slices; a lane still works alone afterwards, on its own views. The returned vectors are stepped by the first
-     * lane's optimizers, which have not stepped yet: an optimizer pass over all lanes at once.
+     * slices; a lane then works alone, on its own views.
      */
-    static ParameterVectors handOut(List<Players> lanes, DataType dataType)
+    static void handOut(List<Players> lanes, DataType dataType)
     {
-        Players first = lanes.get(0);
-        return new ParameterVectors(Vectors.handOut(lanes.stream().map(Players::generator).toList(), dataType), first.generatorOptimizer(),
-                Vectors.handOut(lanes.stream().map(Players::discriminator).toList(), dataType), first.discriminatorOptimizer());
+        Vectors.handOut(lanes.stream().map(Players::generator).toList(), dataType);
+        Vectors.handOut(lanes.stream().map(Players::discriminator).toList(), dataType);
     }
 
-    /** What every lane must share for one optimizer pass to serve them all. */
+    /**
+     * What a lockstep asks of its lanes: the same noise and sample shapes, and element-wise optimizers (asked since one
+     * optimizer pass served all lanes; each lane now steps its own, and a test of other optimizers in lockstep is
+     * still to be written before the requirement goes).
+     */
     static void checkLanes(List<Players> lanes)
             throws LockstepRefusedException
     {
@@ -66,81 +68,22 @@ record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors
         }
     }
 
-    /** Each lane's share of the generator optimizer's state, in lane order (see {@link #split}). */
-    List<List<INDArray>> generatorStates()
+    /** The generator optimizer's state, as a checkpoint saves it ({@link Optimizer#state()}). */
+    List<INDArray> generatorState()
     {
-        return split(generatorOptimizer.state(), generator.bounds());
+        return generatorOptimizer.state();
     }
 
-    List<List<INDArray>> discriminatorStates()
+    List<INDArray> discriminatorState()
     {
-        return split(discriminatorOptimizer.state(), discriminator.bounds());
+        return discriminatorOptimizer.state();
     }
 
-    /** Gives the optimizers the lanes' saved states, joined as {@link #split} cut them. */
-    void restoreOptimizers(List<Checkpointing.Restored> lanes)
+    /** Gives the optimizers the states a checkpoint saved. */
+    void restoreOptimizers(Checkpointing.Restored restored)
     {
-        generatorOptimizer.restore(join(lanes.stream().map(Checkpointing.Restored::generatorOptimizer).toList(), generator.bounds()));
-        discriminatorOptimizer.restore(join(lanes.stream().map(Checkpointing.Restored::discriminatorOptimizer).toList(),
-                discriminator.bounds()));
-    }
-
-    /**
-     * Cuts an element-wise optimizer's state into each lane's share: a floating-point array holds one value per
-     * parameter ({@link Optimizer#state()}), so lane r's share is its parameters' interval, shaped as the run's own
-     * optimizer would shape it; an integer array (a step count) is the same for every lane. One lane gets it whole.
-     */
-    static List<List<INDArray>> split(List<INDArray> state, List<Long> bounds)
-    {
-        int lanes = bounds.size() - 1;
-        if (lanes == 1) {
-            return List.of(state);
-        }
-        long total = bounds.get(lanes);
-        List<List<INDArray>> shares = new ArrayList<>();
-        for (int lane = 0; lane < lanes; lane++) {
-            List<INDArray> share = new ArrayList<>();
-            for (INDArray array : state) {
-                if (!array.dataType().isFPType()) {
-                    share.add(array.dup());
-                    continue;
-                }
-                if (array.length() != total) {
-                    throw new IllegalStateException("an optimizer state array has " + array.length() + " values for " + total
-                            + " parameters");
-                }
-                long start = bounds.get(lane);
-                long length = bounds.get(lane + 1) - start;
-                INDArray values = length == 0 ? Nd4j.create(array.dataType(), 0)
-                        : array.reshape(total).get(NDArrayIndex.interval(start, start + length)).dup();
-                share.add(array.rank() == 2 ? values.reshape(1, length) : values.reshape(length));
-            }
-            shares.add(share);
-        }
-        return shares;
-    }
-
-    /** The inverse of {@link #split}: the lanes' shares laid end to end, the integer arrays of the first lane. */
-    static List<INDArray> join(List<List<INDArray>> shares, List<Long> bounds)
-    {
-        if (shares.size() == 1) {
-            return shares.get(0);
-        }
-        List<INDArray> first = shares.get(0);
-        List<INDArray> joined = new ArrayList<>();
-        for (int index = 0; index < first.size(); index++) {
-            INDArray array = first.get(index);
-            if (!array.dataType().isFPType()) {
-                joined.add(array);
-                continue;
-            }
-            final int position = index;
-            INDArray[] parts = shares.stream().map(share -> share.get(position).reshape(share.get(position).length()))
-                    .toArray(INDArray[]::new);
-            INDArray values = Nd4j.concat(0, parts);
-            joined.add(array.rank() == 2 ? values.reshape(1, bounds.get(bounds.size() - 1)) : values);
-        }
-        return joined;
+        generatorOptimizer.restore(restored.generatorOptimizer());
+        discriminatorOptimizer.restore(restored.discriminatorOptimizer());
     }
 
     void stepGenerator()
@@ -153,34 +96,29 @@ record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors
         discriminatorOptimizer.step(discriminator.parameters(), discriminator.gradients());
     }
 
-    /**
-     * One player's parameter vector and gradient vector, {@code [1, n]} each, and where each lane's part of them
-     * starts: lane r's is {@code [bounds[r], bounds[r + 1])}.
-     */
-    record Vectors(INDArray parameters, INDArray gradients, List<Long> bounds)
+    /** One player's parameter vector and gradient vector, {@code [1, n]} each. */
+    record Vectors(INDArray parameters, INDArray gradients)
     {
         static Vectors of(Network network)
         {
-            return new Vectors(network.parameters(), network.gradients(), List.of(0L, network.parameterCount()));
+            return new Vectors(network.parameters(), network.gradients());
         }
 
         /**
          * Zeros of {@code [1, ΣP]} in {@code dataType}, every network handed its slice in order; a single network
          * gets the whole vectors.
          */
-        static Vectors handOut(List<Network> networks, DataType dataType)
+        static void handOut(List<Network> networks, DataType dataType)
         {
             long length = networks.stream().mapToLong(Network::parameterCount).sum();
-            List<Long> bounds = new ArrayList<>(List.of(0L));
-            Vectors vectors = new Vectors(Nd4j.create(dataType, 1, length), Nd4j.create(dataType, 1, length), bounds);
+            INDArray parameters = Nd4j.create(dataType, 1, length);
+            INDArray gradients = Nd4j.create(dataType, 1, length);
             long offset = 0;
             for (Network network : networks) {
                 long end = offset + network.parameterCount();
-                network.initialize(slice(vectors.parameters, offset, end), slice(vectors.gradients, offset, end));
+                network.initialize(slice(parameters, offset, end), slice(gradients, offset, end));
                 offset = end;
-                bounds.add(end);
             }
-            return new Vectors(vectors.parameters, vectors.gradients, List.copyOf(bounds));
         }
 
         private static INDArray slice(INDArray vector, long start, long end)

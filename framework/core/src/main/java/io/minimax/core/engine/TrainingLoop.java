@@ -159,7 +159,7 @@ public final class TrainingLoop
         }
         if (step > 0) {
             for (int lane = 0; lane < lanes.size(); lane++) {
-                parameters.get(lane).restoreOptimizers(List.of(restored.get(lane)));
+                parameters.get(lane).restoreOptimizers(restored.get(lane));
             }
         }
         return step;
@@ -171,7 +171,7 @@ public final class TrainingLoop
         for (int lane = 0; lane < lanes.size(); lane++) {
             if (lanes.get(lane).isRunning()) {
                 ParameterVectors vectors = parameters.get(lane);
-                lanes.get(lane).lane().checkpointing().save(step, vectors.generatorStates().get(0), vectors.discriminatorStates().get(0));
+                lanes.get(lane).lane().checkpointing().save(step, vectors.generatorState(), vectors.discriminatorState());
             }
         }
     }

@@ -19,7 +19,8 @@ public interface Optimizer
     /**
      * Whether each parameter's update depends only on its own gradient history and the step count (SGD, momentum,
      * Adam; not an optimizer that clips by a global norm). Then one instance stepping several networks' parameters
-     * laid end to end updates each exactly as an instance of its own would, which lockstep sweeps rely on.
+     * laid end to end updates each exactly as an instance of its own would. Lockstep sweeps ask for it (though each of
+     * their lanes now steps with its own instance).
      */
     default boolean isElementwise()
     {
@@ -30,9 +31,7 @@ public interface Optimizer
      * What the next {@link #step} depends on besides its arguments (moments, velocity, step count), as arrays of the
      * optimizer's own that a checkpoint saves: copies, in a fixed order. Empty for a stateless optimizer, or one that
      * has not stepped yet. For an {@link #isElementwise() element-wise} optimizer, a floating-point array holds one value
-     * per parameter, in the parameters' order, and an integer array (a step count) holds what every parameter shares:
-     * a lockstep cuts the first kind at its lanes' bounds and gives each lane the second whole, so that each lane's
-     * checkpoint is the one its run alone would save.
+     * per parameter, in the parameters' order, and an integer array (a step count) holds what every parameter shares.
      */
     default List<INDArray> state()
     {
