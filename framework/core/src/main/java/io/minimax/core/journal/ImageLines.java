@@ -2,9 +2,7 @@ package io.minimax.core.journal;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -13,7 +11,6 @@ import java.nio.file.Path;
  */
 final class ImageLines
 {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private ImageLines() {}
@@ -31,42 +28,13 @@ final class ImageLines
     static JournaledImage parse(String line, Path runDirectory)
             throws CorruptJournalException
     {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(line);
-        }
-        catch (IOException e) {
-            throw new CorruptJournalException(RunJson.describe(e));
-        }
-        if (root == null || !root.isObject()) {
-            throw new CorruptJournalException("not a JSON object");
-        }
-        String key = text(root, "key");
-        String file = text(root, "file");
+        JsonNode root = JournalLineFields.object(line);
+        String key = JournalLineFields.text(root, "key");
+        String file = JournalLineFields.text(root, "file");
         Path resolved = runDirectory.resolve(file).normalize();
         if (!resolved.startsWith(runDirectory.normalize())) {
             throw new CorruptJournalException("'file' " + file + " is outside the run's folder");
         }
-        return new JournaledImage(key, integral(root, "step"), integral(root, "timestamp"), resolved);
-    }
-
-    private static String text(JsonNode root, String field)
-            throws CorruptJournalException
-    {
-        JsonNode node = root.path(field);
-        if (!node.isTextual()) {
-            throw new CorruptJournalException("'" + field + "' is missing or not a string");
-        }
-        return node.textValue();
-    }
-
-    private static long integral(JsonNode root, String field)
-            throws CorruptJournalException
-    {
-        JsonNode node = root.path(field);
-        if (!node.canConvertToExactIntegral()) {
-            throw new CorruptJournalException("'" + field + "' is missing or not an integer");
-        }
-        return node.longValue();
+        return new JournaledImage(key, JournalLineFields.integral(root, "step"), JournalLineFields.integral(root, "timestamp"), resolved);
     }
 }

@@ -2,10 +2,8 @@ package io.minimax.core.journal;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minimax.spi.tracking.MetricPoint;
 
-import java.io.IOException;
 
 /**
  * The {@value JournalLayout#METRICS_FILE} format: one JSON object per line in MLflow's metric shape,
@@ -18,7 +16,6 @@ import java.io.IOException;
  */
 final class MetricLines
 {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private MetricLines() {}
@@ -44,21 +41,9 @@ final class MetricLines
     static MetricPoint parse(String line)
             throws CorruptJournalException
     {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(line);
-        }
-        catch (IOException e) {
-            throw new CorruptJournalException(RunJson.describe(e));
-        }
-        if (root == null || !root.isObject()) {
-            throw new CorruptJournalException("not a JSON object");
-        }
-        JsonNode key = root.path("key");
-        if (!key.isTextual()) {
-            throw new CorruptJournalException("'key' is missing or not a string");
-        }
-        return new MetricPoint(key.textValue(), value(root.path("value")), integral(root, "step"), integral(root, "timestamp"));
+        JsonNode root = JournalLineFields.object(line);
+        return new MetricPoint(JournalLineFields.text(root, "key"), value(root.path("value")), JournalLineFields.integral(root, "step"),
+                JournalLineFields.integral(root, "timestamp"));
     }
 
     private static double value(JsonNode node)
@@ -80,15 +65,5 @@ final class MetricLines
             }
         }
         throw new CorruptJournalException("'value' is not a number, \"NaN\", \"Infinity\" or \"-Infinity\": " + node);
-    }
-
-    private static long integral(JsonNode root, String field)
-            throws CorruptJournalException
-    {
-        JsonNode node = root.path(field);
-        if (!node.canConvertToExactIntegral()) {
-            throw new CorruptJournalException("'" + field + "' is missing or not an integer");
-        }
-        return node.longValue();
     }
 }
