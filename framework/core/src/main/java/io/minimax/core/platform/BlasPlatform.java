@@ -2,13 +2,10 @@ package io.minimax.core.platform;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
+import io.minimax.plugin.support.OpenBlasLibraries;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +22,6 @@ import java.util.Optional;
  */
 public final class BlasPlatform
 {
-    private static final String LIBRARY = "libopenblas";
-
     private static BlasKernelChoice prepared;
 
     private BlasPlatform() {}
@@ -70,7 +65,7 @@ public final class BlasPlatform
     {
         BlasKernelChoice choice = BlasKernelChoice.choose(reproducibility, CpuInfo.current(),
                 Optional.ofNullable(System.getenv(BlasKernelChoice.VARIABLE)));
-        if (libraries().isEmpty()) {
+        if (OpenBlasLibraries.loaded().isEmpty()) {
             try {
                 if (System.getenv(BlasKernelChoice.VARIABLE) == null && choice.kernel().isPresent()) {
                     setEnvironment(choice.kernel().get());
@@ -111,14 +106,14 @@ public final class BlasPlatform
         if (prepared == null) {
             prepare(Reproducibility.FASTEST);
         }
-        if (libraries().size() < 2) {
+        if (OpenBlasLibraries.loaded().size() < 2) {
             // both copies read the variable as they load: the direct products' library, and ND4J's own with its backend
             org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_nolapack.class);
             Nd4j.getBackend();
         }
-        List<Path> libraries = libraries();
-        String kernel = call(libraries, "openblas_get_corename").orElse("unknown");
-        String version = call(libraries, "openblas_get_config").map(BlasPlatform::version).orElse("unknown");
+        List<Path> libraries = OpenBlasLibraries.loaded();
+        String kernel = OpenBlasLibraries.call(libraries, "openblas_get_corename").orElse("unknown");
+        String version = OpenBlasLibraries.call(libraries, "openblas_get_config").map(BlasPlatform::version).orElse("unknown");
         return new Loaded(kernel, version, prepared, CpuInfo.current());
     }
 
@@ -143,22 +138,7 @@ public final class BlasPlatform
 
     private static Optional<String> kernelRunning()
     {
-        return call(libraries(), "openblas_get_corename");
-    }
-
-    private static Optional<String> call(List<Path> libraries, String function)
-    {
-        for (Path library : libraries) {
-            try {
-                return Optional.ofNullable(NativeLibrary.getInstance(library.toString()).getFunction(function)
-                        .invokeString(new Object[0], false))
-                        .map(String::strip);
-            }
-            catch (LinkageError e) {
-                // not an OpenBLAS build that exports it (try the other copy), or no JNA here: the kernel stays unknown
-            }
-        }
-        return Optional.empty();
+        return OpenBlasLibraries.kernel();
     }
 
     /** {@code OpenBLAS 0.3.19 DYNAMIC_ARCH NO_AFFINITY SkylakeX MAX_THREADS=64} → {@code OpenBLAS 0.3.19}. */
@@ -166,24 +146,6 @@ public final class BlasPlatform
     {
         String[] words = config.strip().split("\\s+");
         return words.length >= 2 ? words[0] + " " + words[1] : config.strip();
-    }
-
-    /** The OpenBLAS libraries this process has loaded, from its memory map (Linux); empty before the first load. */
-    static List<Path> libraries()
-    {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/maps")).stream()
-                    .filter(line -> line.indexOf('/') >= 0)
-                    .map(line -> Path.of(line.substring(line.indexOf('/'))))
-                    .filter(path -> path.getFileName().toString().startsWith(LIBRARY))
-                    .distinct()
-                    // the direct products' copy first: it is the one Minimax's products run on
-                    .sorted(Comparator.comparing(path -> path.getFileName().toString().contains("nolapack") ? 0 : 1))
-                    .toList();
-        }
-        catch (IOException e) {
-            return List.of();
-        }
     }
 
     private static void setEnvironment(String kernel)

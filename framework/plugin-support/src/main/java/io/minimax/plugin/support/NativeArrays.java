@@ -3,6 +3,7 @@ package io.minimax.plugin.support;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.nio.Buffer;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
@@ -33,21 +34,59 @@ public final class NativeArrays
     /**
      * The memory of a contiguous FLOAT array as a buffer of its own whose index 0 is the array's first element. (ND4J's
      * {@code asNioFloat()} of a view spans the whole underlying buffer, positioned at the view's first element.)
-     * Making one costs a few JNI calls: callers on a hot path keep it.
+     * Making one costs a few JNI calls and a direct buffer for the collector; the last few arrays' buffers are kept
+     * ({@link RecentBuffers}), so a training step that meets the same arrays every time makes none.
      */
     public static FloatBuffer floats(INDArray array)
     {
         checkContiguous(array, DataType.FLOAT);
-        FloatBuffer whole = array.data().asNioFloat();
-        return whole.duplicate().position(whole.position()).slice();
+        return ((FloatBuffer) RECENT.get().of(array)).duplicate();
     }
 
     /** {@link #floats} for a contiguous DOUBLE array. */
     public static DoubleBuffer doubles(INDArray array)
     {
         checkContiguous(array, DataType.DOUBLE);
-        DoubleBuffer whole = array.data().asNioDouble();
-        return whole.duplicate().position(whole.position()).slice();
+        return ((DoubleBuffer) RECENT.get().of(array)).duplicate();
+    }
+
+    // per thread: lockstep lanes run on several threads at once
+    private static final ThreadLocal<RecentBuffers> RECENT = ThreadLocal.withInitial(RecentBuffers::new);
+
+    /**
+     * The buffers of the arrays asked for most recently, by the arrays' identity, {@value #SIZE} at most, replaced in
+     * turn. Callers get duplicates, so that their positions and limits never reach the kept buffer. An array's memory
+     * stays where it is for the array's life, and a kept array stays alive until it is replaced here.
+     */
+    private static final class RecentBuffers
+    {
+        private static final int SIZE = 16;
+
+        private final INDArray[] arrays = new INDArray[SIZE];
+        private final Buffer[] buffers = new Buffer[SIZE];
+        private int next;
+
+        Buffer of(INDArray array)
+        {
+            for (int i = 0; i < SIZE; i++) {
+                if (arrays[i] == array) {
+                    return buffers[i];
+                }
+            }
+            Buffer buffer;
+            if (array.dataType() == DataType.FLOAT) {
+                FloatBuffer whole = array.data().asNioFloat();
+                buffer = whole.duplicate().position(whole.position()).slice();
+            }
+            else {
+                DoubleBuffer whole = array.data().asNioDouble();
+                buffer = whole.duplicate().position(whole.position()).slice();
+            }
+            arrays[next] = array;
+            buffers[next] = buffer;
+            next = (next + 1) % SIZE;
+            return buffer;
+        }
     }
 
     /**
