@@ -29,7 +29,10 @@
 #   else from PyPI. Every row names the version that ran.
 # One thread each: OMP_NUM_THREADS, OPENBLAS_NUM_THREADS and MKL_NUM_THREADS = 1, torch.set_num_threads(1) and, for
 # XLA, XLA_FLAGS="--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1" (W3's two-thread JAX row:
-# multi_thread_eigen=true and intra_op_parallelism_threads=2). The tests need none of this.
+# multi_thread_eigen=true and intra_op_parallelism_threads=2). XLA 0.10 no longer keeps to those flags: it ran W2's
+# products on both cores (5.2 ms per step against 8.1 ms pinned, 18 s of CPU in 11 s). So every one-thread row also
+# runs pinned to one core with taskset, the same core for every implementation (the JVM's compiler and collector
+# threads included); the two-thread rows and the two PyTorch processes run unpinned. The tests need none of this.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 workload="all"; batches=""; rounds=3; steps=""; json="$root/bench/compare.json"; reproducibility="fastest"
@@ -61,6 +64,13 @@ steps_of() {
 }
 warmup_of() { case "$1" in toy) echo 300 ;; image-mlp) echo 100 ;; sweep) echo 300 ;; dcgan) echo 5 ;; esac; }
 lanes=16
+# the one core of the one-thread rows: the last one this process may run on
+if command -v taskset >/dev/null 2>&1; then
+  one_core=(taskset -c "$(($(nproc) - 1))")
+else
+  echo "compare.sh: taskset (util-linux) is missing: the one-thread rows run unpinned, and XLA may use more than one core" >&2
+  one_core=()
+fi
 python="${PYTHON:-/usr/bin/python3}"
 if ! "$python" -c "import torch, numpy" 2>/dev/null; then
   # PyTorch 1.13 and numpy come from Debian's packages (one thread each, as in the tables); installed once, when root
@@ -132,12 +142,13 @@ run_one() {
   local options=(--batch "$batch" --steps "$n" --warmup "$warmup" --repeats 1)
   case "$implementation" in
     minimax)
-      "$root/minimax" bench "$name" "${options[@]}" --json "$out" --reproducibility "$reproducibility" >/dev/null
+      "${one_core[@]}" "$root/minimax" bench "$name" "${options[@]}" --json "$out" --reproducibility "$reproducibility" >/dev/null
       record minimax < "$out" ;;
-    jax) "$venv_python" "$root/bench/reference/jax_gan.py" --workload "$name" "${options[@]}" | record jax ;;
-    pytorch-1.13) "$python" "$root/bench/reference/torch_$script.py" "${options[@]}" | record pytorch-1.13 ;;
-    pytorch-2) "$venv_python" "$root/bench/reference/torch_$script.py" "${options[@]}" | record pytorch-2 ;;
-    numpy) [ -f "$root/bench/reference/numpy_$script.py" ] && "$python" "$root/bench/reference/numpy_$script.py" "${options[@]}" | record numpy ;;
+    jax) "${one_core[@]}" "$venv_python" "$root/bench/reference/jax_gan.py" --workload "$name" "${options[@]}" | record jax ;;
+    pytorch-1.13) "${one_core[@]}" "$python" "$root/bench/reference/torch_$script.py" "${options[@]}" | record pytorch-1.13 ;;
+    pytorch-2) "${one_core[@]}" "$venv_python" "$root/bench/reference/torch_$script.py" "${options[@]}" | record pytorch-2 ;;
+    numpy) [ -f "$root/bench/reference/numpy_$script.py" ] \
+      && "${one_core[@]}" "$python" "$root/bench/reference/numpy_$script.py" "${options[@]}" | record numpy ;;
   esac
   return 0
 }
@@ -148,16 +159,18 @@ sweep_one() {
   n="$(steps_of sweep)"; warmup="$(warmup_of sweep)"
   case "$implementation" in
     minimax-lockstep-*)
-      local threads="${implementation##*-lockstep-}"
-      "$root/minimax" bench toy --lanes "$lanes" --threads "${threads%t}"  --steps "$n" --warmup "$warmup" --repeats 1 \
+      local threads="${implementation##*-lockstep-}" pin=()
+      [ "$threads" = 1t ] && pin=("${one_core[@]}")
+      "${pin[@]}" "$root/minimax" bench toy --lanes "$lanes" --threads "${threads%t}"  --steps "$n" --warmup "$warmup" --repeats 1 \
         --json "$out" --reproducibility "$reproducibility" >/dev/null
       record "$implementation" sweep < "$out" ;;
     jax-vmap-1t|jax-vmap-2t)
-      local threads="${implementation##*-}"; threads="${threads%t}"
-      env -u XLA_FLAGS "$venv_python" "$root/bench/reference/jax_gan.py" --workload toy --lanes "$lanes" --threads "$threads" \
+      local threads="${implementation##*-}" pin=(); threads="${threads%t}"
+      [ "$threads" = 1 ] && pin=("${one_core[@]}")
+      "${pin[@]}" env -u XLA_FLAGS "$venv_python" "$root/bench/reference/jax_gan.py" --workload toy --lanes "$lanes" --threads "$threads" \
         --batch 64 --steps "$n" --warmup "$warmup" --repeats 1 | record "$implementation" sweep ;;
     pytorch-1.13)
-      "$python" "$root/bench/reference/torch_toy.py" --batch 64 --steps 1000 --warmup 300 --repeats 1 | record pytorch-1.13 sweep ;;
+      "${one_core[@]}" "$python" "$root/bench/reference/torch_toy.py" --batch 64 --steps 1000 --warmup 300 --repeats 1 | record pytorch-1.13 sweep ;;
     pytorch-1.13-2-processes)
       local first second
       first="$(mktemp)"; second="$(mktemp)"

@@ -9,7 +9,9 @@ written for it). Each update differentiates with respect to its own player only,
 reads (the PyTorch references compute D's weight gradients in the G update too): this is what a JAX user would write.
 
 One thread: XLA_FLAGS="--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1" unless XLA_FLAGS is already
-set (--threads 2 sets the two-thread form instead). Prints one JSON line, per run-step with --lanes.
+set (--threads 2 sets the two-thread form instead). jax 0.10 does not keep to these flags for large products (W2's
+ran on both cores), so compare.sh also pins the one-thread runs to one core with taskset. Prints one JSON line, per
+run-step with --lanes.
 
     jax_gan.py --workload toy|image-mlp|dcgan [--batch 64] [--lanes N] [--threads 1|2] [--steps N --warmup N --repeats N]
 """
