@@ -34,38 +34,61 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Lanes that cannot share optimizer passes (here an optimizer that is not element-wise) are refused by the lockstep,
- * which has handed their networks their vectors all the same: each lane then trains alone as its run would.
+ * What a lockstep takes and what it refuses. Each lane steps its own optimizers, so lanes whose optimizer is not
+ * element-wise train in lockstep; lanes whose noise shapes differ are refused, after the lockstep has handed their
+ * networks their vectors all the same: each lane then trains alone. Either way every lane ends as its run alone would.
  */
 class TestLockstepFallback
 {
     private static final PluginRegistry REGISTRY = PluginLoader.load(Optional.empty());
 
     @Test
-    void lanesALockstepRefusesTrainAloneAsTheirRunsWould()
+    void lanesWithAnOptimizerThatIsNotElementwiseTrainInLockstepAsTheirRunsWould()
+            throws Exception
     {
         List<ExperimentSpec> specs = List.of(spec(1), spec(2));
         List<Lane> lanes = new ArrayList<>();
         for (ExperimentSpec spec : specs) {
             lanes.add(lane(notElementwise(players(spec, ParameterOwner.LOCKSTEP))));
         }
+        List<TrainingResult> together = ParallelLockstep.create(specs.get(0).train(), lanes, 2, TrainingListener.NONE, new StopSignal(),
+                DataType.FLOAT).train();
+
+        assertThat(together).hasSize(specs.size());
+        for (int index = 0; index < specs.size(); index++) {
+            TrainingResult alone = train(specs.get(index), lane(notElementwise(players(specs.get(index), ParameterOwner.RUN))));
+            assertThat(together.get(index).status()).as(together.get(index).error().orElse("")).isEqualTo(RunStatus.FINISHED);
+            assertThat(withoutTimings(together.get(index).lastValues())).isEqualTo(withoutTimings(alone.lastValues())).isNotEmpty();
+        }
+    }
+
+    @Test
+    void lanesALockstepRefusesTrainAloneAsTheirRunsWould()
+    {
+        List<ExperimentSpec> specs = List.of(spec(1), spec(2, "prior.dim=5"));
+        List<Lane> lanes = new ArrayList<>();
+        for (ExperimentSpec spec : specs) {
+            lanes.add(lane(players(spec, ParameterOwner.LOCKSTEP)));
+        }
         assertThatThrownBy(() -> ParallelLockstep.create(specs.get(0).train(), lanes, 2, TrainingListener.NONE, new StopSignal(),
                 DataType.FLOAT))
                 .isInstanceOf(LockstepRefusedException.class)
-                .hasMessageContaining("not element-wise");
+                .hasMessageContaining("noise or sample shapes differ");
 
         for (int index = 0; index < specs.size(); index++) {
             TrainingResult fallback = train(specs.get(index), lanes.get(index));
-            TrainingResult alone = train(specs.get(index), lane(notElementwise(players(specs.get(index), ParameterOwner.RUN))));
+            TrainingResult alone = train(specs.get(index), lane(players(specs.get(index), ParameterOwner.RUN)));
             assertThat(fallback.status()).as(fallback.error().orElse("")).isEqualTo(RunStatus.FINISHED);
             assertThat(withoutTimings(fallback.lastValues())).isEqualTo(withoutTimings(alone.lastValues())).isNotEmpty();
         }
     }
 
-    private static ExperimentSpec spec(long seed)
+    private static ExperimentSpec spec(long seed, String... overrides)
     {
+        List<String> all = new ArrayList<>(List.of("seed=" + seed, "train.steps=20"));
+        all.addAll(List.of(overrides));
         return new DescriptorLoader(REGISTRY)
-                .parse(PluginFixtures.defaultDescriptor(), "fixture.yaml", false, List.of("seed=" + seed, "train.steps=20"))
+                .parse(PluginFixtures.defaultDescriptor(), "fixture.yaml", false, all)
                 .runs().get(0).spec();
     }
 

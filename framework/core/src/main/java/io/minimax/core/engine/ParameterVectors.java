@@ -49,18 +49,14 @@ record ParameterVectors(Vectors generator, Optimizer generatorOptimizer, Vectors
     }
 
     /**
-     * What a lockstep asks of its lanes: the same noise and sample shapes, and element-wise optimizers (asked since one
-     * optimizer pass served all lanes; each lane now steps its own, and a test of other optimizers in lockstep is
-     * still to be written before the requirement goes).
+     * What a lockstep asks of its lanes: the same noise and sample shapes. Any optimizer will do, element-wise or not
+     * (one clipping by a global norm, say): each lane steps its own, over its own slices.
      */
     static void checkLanes(List<Players> lanes)
             throws LockstepRefusedException
     {
         Players first = lanes.get(0);
         for (Players lane : lanes) {
-            if (!lane.generatorOptimizer().isElementwise() || !lane.discriminatorOptimizer().isElementwise()) {
-                throw new LockstepRefusedException("an optimizer that is not element-wise cannot update the lanes' parameters in one pass");
-            }
             if (lane.prior().dimension() != first.prior().dimension()
                     || !Arrays.equals(lane.data().sampleShape(), first.data().sampleShape())) {
                 throw new LockstepRefusedException("the runs' noise or sample shapes differ");

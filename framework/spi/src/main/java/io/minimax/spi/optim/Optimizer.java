@@ -19,8 +19,8 @@ public interface Optimizer
     /**
      * Whether each parameter's update depends only on its own gradient history and the step count (SGD, momentum,
      * Adam; not an optimizer that clips by a global norm). Then one instance stepping several networks' parameters
-     * laid end to end updates each exactly as an instance of its own would. Lockstep sweeps ask for it (though each of
-     * their lanes now steps with its own instance).
+     * laid end to end updates each exactly as an instance of its own would. Nothing in the framework asks for it now:
+     * lockstep lanes step with an instance each.
      */
     default boolean isElementwise()
     {
