@@ -44,41 +44,37 @@ public final class Gemm
 
     public static void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha, double beta)
     {
-        OperandCache operands = OPERANDS.get();
-        Operand oa = operands.of(a);
-        Operand ob = operands.of(b);
-        Operand oc = operands.of(c);
-        long m = oc.rows;
-        long n = oc.columns;
-        long k = transposeA ? oa.rows : oa.columns;
-        if ((transposeA ? oa.columns : oa.rows) != m || (transposeB ? ob.columns : ob.rows) != k
-                || (transposeB ? ob.rows : ob.columns) != n) {
+        long m = c.size(0);
+        long n = c.size(1);
+        long k = transposeA ? a.size(0) : a.size(1);
+        if ((transposeA ? a.size(1) : a.size(0)) != m || (transposeB ? b.size(1) : b.size(0)) != k
+                || (transposeB ? b.size(0) : b.size(1)) != n) {
             throw new IllegalArgumentException("gemm shapes do not match: op(a) of " + Arrays.toString(a.shape()) + ", op(b) of "
                     + Arrays.toString(b.shape()) + ", c " + Arrays.toString(c.shape()));
         }
-        if (!DIRECT || !oa.rowMajor || !ob.rowMajor || !oc.rowMajor || oa.type != oc.type || ob.type != oc.type) {
+        if (!DIRECT || !rowMajor(a) || !rowMajor(b) || !rowMajor(c) || a.dataType() != c.dataType() || b.dataType() != c.dataType()) {
             Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
             return;
         }
         int transA = transposeA ? CblasTrans : CblasNoTrans;
         int transB = transposeB ? CblasTrans : CblasNoTrans;
-        if (oc.type == DataType.FLOAT) {
+        if (c.dataType() == DataType.FLOAT) {
             int pieces = PIECES && !transposeB && alpha == 1.0 && (beta == 0.0 || beta == 1.0) && a != b && a != c && b != c
                     ? SmallKernelPieces.of(m, n, k, transposeA)
                     : SmallKernelPieces.NONE;
             if (pieces != SmallKernelPieces.NONE) {
-                sgemmInPieces(pieces, transposeA, (int) m, (int) n, (int) k, (float) beta, (FloatPointer) oa.pointer(), oa.leadingDimension,
-                        (FloatPointer) ob.pointer(), ob.leadingDimension, (FloatPointer) oc.pointer(), oc.leadingDimension);
+                sgemmInPieces(pieces, transposeA, (int) m, (int) n, (int) k, (float) beta, (FloatPointer) address(a), leadingDimension(a),
+                        (FloatPointer) address(b), leadingDimension(b), (FloatPointer) address(c), leadingDimension(c));
                 return;
             }
             cblas_sgemm(CblasRowMajor, transA, transB, (int) m, (int) n, (int) k, (float) alpha,
-                    (FloatPointer) oa.pointer(), oa.leadingDimension, (FloatPointer) ob.pointer(), ob.leadingDimension,
-                    (float) beta, (FloatPointer) oc.pointer(), oc.leadingDimension);
+                    (FloatPointer) address(a), leadingDimension(a), (FloatPointer) address(b), leadingDimension(b),
+                    (float) beta, (FloatPointer) address(c), leadingDimension(c));
         }
         else {
             cblas_dgemm(CblasRowMajor, transA, transB, (int) m, (int) n, (int) k, alpha,
-                    (DoublePointer) oa.pointer(), oa.leadingDimension, (DoublePointer) ob.pointer(), ob.leadingDimension,
-                    beta, (DoublePointer) oc.pointer(), oc.leadingDimension);
+                    (DoublePointer) address(a), leadingDimension(a), (DoublePointer) address(b), leadingDimension(b),
+                    beta, (DoublePointer) address(c), leadingDimension(c));
         }
     }
 
@@ -202,88 +198,62 @@ public final class Gemm
 
     private static Pointer address(INDArray array)
     {
-        return OPERANDS.get().of(array).pointer();
+        return ADDRESSES.get().of(array);
+    }
+
+    // Per thread: lockstep sweeps multiply on several threads at once.
+    private static final ThreadLocal<AddressCache> ADDRESSES = ThreadLocal.withInitial(AddressCache::new);
+
+    /**
+     * The native addresses of the arrays multiplied most recently, by identity: {@code addressPointer()} costs a few
+     * JNI calls, and a training step multiplies the same few dozen arrays every time. Holds at most
+     * {@value #SIZE} arrays, replaced in turn.
+     */
+    private static final class AddressCache
+    {
+        private static final int SIZE = 64;
+
+        private final INDArray[] arrays = new INDArray[SIZE];
+        private final Pointer[] pointers = new Pointer[SIZE];
+        private int next;
+
+        Pointer of(INDArray array)
+        {
+            for (int i = 0; i < SIZE; i++) {
+                if (arrays[i] == array) {
+                    return pointers[i];
+                }
+            }
+            Pointer address = array.data().addressPointer();
+            Pointer pointer = array.dataType() == DataType.FLOAT ? new FloatPointer(address) : new DoublePointer(address);
+            arrays[next] = array;
+            pointers[next] = pointer;
+            next = (next + 1) % SIZE;
+            return pointer;
+        }
     }
 
     /** Rank 2, FLOAT or DOUBLE, unit stride along a row and rows at least a row apart (any row stride is a valid lda). */
     private static boolean rowMajor(INDArray array)
     {
-        return OPERANDS.get().of(array).rowMajor;
+        if (array.rank() != 2) {
+            return false;
+        }
+        DataType type = array.dataType();
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            return false;
+        }
+        long rows = array.size(0);
+        long columns = array.size(1);
+        boolean unitColumns = columns == 1 || array.stride(1) == 1;
+        boolean rowsApart = rows == 1 || array.stride(0) >= columns;
+        return unitColumns && rowsApart && rows <= Integer.MAX_VALUE && columns <= Integer.MAX_VALUE
+                && array.stride(0) <= Integer.MAX_VALUE;
     }
 
     private static int leadingDimension(INDArray array)
     {
-        return OPERANDS.get().of(array).leadingDimension;
-    }
-
-    // Per thread: lockstep sweeps multiply on several threads at once.
-    private static final ThreadLocal<OperandCache> OPERANDS = ThreadLocal.withInitial(OperandCache::new);
-
-    /**
-     * What a product needs to know of an array, read once: its shape, whether OpenBLAS can take it as it lies, its
-     * leading dimension and (on first use) its native address. An array's shape, strides and memory never change, and
-     * reading them through ND4J, {@code addressPointer()} above all (a few JNI calls), cost more than the smaller
-     * products themselves.
-     */
-    private static final class Operand
-    {
-        private final INDArray array;
-        private final DataType type;
-        private final long rows;
-        private final long columns;
-        private final boolean rowMajor;
-        private final int leadingDimension;
-        private Pointer pointer;
-
-        Operand(INDArray array)
-        {
-            this.array = array;
-            this.type = array.dataType();
-            this.rows = array.rank() == 2 ? array.size(0) : -1;
-            this.columns = array.rank() == 2 ? array.size(1) : -1;
-            this.rowMajor = array.rank() == 2 && (type == DataType.FLOAT || type == DataType.DOUBLE)
-                    && (columns == 1 || array.stride(1) == 1) && (rows == 1 || array.stride(0) >= columns)
-                    && rows <= Integer.MAX_VALUE && columns <= Integer.MAX_VALUE && array.stride(0) <= Integer.MAX_VALUE;
-            this.leadingDimension = rowMajor ? (int) Math.max(1, rows == 1 ? columns : Math.max(array.stride(0), columns)) : 0;
-        }
-
-        Pointer pointer()
-        {
-            if (pointer == null) {
-                Pointer address = array.data().addressPointer();
-                pointer = type == DataType.FLOAT ? new FloatPointer(address) : new DoublePointer(address);
-            }
-            return pointer;
-        }
-    }
-
-    /**
-     * The operands of the arrays multiplied most recently, by identity, in {@value #SLOTS} slots of two ways each
-     * (a training step multiplies the same few dozen arrays every time); a new array takes the first way's place
-     * when both are taken. Strong references: at most {@value #SLOTS} arrays stay alive for it per thread.
-     */
-    private static final class OperandCache
-    {
-        private static final int SLOTS = 128;
-
-        private final Operand[] slots = new Operand[SLOTS];
-
-        Operand of(INDArray array)
-        {
-            int slot = System.identityHashCode(array) & (SLOTS - 1);
-            Operand first = slots[slot];
-            if (first != null && first.array == array) {
-                return first;
-            }
-            int second = (slot + 1) & (SLOTS - 1);
-            Operand next = slots[second];
-            if (next != null && next.array == array) {
-                return next;
-            }
-            Operand operand = new Operand(array);
-            slots[first == null || next != null ? slot : second] = operand;
-            return operand;
-        }
+        return (int) Math.max(1, array.size(0) == 1 ? array.size(1) : Math.max(array.stride(0), array.size(1)));
     }
 
     private static boolean directCallsPossible()
