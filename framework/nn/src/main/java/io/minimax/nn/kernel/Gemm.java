@@ -2,6 +2,7 @@ package io.minimax.nn.kernel;
 
 import io.minimax.plugin.support.NativeArrays;
 import io.minimax.plugin.support.OpenBlasLibraries;
+import io.minimax.plugin.support.RecentByIdentity;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
@@ -201,36 +202,16 @@ public final class Gemm
         return ADDRESSES.get().of(array);
     }
 
-    // Per thread: lockstep sweeps multiply on several threads at once.
-    private static final ThreadLocal<AddressCache> ADDRESSES = ThreadLocal.withInitial(AddressCache::new);
+    // The native addresses of the arrays multiplied most recently: addressPointer() costs a few JNI calls, and a
+    // training step multiplies the same few dozen arrays every time. Per thread: lockstep sweeps multiply on several
+    // threads at once.
+    private static final ThreadLocal<RecentByIdentity<INDArray, Pointer>> ADDRESSES =
+            ThreadLocal.withInitial(() -> new RecentByIdentity<>(64, Gemm::pointerTo));
 
-    /**
-     * The native addresses of the arrays multiplied most recently, by identity: {@code addressPointer()} costs a few
-     * JNI calls, and a training step multiplies the same few dozen arrays every time. Holds at most
-     * {@value #SIZE} arrays, replaced in turn.
-     */
-    private static final class AddressCache
+    private static Pointer pointerTo(INDArray array)
     {
-        private static final int SIZE = 64;
-
-        private final INDArray[] arrays = new INDArray[SIZE];
-        private final Pointer[] pointers = new Pointer[SIZE];
-        private int next;
-
-        Pointer of(INDArray array)
-        {
-            for (int i = 0; i < SIZE; i++) {
-                if (arrays[i] == array) {
-                    return pointers[i];
-                }
-            }
-            Pointer address = array.data().addressPointer();
-            Pointer pointer = array.dataType() == DataType.FLOAT ? new FloatPointer(address) : new DoublePointer(address);
-            arrays[next] = array;
-            pointers[next] = pointer;
-            next = (next + 1) % SIZE;
-            return pointer;
-        }
+        Pointer address = array.data().addressPointer();
+        return array.dataType() == DataType.FLOAT ? new FloatPointer(address) : new DoublePointer(address);
     }
 
     /** Rank 2, FLOAT or DOUBLE, unit stride along a row and rows at least a row apart (any row stride is a valid lda). */

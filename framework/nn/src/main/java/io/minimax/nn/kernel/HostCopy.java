@@ -1,6 +1,7 @@
 package io.minimax.nn.kernel;
 
 import io.minimax.plugin.support.NativeArrays;
+import io.minimax.plugin.support.RecentByIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -41,29 +42,15 @@ public final class HostCopy
      */
     public static final class Buffers
     {
-        private static final int SIZE = 6;
-
-        private final INDArray[] arrays = new INDArray[SIZE];
-        private final FloatBuffer[] buffers = new FloatBuffer[SIZE];
-        private int next;
+        private final RecentByIdentity<INDArray, FloatBuffer> recent = new RecentByIdentity<>(6, NativeArrays::floats);
 
         public FloatBuffer of(INDArray array)
         {
-            for (int i = 0; i < SIZE; i++) {
-                if (arrays[i] == array) {
-                    return buffers[i];
-                }
+            if (!copyable(array)) {
+                // a copy: reads see this step's values only, so it is not kept
+                return NativeArrays.floats(array.castTo(DataType.FLOAT).dup('c'));
             }
-            INDArray readable = copyable(array) ? array : array.castTo(DataType.FLOAT).dup('c');
-            FloatBuffer view = NativeArrays.floats(readable);
-            if (readable != array) {
-                // a copy: reads see this step's values only, so it is not cached
-                return view;
-            }
-            arrays[next] = array;
-            buffers[next] = view;
-            next = (next + 1) % SIZE;
-            return view;
+            return recent.of(array);
         }
     }
 }

@@ -34,8 +34,8 @@ public final class NativeArrays
     /**
      * The memory of a contiguous FLOAT array as a buffer of its own whose index 0 is the array's first element. (ND4J's
      * {@code asNioFloat()} of a view spans the whole underlying buffer, positioned at the view's first element.)
-     * Making one costs a few JNI calls and a direct buffer for the collector; the last few arrays' buffers are kept
-     * ({@link RecentBuffers}), so a training step that meets the same arrays every time makes none.
+     * Making one costs a few JNI calls and a direct buffer for the collector; the last 16 arrays' buffers are kept
+     * ({@link RecentByIdentity}), so a training step that meets the same arrays every time makes none.
      */
     public static FloatBuffer floats(INDArray array)
     {
@@ -50,43 +50,20 @@ public final class NativeArrays
         return ((DoubleBuffer) RECENT.get().of(array)).duplicate();
     }
 
-    // per thread: lockstep lanes run on several threads at once
-    private static final ThreadLocal<RecentBuffers> RECENT = ThreadLocal.withInitial(RecentBuffers::new);
+    // Per thread: lockstep lanes run on several threads at once. Callers get duplicates, so that their positions and
+    // limits never reach the kept buffer; an array's memory stays where it is for the array's life.
+    private static final ThreadLocal<RecentByIdentity<INDArray, Buffer>> RECENT =
+            ThreadLocal.withInitial(() -> new RecentByIdentity<>(16, NativeArrays::wholeBuffer));
 
-    /**
-     * The buffers of the arrays asked for most recently, by the arrays' identity, {@value #SIZE} at most, replaced in
-     * turn. Callers get duplicates, so that their positions and limits never reach the kept buffer. An array's memory
-     * stays where it is for the array's life, and a kept array stays alive until it is replaced here.
-     */
-    private static final class RecentBuffers
+    /** A buffer over exactly the array's elements, index 0 its first. */
+    private static Buffer wholeBuffer(INDArray array)
     {
-        private static final int SIZE = 16;
-
-        private final INDArray[] arrays = new INDArray[SIZE];
-        private final Buffer[] buffers = new Buffer[SIZE];
-        private int next;
-
-        Buffer of(INDArray array)
-        {
-            for (int i = 0; i < SIZE; i++) {
-                if (arrays[i] == array) {
-                    return buffers[i];
-                }
-            }
-            Buffer buffer;
-            if (array.dataType() == DataType.FLOAT) {
-                FloatBuffer whole = array.data().asNioFloat();
-                buffer = whole.duplicate().position(whole.position()).slice();
-            }
-            else {
-                DoubleBuffer whole = array.data().asNioDouble();
-                buffer = whole.duplicate().position(whole.position()).slice();
-            }
-            arrays[next] = array;
-            buffers[next] = buffer;
-            next = (next + 1) % SIZE;
-            return buffer;
+        if (array.dataType() == DataType.FLOAT) {
+            FloatBuffer whole = array.data().asNioFloat();
+            return whole.duplicate().position(whole.position()).slice();
         }
+        DoubleBuffer whole = array.data().asNioDouble();
+        return whole.duplicate().position(whole.position()).slice();
     }
 
     /**
