@@ -88,7 +88,7 @@ public final class BlasPlatform
             prepared = choice;
             return choice;
         }
-        String running = kernelRunning().orElse("unknown");
+        String running = OpenBlasLibraries.kernel().orElse("unknown");
         if (reproducibility == Reproducibility.PORTABLE && !BlasKernel.HASWELL.named(running)) {
             throw new IllegalArgumentException("reproducibility: portable needs OpenBLAS's HASWELL kernel, but this process already runs "
                     + running + ": start the portable run in a minimax process of its own");
@@ -134,11 +134,6 @@ public final class BlasPlatform
         catch (LinkageError e) {
             // nothing could have been set without JNA either
         }
-    }
-
-    private static Optional<String> kernelRunning()
-    {
-        return OpenBlasLibraries.kernel();
     }
 
     /** {@code OpenBLAS 0.3.19 DYNAMIC_ARCH NO_AFFINITY SkylakeX MAX_THREADS=64} → {@code OpenBLAS 0.3.19}. */

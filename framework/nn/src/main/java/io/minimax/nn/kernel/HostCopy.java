@@ -37,8 +37,8 @@ public final class HostCopy
     /**
      * The native memory of the few arrays a pass works on, as {@link FloatBuffer}s starting at each array's first
      * element, cached by the arrays' identity: making one costs about a microsecond of JNI calls, and a pass meets
-     * the same arrays every step. Arrays that are not {@link #copyable} get a buffer over a copy, which reads right
-     * but must not be written to. Not thread-safe: one per pass.
+     * the same arrays every step. Arrays that are not {@link #copyable} get a buffer over a heap copy, which reads
+     * right but must not be written to. Not thread-safe: one per pass.
      */
     public static final class Buffers
     {
@@ -47,8 +47,8 @@ public final class HostCopy
         public FloatBuffer of(INDArray array)
         {
             if (!copyable(array)) {
-                // a copy: reads see this step's values only, so it is not kept
-                return NativeArrays.floats(array.castTo(DataType.FLOAT).dup('c'));
+                // a heap copy: reads see this step's values only, so it is kept nowhere (nor among NativeArrays' buffers)
+                return FloatBuffer.wrap(array.castTo(DataType.FLOAT).dup('c').data().asFloat());
             }
             return recent.of(array);
         }
