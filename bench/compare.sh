@@ -16,8 +16,9 @@
 # and dcgan. --steps defaults to 1000 for toy, 500 for image-mlp (about 10x the work per step) and 20 for dcgan, after
 # 300, 100 and 5 untimed warm-up steps (Minimax's bench goes on warming up until the JIT compiler is idle, as JAX's
 # first call compiles its whole step; the JSON says how many it ran). Every Minimax row names the OpenBLAS kernel that
-# measured it: by default the fastest for this CPU; --reproducibility portable times the portable HASWELL kernel, and
-# OPENBLAS_CORETYPE, if set, wins (see README, "The BLAS kernel").
+# measured it, with "+ MKL" where Intel MKL multiplied the products above 10^6 multiply-adds: by default the fastest
+# for this CPU (MKL on Intel CPUs with AVX-512); --reproducibility portable times the portable HASWELL kernel without
+# MKL, OPENBLAS_CORETYPE, if set, wins, and MINIMAX_BLAS=openblas|mkl picks the library (see README, "The BLAS kernel").
 #
 # The references (bench/reference):
 # - PyTorch 1.13 and numpy: Debian's python3-torch and python3-numpy under /usr/bin/python3 (PYTHON overrides it),

@@ -189,7 +189,7 @@ final class BenchCommand
         out.printf("bench %s: batch %d, %d steps x %d repeats: median %.3f ms/step%s, best %.3f ms/step (OMP_NUM_THREADS=%s, BLAS "
                 + "kernel %s)%n",
                 workload.workloadName(), batch, steps, repeats, sorted[sorted.length / 2], throughput, sorted[0], result.get("threads"),
-                BlasPlatform.loaded().kernel());
+                BlasPlatform.loaded().summary());
         out.flush();
         BenchJson.write(json, result);
         return Main.SUCCESS;

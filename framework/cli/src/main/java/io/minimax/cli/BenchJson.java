@@ -23,8 +23,9 @@ final class BenchJson
         }
         Map<String, Object> measured = new LinkedHashMap<>(result);
         BlasPlatform.Loaded blas = BlasPlatform.loaded();
-        measured.put("blasKernel", blas.kernel());
+        measured.put("blasKernel", blas.summary());
         measured.put("blasVersion", blas.version());
+        measured.put("blasProducts", blas.products().reason());
         measured.put("cpu", blas.cpu().modelName());
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), measured);

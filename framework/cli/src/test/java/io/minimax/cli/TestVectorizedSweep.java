@@ -1,6 +1,8 @@
 package io.minimax.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.minimax.core.platform.CpuInfo;
+import io.minimax.plugin.support.Mkl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,23 @@ class TestVectorizedSweep
         assertLockstepEqualsAlone(temp, SWEEP.replace("steps: 60", "steps: 20").replace("evalEvery: 30", "evalEvery: 10")
                 .replace("metrics: [{ type: mode-coverage }]", "metrics: [{ type: mode-coverage }]\npenalties: [{ type: r1, gamma: 1.0 }]")
                 .replace("loss.type: [minimax, non-saturating]", "loss.type: [non-saturating]"), 3);
+    }
+
+    @Test
+    void lanesWhoseProductsMklMultipliesTrainInLockstepToo(@TempDir Path temp)
+            throws Exception
+    {
+        // [256, 128]·[128, 128] is above OpenBLAS's small-matrix bound: on an Intel CPU with AVX-512 MKL multiplies it, and
+        // must give a lane, whose arrays lie at other offsets, the bits of its run alone
+        String sweep = SWEEP.replace("steps: 60", "steps: 20").replace("evalEvery: 30", "evalEvery: 10")
+                .replace("batchSize: 32", "batchSize: 256").replace("hidden: [16, 16]", "hidden: [128, 128]")
+                .replace("loss.type: [minimax, non-saturating]", "loss.type: [non-saturating]").replace("seed: [1, 2, 3]", "seed: [1, 2]");
+        assertLockstepEqualsAlone(temp, sweep, 2);
+        CpuInfo cpu = CpuInfo.current();
+        boolean mkl = Mkl.availability().available() && cpu.vendor().equals("GenuineIntel") && cpu.has("avx512f");
+        for (Path run : runDirectories(temp.resolve("lockstep"), "lockstep")) {
+            assertThat(runJson(run).get("tags").get("minimax.blas.products").asText()).startsWith(mkl ? "MKL 20" : "OpenBLAS");
+        }
     }
 
     private static void assertLockstepEqualsAlone(Path temp, String sweep, int runs)

@@ -2,6 +2,7 @@ package io.minimax.core.platform;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import io.minimax.plugin.support.Mkl;
 import io.minimax.plugin.support.OpenBlasLibraries;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,12 +24,19 @@ import java.util.Optional;
 public final class BlasPlatform
 {
     private static BlasKernelChoice prepared;
+    private static ProductLibraryChoice products;
 
     private BlasPlatform() {}
 
-    /** What one process's OpenBLAS runs, as its libraries report it. */
-    public record Loaded(String kernel, String version, BlasKernelChoice choice, CpuInfo cpu)
+    /** What one process's OpenBLAS runs, as its libraries report it, and which library multiplies the larger products. */
+    public record Loaded(String kernel, String version, BlasKernelChoice choice, ProductLibraryChoice products, CpuInfo cpu)
     {
+        /** {@code SkylakeX}, or {@code SkylakeX + MKL} where MKL multiplies the larger products: for one-line reports. */
+        public String summary()
+        {
+            return products.mkl() ? kernel + " + MKL" : kernel;
+        }
+
         /** The tags that let a comparison between machines see why digits differ. */
         public Map<String, String> tags()
         {
@@ -36,6 +44,7 @@ public final class BlasPlatform
             tags.put("minimax.blas.kernel", kernel);
             tags.put("minimax.blas.version", version);
             tags.put("minimax.blas.choice", choice.reason());
+            tags.put("minimax.blas.products", products.reason());
             tags.put("minimax.cpu", cpu.toString());
             return tags;
         }
@@ -43,10 +52,11 @@ public final class BlasPlatform
 
     /**
      * Chooses the kernel for {@code reproducibility}, sets it for this process unless OpenBLAS is already loaded, loads
-     * OpenBLAS and reports what it runs. Call it before the first array is made.
+     * OpenBLAS, chooses the library of the larger products ({@link ProductLibraryChoice}) and reports what it runs. Call it
+     * before the first array is made.
      *
      * @throws IllegalArgumentException when the choice cannot be honoured: portable digits on a CPU without AVX2, or in a
-     *     process whose OpenBLAS already runs another kernel
+     *     process whose OpenBLAS already runs another kernel, or MKL asked for where it cannot run
      */
     public static synchronized Loaded install(Reproducibility reproducibility)
     {
@@ -58,7 +68,12 @@ public final class BlasPlatform
             throw new IllegalArgumentException("reproducibility: portable asked OpenBLAS for its HASWELL kernel, but it runs "
                     + loaded.kernel());
         }
-        return loaded;
+        // after OpenBLAS has loaded: MKL must come after it in the process's global scope (see Mkl)
+        ProductLibraryChoice library = ProductLibraryChoice.choose(reproducibility, loaded.cpu(),
+                Optional.ofNullable(System.getenv(ProductLibraryChoice.VARIABLE)), Mkl::availability);
+        Mkl.use(library.mkl());
+        products = library;
+        return loaded();
     }
 
     private static BlasKernelChoice prepare(Reproducibility reproducibility)
@@ -114,7 +129,11 @@ public final class BlasPlatform
         List<Path> libraries = OpenBlasLibraries.loaded();
         String kernel = OpenBlasLibraries.call(libraries, "openblas_get_corename").orElse("unknown");
         String version = OpenBlasLibraries.call(libraries, "openblas_get_config").map(BlasPlatform::version).orElse("unknown");
-        return new Loaded(kernel, version, prepared, CpuInfo.current());
+        ProductLibraryChoice library = products != null && products.mkl() == Mkl.multiplies()
+                ? products
+                : new ProductLibraryChoice(Mkl.multiplies(), Mkl.multiplies() ? Mkl.availability().version() + " above 10^6 multiply-adds"
+                        : "OpenBLAS");
+        return new Loaded(kernel, version, prepared, library, CpuInfo.current());
     }
 
     /**
