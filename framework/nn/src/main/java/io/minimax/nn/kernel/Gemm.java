@@ -36,9 +36,9 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sger;
  *
  * <p>Some float products just above OpenBLAS's bound for its small-matrix kernels go in a few pieces below it
  * ({@link SmallKernelPieces}): with the same result to the bit, 20–35 % faster. The other float products above that
- * bound, the ones OpenBLAS would pack, go to Intel MKL when the platform chose it ({@link Mkl#multiplies()}): 1.2–1.6×
- * faster on the image networks' shapes, where OpenBLAS's small kernels and the pieces are as fast as MKL and keep their
- * bits.
+ * bound, the ones OpenBLAS would pack, go to Intel MKL when the platform chose it ({@link Mkl#multiplies()}), 1.2–1.6×
+ * faster on the image networks' shapes; below it, OpenBLAS's small kernels and the pieces measured as fast as MKL in
+ * the step (sending them to MKL too did not make W1 or W2 faster). Float biases and their gradients then go to MKL too.
  */
 public final class Gemm
 {
@@ -149,6 +149,10 @@ public final class Gemm
                     false, false, 1.0, 1.0);
             return;
         }
+        if (c.dataType() == DataType.FLOAT && Mkl.multiplies()) {
+            Mkl.sger(rows, n, 1f, address(ones).address(), address(row).address(), address(c).address(), leadingDimension(c));
+            return;
+        }
         if (c.dataType() == DataType.FLOAT) {
             cblas_sger(CblasRowMajor, rows, n, 1f, (FloatPointer) address(ones), 1, (FloatPointer) address(row), 1,
                     (FloatPointer) address(c), leadingDimension(c));
@@ -175,6 +179,11 @@ public final class Gemm
         if (!vectorCallsPossible(ones, target, a)) {
             gemm(ones.reshape('c', 1, ones.length()).get(NDArrayIndex.all(), NDArrayIndex.interval(0, rows)), a, target.reshape('c', 1, n),
                     false, false, 1.0, beta);
+            return;
+        }
+        if (a.dataType() == DataType.FLOAT && Mkl.multiplies()) {
+            Mkl.sgemvTransposed(rows, n, 1f, address(a).address(), leadingDimension(a), address(ones).address(), (float) beta,
+                    address(target).address());
             return;
         }
         if (a.dataType() == DataType.FLOAT) {

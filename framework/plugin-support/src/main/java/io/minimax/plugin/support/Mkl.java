@@ -89,6 +89,18 @@ public final class Mkl
                 b, ldb, beta, c, ldc);
     }
 
+    /** {@code a += alpha·x·yᵀ} (rank-1 update), row-major, unit strides; only once {@link #availability()} said available. */
+    public static void sger(int m, int n, float alpha, long x, long y, long a, int lda)
+    {
+        Cblas.cblas_sger(ROW_MAJOR, m, n, alpha, x, 1, y, 1, a, lda);
+    }
+
+    /** {@code y = alpha·aᵀ·x + beta·y}, a row-major, unit strides; only once {@link #availability()} said available. */
+    public static void sgemvTransposed(int m, int n, float alpha, long a, int lda, long x, float beta, long y)
+    {
+        Cblas.cblas_sgemv(ROW_MAJOR, TRANSPOSE, m, n, alpha, a, lda, x, 1, beta, y, 1);
+    }
+
     /** Loaded or not, and what: {@code version} such as {@code MKL 2025.2}, or {@code reason} it is not. */
     public record Availability(boolean available, String version, String reason)
     {
@@ -280,5 +292,10 @@ public final class Mkl
 
         static native void cblas_sgemm(int layout, int transposeA, int transposeB, int m, int n, int k, float alpha, long a, int lda,
                 long b, int ldb, float beta, long c, int ldc);
+
+        static native void cblas_sger(int layout, int m, int n, float alpha, long x, int incX, long y, int incY, long a, int lda);
+
+        static native void cblas_sgemv(int layout, int transpose, int m, int n, float alpha, long a, int lda, long x, int incX, float beta,
+                long y, int incY);
     }
 }
