@@ -10,8 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.Random;
-
+import static io.minimax.nn.kernel.GaussianMatrices.gaussian;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -99,15 +98,5 @@ class TestGemmWithMkl
         for (int i = 0; i < want.length; i++) {
             assertThat(got[i]).as("element %d", i).isCloseTo(want[i], within(tolerance * (1 + Math.abs(want[i]))));
         }
-    }
-
-    private static INDArray gaussian(int rows, int columns, long seed)
-    {
-        Random random = new Random(seed);
-        float[] values = new float[rows * columns];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
-        return Nd4j.createFromArray(values).castTo(DataType.FLOAT).reshape('c', rows, columns);
     }
 }

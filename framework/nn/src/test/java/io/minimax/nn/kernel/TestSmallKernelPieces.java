@@ -3,13 +3,11 @@ package io.minimax.nn.kernel;
 import io.minimax.plugin.support.OpenBlasLibraries;
 import org.bytedeco.javacpp.FloatPointer;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
-import java.util.Random;
 
+import static io.minimax.nn.kernel.GaussianMatrices.gaussian;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
@@ -80,16 +78,6 @@ class TestSmallKernelPieces
     {
         int pieces = SmallKernelPieces.of(m, n, k, transposeA);
         return pieces == SmallKernelPieces.NONE ? null : new int[] {SmallKernelPieces.rows(pieces), SmallKernelPieces.columns(pieces)};
-    }
-
-    private static INDArray gaussian(int rows, int columns, long seed)
-    {
-        Random random = new Random(seed);
-        float[] values = new float[rows * columns];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) random.nextGaussian();
-        }
-        return Nd4j.createFromArray(values).castTo(DataType.FLOAT).reshape('c', rows, columns);
     }
 
     private static FloatPointer pointer(INDArray array)
