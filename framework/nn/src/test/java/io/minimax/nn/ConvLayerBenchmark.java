@@ -1,5 +1,8 @@
 package io.minimax.nn;
 
+import io.minimax.plugin.support.Mkl;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,6 +24,12 @@ public final class ConvLayerBenchmark
     {
         int batch = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        // as the platform chooses (after OpenBLAS has loaded): MKL for the larger products where it loads, unless
+        // MINIMAX_BLAS=openblas
+        Nd4j.create(DataType.FLOAT, 1);
+        Loader.load(openblas_nolapack.class);
+        Mkl.use(Mkl.availability().available() && !"openblas".equals(System.getenv("MINIMAX_BLAS")));
+        System.out.println("larger products: " + (Mkl.multiplies() ? Mkl.availability().version() : "OpenBLAS"));
         List<Layer> layers = List.of(
                 new Dense(64, 6272, Activation.identity()),
                 new BatchNorm(6272, 1),
