@@ -37,7 +37,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sger;
  * <p>Some float products just above OpenBLAS's bound for its small-matrix kernels go in a few pieces below it
  * ({@link SmallKernelPieces}): with the same result to the bit, 20–35 % faster. The other float products above that
  * bound, the ones OpenBLAS would pack, go to Intel MKL when the platform chose it ({@link Mkl#multiplies()}), 1.2–1.6×
- * faster on the image networks' shapes; below it, OpenBLAS's small kernels and the pieces measured as fast as MKL in
+ * faster on W2's shapes and 1.0–1.2× on W4's; below it, OpenBLAS's small kernels and the pieces measured as fast as MKL in
  * the step (sending them to MKL too did not make W1 or W2 faster). Float biases and their gradients then go to MKL too.
  */
 public final class Gemm

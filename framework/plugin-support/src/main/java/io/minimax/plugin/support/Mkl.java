@@ -20,8 +20,8 @@ import java.util.Properties;
 
 /**
  * Intel oneMKL's float products ({@code cblas_sgemm}), for the products OpenBLAS 0.3.19 runs packed. On this project's
- * AVX-512 machines MKL multiplies the W2 and W4 shapes 1.2–1.6× faster than OpenBLAS (same call, one thread), which no
- * change of ours around OpenBLAS came near; it is what PyTorch's PyPI wheels multiply with.
+ * AVX-512 machines MKL multiplies W2's shapes 1.2–1.6× and W4's 1.0–1.2× faster than OpenBLAS (same call, one thread),
+ * which no change of ours around OpenBLAS came near; it is what PyTorch's PyPI wheels multiply with.
  *
  * <p>The libraries come from JavaCPP's {@code mkl} redistributable jar (on the classpath; the CLI's jar carries the
  * five it needs) and are copied out once into a cache folder, since the dynamic loader needs files; they are called
