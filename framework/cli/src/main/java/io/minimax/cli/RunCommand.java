@@ -78,8 +78,7 @@ final class RunCommand
         BlasPlatform.Loaded blas = blas(plan);
         // after the kernel is chosen: building the data source to learn its sample shape may make the first array
         new RunMemory(registry, MemoryLimits.current()).check(plan);
-        out.println("BLAS: " + blas.version() + ", kernel " + blas.kernel() + " (" + blas.choice().reason() + "); larger products: "
-                + blas.products().reason());
+        out.println(blas.description());
 
         StopSignal stopSignal = new StopSignal();
         return StopOnInterrupt.around(stopSignal, () -> {

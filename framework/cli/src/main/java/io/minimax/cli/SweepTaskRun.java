@@ -113,8 +113,7 @@ final class SweepTaskRun
         RunsDirectory.checkWritable(runsDirectory, plan.name());
         BlasPlatform.Loaded blas = RunCommand.blas(plan);
         new RunMemory(registry, MemoryLimits.current()).check(plan);
-        out.println("BLAS: " + blas.version() + ", kernel " + blas.kernel() + " (" + blas.choice().reason() + "); larger products: "
-                + blas.products().reason());
+        out.println(blas.description());
         RunTags tags = new RunTags(MinimaxVersion.get(), GitCommit.of(descriptor), System.getProperty("user.name", "unknown"), blas.tags());
         return new SweepTaskRun(runsDirectory, folder, sweep, plan, registry, tags, out, err);
     }

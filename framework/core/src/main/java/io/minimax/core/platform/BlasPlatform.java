@@ -37,6 +37,12 @@ public final class BlasPlatform
             return products.mkl() ? kernel + " + MKL" : kernel;
         }
 
+        /** The line {@code minimax run} and a Slurm task print first: the library, its kernel, and why each. */
+        public String description()
+        {
+            return "BLAS: " + version + ", kernel " + kernel + " (" + choice.reason() + "); larger products: " + products.reason();
+        }
+
         /** The tags that let a comparison between machines see why digits differ. */
         public Map<String, String> tags()
         {
@@ -73,7 +79,7 @@ public final class BlasPlatform
                 Optional.ofNullable(System.getenv(ProductLibraryChoice.VARIABLE)), Mkl::availability);
         Mkl.use(library.mkl());
         products = library;
-        return loaded();
+        return new Loaded(loaded.kernel(), loaded.version(), loaded.choice(), library, loaded.cpu());
     }
 
     private static BlasKernelChoice prepare(Reproducibility reproducibility)
