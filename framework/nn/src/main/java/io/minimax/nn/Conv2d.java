@@ -2,12 +2,15 @@ package io.minimax.nn;
 
 import io.minimax.nn.kernel.BlockCopies;
 import io.minimax.nn.kernel.Gemm;
+import io.minimax.nn.kernel.HostCopy;
+import io.minimax.plugin.support.NativeArrays;
 import io.minimax.spi.RandomSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 import static java.util.Objects.requireNonNull;
@@ -20,27 +23,50 @@ import static java.util.Objects.requireNonNull;
  * <p>Parameter layout within the layer's slice: {@code W} as {@code [F, C, k, k]} in row-major order, then {@code b}.
  * Initialisation follows PyTorch: every weight and bias from U(-1/√(C·k²), 1/√(C·k²)).
  *
- * <p>A pass gathers the positions-first im2col matrix of its input (kept for the weight gradient) and multiplies,
- * straight into OpenBLAS ({@link Gemm}): {@code y = 1·bᵀ + cols·Kᵀ}, already the output's {@code [m·OH·OW, F]} pixel
- * matrix, with K the weights as {@code [F, (i, j, c)]} ({@link ConvolutionKernel}). Backward: {@code dKᵀ = colsᵀ·δ},
- * {@code db = 1ᵀ·δ}, and the input gradient {@code δ·K} summed back into the input's pixels (col2im, the adjoint of
- * the gather). The layer is linear in its input, so its tangent passes are the same products on the tangents: forward
- * {@code ẏ = cols(ẋ)·Kᵀ}, backward {@code dKᵀ += cols(x)ᵀ·δ̇ + cols(ẋ)ᵀ·δ}, {@code db += 1ᵀ·δ̇} and col2im of
- * {@code δ̇·K}.
+ * <p>A pass gathers the positions-first im2col matrix of its input and multiplies, straight into the BLAS
+ * ({@link Gemm}): {@code y = 1·bᵀ + cols·Kᵀ}, already the output's {@code [m·OH·OW, F]} pixel matrix, with K the
+ * weights as {@code [F, (i, j, c)]} ({@link ConvolutionKernel}). Backward: {@code dKᵀ = colsᵀ·δ}, {@code db = 1ᵀ·δ},
+ * and the input gradient {@code δ·K} summed back into the input's pixels (col2im, the adjoint of the gather). Both
+ * passes go chunk by chunk of the batch ({@link SampleChunks}): a chunk's im2col is gathered, multiplied and summed
+ * back while it is in the cache, and gathered again for the weight gradient rather than kept, so dKᵀ and db are sums
+ * over the chunks. An activation given to the layer is applied to each chunk's output there too, and its derivative
+ * to each chunk's output gradient ({@code δ = f'(y)⊙γ}). Linear in its input, so the tangent passes are the same
+ * products on the tangents: forward {@code ȧ = cols(ẋ)·Kᵀ}, backward {@code dKᵀ += cols(x)ᵀ·δ̇ + cols(ẋ)ᵀ·δ},
+ * {@code db += 1ᵀ·δ̇} and col2im of {@code δ̇·K}, with the activation's own tangents around them.
  */
 public final class Conv2d
         implements Layer
 {
+    // elements per heap copy of the activation's loops: 32 KB of floats, in the L1 cache
+    private static final int HOST_CHUNK = 8192;
+
     private final ConvGeometry geometry;
+    private final Activation activation;
 
     public Conv2d(ConvGeometry geometry)
     {
+        this(geometry, Activation.identity());
+    }
+
+    /**
+     * A convolution followed by {@code activation}, applied to each chunk of the output while it is in the cache (and
+     * its derivative to the output gradient), where a separate activation layer would pass over the whole batch's
+     * output twice more.
+     */
+    public Conv2d(ConvGeometry geometry, Activation activation)
+    {
         this.geometry = requireNonNull(geometry, "geometry is null");
+        this.activation = requireNonNull(activation, "activation is null");
     }
 
     public ConvGeometry geometry()
     {
         return geometry;
+    }
+
+    public Activation activation()
+    {
+        return activation;
     }
 
     @Override
@@ -72,18 +98,24 @@ public final class Conv2d
     @Override
     public Layer.Pass createPass(INDArray parameters, INDArray gradients, long batchSize)
     {
+        return createPass(parameters, gradients, batchSize, SampleChunks.CHUNK_BYTES);
+    }
+
+    /** A pass whose im2col matrices are gathered and multiplied in chunks of about {@code chunkBytes}. */
+    Layer.Pass createPass(INDArray parameters, INDArray gradients, long batchSize, long chunkBytes)
+    {
         checkSlice("parameters", parameters);
         checkSlice("gradients", gradients);
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be > 0 (got " + batchSize + ")");
         }
-        return new Pass(parameters, gradients, Math.toIntExact(batchSize));
+        return new Pass(parameters, gradients, Math.toIntExact(batchSize), chunkBytes);
     }
 
     @Override
     public String toString()
     {
-        return "Conv2d(" + geometry + ")";
+        return "Conv2d(" + geometry + (activation == Activation.identity() ? "" : ", " + activation) + ")";
     }
 
     private void checkSlice(String name, INDArray slice)
@@ -110,51 +142,100 @@ public final class Conv2d
         private final INDArray bias;
         private final INDArray biasGradients;
         private final ConvolutionKernel kernel;
+        // the whole batch's im2col, for the tangent passes
         private final BlockCopies columns;
+        private final SampleChunks chunks;
+        // chunk c's im2col (the same object for chunks of one size)
+        private final BlockCopies[] chunkColumns;
         // P ones, for the bias and its gradient
         private final INDArray ones;
-        private final NativeMatrix cols;
+        // one chunk's im2col, then its δ·K: gathered, multiplied and summed back before the next chunk's
+        private final NativeMatrix[] chunkCols;
+        private final NativeMatrix[] gradientColumns;
         private final NativeMatrix output;
+        private final NativeMatrix[] chunkOutputs;
         private final INDArray outputRows;
-        private final NativeMatrix.Reader inputs = new NativeMatrix.Reader();
+        private final NativeMatrix.Reshaper inputs;
+        private final ChunkRows chunkInputs;
         private final NativeMatrix.Reader inputTangents = new NativeMatrix.Reader();
         private final NativeMatrix.Reshaper outputGradients;
+        private final ChunkRows chunkOutputGradients;
         private final NativeMatrix.Reshaper outputGradientTangents;
         private final int batch;
+        private final int outputsPerSample;
+        // with an activation: dLoss/d(pre-activation), chunk by chunk; the activation's loops on FLOAT, in Java
+        private final boolean activated;
+        private final HostLoops host;
+        private NativeMatrix preActivationGradient;
+        private NativeMatrix[] chunkPreActivationGradients;
+        private NativeMatrix input;
+        // δ: dLoss/d(pre-activation), the output gradient itself without an activation
         private NativeMatrix outputGradient;
-        private NativeMatrix gradientColumns;
+        private NativeMatrix activationOutputGradient;
         private NativeMatrix inputGradient;
+        private NativeMatrix[] chunkInputGradients;
         private boolean forwardDone;
         private boolean backwardDone;
         private Tangents tangents;
 
-        Pass(INDArray parameters, INDArray gradients, int batch)
+        Pass(INDArray parameters, INDArray gradients, int batch, long chunkBytes)
         {
             DataType dataType = parameters.dataType();
             int filters = geometry.filters();
             int rows = geometry.columnRows();
             int positions = geometry.positions(batch);
             this.batch = batch;
+            this.outputsPerSample = Math.toIntExact(geometry.outputSize());
             this.bias = biasOf(parameters, (long) filters * rows, filters);
             this.biasGradients = biasOf(gradients, (long) filters * rows, filters);
             this.kernel = new ConvolutionKernel(geometry, weightsOf(parameters, filters, rows), weightsOf(gradients, filters, rows),
                     dataType);
+            int perSample = geometry.positions(1);
             this.columns = geometry.columns(batch);
+            this.chunks = SampleChunks.of(batch, (long) perSample * rows * dataType.width(), chunkBytes);
+            BlockCopies largest = geometry.columns(chunks.largest());
+            BlockCopies last = geometry.columns(chunks.size(chunks.count() - 1));
+            this.chunkColumns = chunks.each(c -> chunks.size(c) == chunks.largest() ? largest : last, BlockCopies[]::new);
             this.ones = Nd4j.ones(dataType, positions, 1);
-            this.cols = NativeMatrix.zeros(dataType, positions, rows);
+            this.chunkCols = chunkBuffers(dataType, rows);
+            this.gradientColumns = chunkBuffers(dataType, rows);
             this.output = NativeMatrix.zeros(dataType, positions, filters);
+            this.chunkOutputs = new ChunkRows(chunks, perSample).of(output);
             this.outputRows = output.array().reshape('c', batch, geometry.outputSize());
+            this.inputs = new NativeMatrix.Reshaper(batch, geometry.inputSize());
+            this.chunkInputs = new ChunkRows(chunks, 1);
             this.outputGradients = new NativeMatrix.Reshaper(positions, filters);
+            this.chunkOutputGradients = new ChunkRows(chunks, perSample);
             this.outputGradientTangents = new NativeMatrix.Reshaper(positions, filters);
+            this.activated = activation != Activation.identity();
+            this.host = activated && dataType == DataType.FLOAT && activation.hasHostKernels() ? new HostLoops(output.array()) : null;
+        }
+
+        /** One buffer of the largest chunk's positions, seen as each chunk's {@code [positions, columns]}. */
+        private NativeMatrix[] chunkBuffers(DataType dataType, int columns)
+        {
+            int perSample = geometry.positions(1);
+            NativeMatrix buffer = NativeMatrix.zeros(dataType, (long) chunks.largest() * perSample, columns);
+            return chunks.each(c -> buffer.rows(0, (long) chunks.size(c) * perSample), NativeMatrix[]::new);
         }
 
         @Override
         public INDArray forward(INDArray input)
         {
             kernel.refresh();
-            columns.apply(inputs.of(input), cols.blocks());
-            Gemm.gemm(cols.array(), kernel.matrix(), output.array(), false, true, 1.0, 0.0);
-            Gemm.addToRows(ones, bias, output.array());
+            this.input = inputs.of(input);
+            NativeMatrix[] chunkInput = chunkInputs.of(this.input);
+            for (int c = 0; c < chunks.count(); c++) {
+                chunkColumns[c].apply(chunkInput[c].blocks(), chunkCols[c].blocks());
+                Gemm.gemm(chunkCols[c].array(), kernel.matrix(), chunkOutputs[c].array(), false, true, 1.0, 0.0);
+                Gemm.addToRows(ones, bias, chunkOutputs[c].array());
+                if (host != null) {
+                    host.activate(chunks.first(c) * outputsPerSample, chunks.end(c) * outputsPerSample);
+                }
+                else if (activated) {
+                    activation.activateInPlace(chunkOutputs[c].array());
+                }
+            }
             forwardDone = true;
             return outputRows;
         }
@@ -165,14 +246,11 @@ public final class Conv2d
             if (!forwardDone) {
                 throw new IllegalStateException("backward before forward in " + Conv2d.this);
             }
-            if (gradientColumns == null) {
-                DataType dataType = output.array().dataType();
-                gradientColumns = NativeMatrix.zeros(dataType, cols.array().size(0), cols.array().size(1));
-                inputGradient = NativeMatrix.zeros(dataType, batch, geometry.inputSize());
+            if (inputGradient == null) {
+                inputGradient = NativeMatrix.zeros(output.array().dataType(), batch, geometry.inputSize());
+                chunkInputGradients = new ChunkRows(chunks, 1).of(inputGradient);
             }
-            parameterGradients(outputGradient, parameterGradients);
-            Gemm.gemm(this.outputGradient.array(), kernel.matrix(), gradientColumns.array(), false, false, 1.0, 0.0);
-            columns.applyAdjoint(gradientColumns.blocks(), inputGradient.blocks());
+            backPropagate(outputGradient, parameterGradients, true);
             return inputGradient.array();
         }
 
@@ -182,17 +260,49 @@ public final class Conv2d
             if (!forwardDone) {
                 throw new IllegalStateException("backward before forward in " + Conv2d.this);
             }
-            parameterGradients(outputGradient, true);
+            backPropagate(outputGradient, true, false);
         }
 
-        /** Keeps δ for the tangent passes and, when asked, writes dW (through dKᵀ = colsᵀ·δ) and db = 1ᵀ·δ. */
-        private void parameterGradients(INDArray outputGradient, boolean write)
+        /**
+         * Keeps δ for the tangent passes; chunk by chunk (with an activation, δ = f'⊙ the output gradient first), when
+         * asked, adds the chunk's {@code colsᵀ·δ} to dKᵀ and its {@code 1ᵀ·δ} to db (its im2col gathered again, not
+         * kept from the forward pass: a whole batch's is several times the cache) and sums {@code δ·K} back into the
+         * input gradient; then writes dW.
+         */
+        private void backPropagate(INDArray outputGradient, boolean parameterGradients, boolean inputGradients)
         {
-            this.outputGradient = outputGradients.of(outputGradient);
-            if (write) {
-                kernel.accumulateGradient(cols.array(), this.outputGradient.array(), true);
+            NativeMatrix[] chunkInput = chunkInputs.of(input);
+            NativeMatrix[] chunkOutputGradient = chunkOutputGradients.of(outputGradients.of(outputGradient));
+            if (activated && preActivationGradient == null) {
+                preActivationGradient = NativeMatrix.zeros(output.array().dataType(), output.array().size(0), output.array().size(1));
+                chunkPreActivationGradients = new ChunkRows(chunks, geometry.positions(1)).of(preActivationGradient);
+            }
+            activationOutputGradient = outputGradients.of(outputGradient);
+            this.outputGradient = activated ? preActivationGradient : activationOutputGradient;
+            NativeMatrix[] delta = activated ? chunkPreActivationGradients : chunkOutputGradient;
+            for (int c = 0; c < chunks.count(); c++) {
+                if (host != null) {
+                    host.backward(activationOutputGradient.array(), chunks.first(c) * outputsPerSample, chunks.end(c) * outputsPerSample,
+                            preActivationGradient.array());
+                }
+                else if (activated) {
+                    INDArray result = activation.backward(chunkOutputs[c].array(), chunkOutputGradient[c].array(), delta[c].array());
+                    if (result != delta[c].array()) {
+                        delta[c].array().assign(result);
+                    }
+                }
+                if (parameterGradients) {
+                    chunkColumns[c].apply(chunkInput[c].blocks(), chunkCols[c].blocks());
+                    kernel.accumulateGradient(chunkCols[c].array(), delta[c].array(), c == 0);
+                    Gemm.columnSums(ones, delta[c].array(), biasGradients, c == 0 ? 0.0 : 1.0);
+                }
+                if (inputGradients) {
+                    Gemm.gemm(delta[c].array(), kernel.matrix(), gradientColumns[c].array(), false, false, 1.0, 0.0);
+                    chunkColumns[c].applyAdjoint(gradientColumns[c].blocks(), chunkInputGradients[c].blocks());
+                }
+            }
+            if (parameterGradients) {
                 kernel.writeGradient();
-                Gemm.columnSums(ones, this.outputGradient.array(), biasGradients, 0.0);
             }
             backwardDone = true;
         }
@@ -209,7 +319,12 @@ public final class Conv2d
             columns.apply(inputTangents.of(inputTangent), tangents.cols.blocks());
             Gemm.gemm(tangents.cols.array(), kernel.matrix(), tangents.output.array(), false, true, 1.0, 0.0);
             tangents.ready = true;
-            return tangents.outputRows;
+            if (!activated) {
+                return tangents.outputRows;
+            }
+            // ẏ = f'(a)⊙ȧ, f' read from the output y
+            INDArray tangent = activation.backward(output.array(), tangents.output.array(), tangents.activated.array());
+            return tangent.reshape('c', batch, geometry.outputSize());
         }
 
         @Override
@@ -219,7 +334,13 @@ public final class Conv2d
                 throw new IllegalStateException("backwardTangent before backward and forwardTangent in " + Conv2d.this);
             }
             INDArray gradientTangent = outputGradientTangents.of(outputGradientTangent).array();
-            kernel.accumulateGradient(cols.array(), gradientTangent, true);
+            if (activated) {
+                // δ̇ = f'⊙γ̇ + f''(a)·ȧ⊙γ, with γ the output gradient of the backward pass
+                gradientTangent = activation.backwardTangent(output.array(), tangents.output.array(), activationOutputGradient.array(),
+                        gradientTangent, tangents.activated.array(), tangents.scratch.array());
+            }
+            columns.apply(input.blocks(), tangents.inputCols.blocks());
+            kernel.accumulateGradient(tangents.inputCols.array(), gradientTangent, true);
             kernel.accumulateGradient(tangents.cols.array(), outputGradient.array(), false);
             kernel.addGradient();
             Gemm.columnSums(ones, gradientTangent, biasGradients, 1.0);
@@ -231,21 +352,69 @@ public final class Conv2d
         /** The buffers of the tangent passes, allocated only when a run uses double backpropagation. */
         private final class Tangents
         {
+            // the whole batch's im2col of the input and of its tangent
+            private final NativeMatrix inputCols;
             private final NativeMatrix cols;
+            // ȧ, the pre-activation tangent (ẏ itself without an activation)
             private final NativeMatrix output;
             private final INDArray outputRows;
+            private final NativeMatrix activated;
+            private final NativeMatrix scratch;
             private final NativeMatrix gradientColumns;
             private final NativeMatrix inputGradient;
             private boolean ready;
 
             Tangents(DataType dataType)
             {
-                long positions = Pass.this.cols.array().size(0);
+                long positions = geometry.positions(batch);
+                this.inputCols = NativeMatrix.zeros(dataType, positions, geometry.columnRows());
                 this.cols = NativeMatrix.zeros(dataType, positions, geometry.columnRows());
                 this.output = NativeMatrix.zeros(dataType, positions, geometry.filters());
                 this.outputRows = output.array().reshape('c', batch, geometry.outputSize());
+                this.activated = NativeMatrix.zeros(dataType, positions, geometry.filters());
+                this.scratch = NativeMatrix.zeros(dataType, positions, geometry.filters());
                 this.gradientColumns = NativeMatrix.zeros(dataType, positions, geometry.columnRows());
                 this.inputGradient = NativeMatrix.zeros(dataType, batch, geometry.inputSize());
+            }
+        }
+    }
+
+    /** The activation and its derivative on FLOAT elements, through heap copies of {@value #HOST_CHUNK} that stay in the L1 cache. */
+    private final class HostLoops
+    {
+        private final FloatBuffer output;
+        private final HostCopy.Buffers buffers = new HostCopy.Buffers();
+        private final float[] values = new float[HOST_CHUNK];
+        private final float[] gradient = new float[HOST_CHUNK];
+        private final float[] delta = new float[HOST_CHUNK];
+
+        HostLoops(INDArray output)
+        {
+            this.output = NativeArrays.floats(output);
+        }
+
+        /** y = f(y) for elements {@code from} to {@code to} of the output. */
+        void activate(int from, int to)
+        {
+            for (int at = from; at < to; at += HOST_CHUNK) {
+                int count = Math.min(HOST_CHUNK, to - at);
+                output.get(at, values, 0, count);
+                activation.activate(values, 0, count);
+                output.put(at, values, 0, count);
+            }
+        }
+
+        /** {@code target = f'(y)⊙outputGradient} for elements {@code from} to {@code to}, f' read from the output y. */
+        void backward(INDArray outputGradient, int from, int to, INDArray target)
+        {
+            FloatBuffer source = buffers.of(outputGradient);
+            FloatBuffer result = buffers.of(target);
+            for (int at = from; at < to; at += HOST_CHUNK) {
+                int count = Math.min(HOST_CHUNK, to - at);
+                output.get(at, values, 0, count);
+                source.get(at, gradient, 0, count);
+                activation.backward(values, gradient, delta, 0, count);
+                result.put(at, delta, 0, count);
             }
         }
     }

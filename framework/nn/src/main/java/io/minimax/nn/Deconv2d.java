@@ -23,8 +23,10 @@ import static java.util.Objects.requireNonNull;
  * <p>Forward: {@code x·K} ({@code [m·H·W, k·k·Cout]}, K the weights as {@code [Cin, (i, j, c)]}) summed into the
  * output's pixels (col2im), plus {@code 1·bᵀ}. Backward: with {@code cols} the positions-first im2col matrix of the
  * output gradient δ, {@code dKᵀ = colsᵀ·x}, {@code db = 1ᵀ·δ} and the input gradient {@code cols·Kᵀ}, a convolution.
- * Linear in its input, so the tangent passes repeat the products on the tangents: {@code dKᵀ += cols(δ)ᵀ·ẋ +
- * cols(δ̇)ᵀ·x}, {@code db += 1ᵀ·δ̇}, input-gradient change {@code cols(δ̇)·Kᵀ}.
+ * Both passes go chunk by chunk of the batch ({@link SampleChunks}), each chunk's {@code x·K} or cols(δ) used while it
+ * is in the cache, so dKᵀ is a sum over the chunks. Linear in its input, so the tangent passes repeat the products on
+ * the tangents: {@code dKᵀ += cols(δ)ᵀ·ẋ + cols(δ̇)ᵀ·x}, {@code db += 1ᵀ·δ̇}, input-gradient change
+ * {@code cols(δ̇)·Kᵀ}.
  */
 public final class Deconv2d
         implements Layer
@@ -85,12 +87,18 @@ public final class Deconv2d
     @Override
     public Layer.Pass createPass(INDArray parameters, INDArray gradients, long batchSize)
     {
+        return createPass(parameters, gradients, batchSize, SampleChunks.CHUNK_BYTES);
+    }
+
+    /** A pass whose im2col matrices are gathered and multiplied in chunks of about {@code chunkBytes}. */
+    Layer.Pass createPass(INDArray parameters, INDArray gradients, long batchSize, long chunkBytes)
+    {
         checkSlice("parameters", parameters);
         checkSlice("gradients", gradients);
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be > 0 (got " + batchSize + ")");
         }
-        return new Pass(parameters, gradients, Math.toIntExact(batchSize));
+        return new Pass(parameters, gradients, Math.toIntExact(batchSize), chunkBytes);
     }
 
     @Override
@@ -116,25 +124,37 @@ public final class Deconv2d
         private final INDArray bias;
         private final INDArray biasGradients;
         private final ConvolutionKernel kernel;
+        // the whole batch's im2col, for the tangent passes
         private final BlockCopies columns;
+        private final SampleChunks chunks;
+        // chunk c's im2col (the same object for chunks of one size)
+        private final BlockCopies[] chunkColumns;
         // m·H·W ones, one per output pixel, for the bias and its gradient
         private final INDArray ones;
-        private final NativeMatrix products;
+        // one chunk's x·K, summed into the output before the next chunk's
+        private final NativeMatrix[] products;
         private final NativeMatrix output;
         private final NativeMatrix pixels;
+        private final NativeMatrix[] chunkOutputs;
+        private final NativeMatrix[] chunkPixels;
         private final NativeMatrix.Reshaper inputs;
+        private final ChunkRows chunkInputs;
         private final NativeMatrix.Reshaper inputTangents;
         private final NativeMatrix.Reshaper outputGradients;
+        private final ChunkRows chunkOutputGradients;
         private final NativeMatrix.Reshaper outputGradientTangents;
         private NativeMatrix input;
-        private NativeMatrix cols;
+        private NativeMatrix outputGradient;
+        // one chunk's im2col of δ
+        private NativeMatrix[] chunkCols;
         private NativeMatrix inputGradient;
         private NativeMatrix inputGradientPixels;
+        private NativeMatrix[] chunkInputGradientPixels;
         private boolean forwardDone;
         private boolean backwardDone;
         private Tangents tangents;
 
-        Pass(INDArray parameters, INDArray gradients, int batch)
+        Pass(INDArray parameters, INDArray gradients, int batch, long chunkBytes)
         {
             DataType dataType = parameters.dataType();
             int inChannels = geometry.filters();
@@ -146,14 +166,25 @@ public final class Deconv2d
             this.biasGradients = Conv2d.biasOf(gradients, (long) inChannels * rows, geometry.channels());
             this.kernel = new ConvolutionKernel(geometry, Conv2d.weightsOf(parameters, inChannels, rows),
                     Conv2d.weightsOf(gradients, inChannels, rows), dataType);
+            int perSample = geometry.positions(1);
+            int pixelsPerSample = geometry.height() * geometry.width();
             this.columns = geometry.columns(batch);
+            this.chunks = SampleChunks.of(batch, (long) perSample * rows * dataType.width(), chunkBytes);
+            BlockCopies largest = geometry.columns(chunks.largest());
+            BlockCopies last = geometry.columns(chunks.size(chunks.count() - 1));
+            this.chunkColumns = chunks.each(c -> chunks.size(c) == chunks.largest() ? largest : last, BlockCopies[]::new);
             this.ones = Nd4j.ones(dataType, pixelCount, 1);
-            this.products = NativeMatrix.zeros(dataType, positions, rows);
+            NativeMatrix chunkBuffer = NativeMatrix.zeros(dataType, (long) chunks.largest() * perSample, rows);
+            this.products = chunks.each(c -> chunkBuffer.rows(0, (long) chunks.size(c) * perSample), NativeMatrix[]::new);
             this.output = NativeMatrix.zeros(dataType, batch, geometry.inputSize());
             this.pixels = output.reshape(pixelCount, geometry.channels());
+            this.chunkOutputs = new ChunkRows(chunks, 1).of(output);
+            this.chunkPixels = new ChunkRows(chunks, pixelsPerSample).of(pixels);
             this.inputs = new NativeMatrix.Reshaper(positions, inChannels);
+            this.chunkInputs = new ChunkRows(chunks, perSample);
             this.inputTangents = new NativeMatrix.Reshaper(positions, inChannels);
             this.outputGradients = new NativeMatrix.Reshaper(pixelCount, geometry.channels());
+            this.chunkOutputGradients = new ChunkRows(chunks, pixelsPerSample);
             this.outputGradientTangents = new NativeMatrix.Reshaper(pixelCount, geometry.channels());
         }
 
@@ -162,9 +193,12 @@ public final class Deconv2d
         {
             this.input = inputs.of(input);
             kernel.refresh();
-            Gemm.gemm(this.input.array(), kernel.matrix(), products.array(), false, false, 1.0, 0.0);
-            columns.applyAdjoint(products.blocks(), output.blocks());
-            Gemm.addToRows(ones, bias, pixels.array());
+            NativeMatrix[] chunkInput = chunkInputs.of(this.input);
+            for (int c = 0; c < chunks.count(); c++) {
+                Gemm.gemm(chunkInput[c].array(), kernel.matrix(), products[c].array(), false, false, 1.0, 0.0);
+                chunkColumns[c].applyAdjoint(products[c].blocks(), chunkOutputs[c].blocks());
+                Gemm.addToRows(ones, bias, chunkPixels[c].array());
+            }
             forwardDone = true;
             return output.array();
         }
@@ -175,14 +209,12 @@ public final class Deconv2d
             if (!forwardDone) {
                 throw new IllegalStateException("backward before forward in " + Deconv2d.this);
             }
-            if (cols == null) {
-                DataType dataType = output.array().dataType();
-                cols = NativeMatrix.zeros(dataType, products.array().size(0), products.array().size(1));
-                inputGradient = NativeMatrix.zeros(dataType, batch, geometry.outputSize());
-                inputGradientPixels = inputGradient.reshape(products.array().size(0), geometry.filters());
+            if (inputGradient == null) {
+                inputGradient = NativeMatrix.zeros(output.array().dataType(), batch, geometry.outputSize());
+                inputGradientPixels = inputGradient.reshape(geometry.positions(batch), geometry.filters());
+                chunkInputGradientPixels = new ChunkRows(chunks, geometry.positions(1)).of(inputGradientPixels);
             }
-            parameterGradients(outputGradient, parameterGradients);
-            Gemm.gemm(cols.array(), kernel.matrix(), inputGradientPixels.array(), false, true, 1.0, 0.0);
+            backPropagate(outputGradient, parameterGradients, true);
             return inputGradient.array();
         }
 
@@ -192,21 +224,36 @@ public final class Deconv2d
             if (!forwardDone) {
                 throw new IllegalStateException("backward before forward in " + Deconv2d.this);
             }
-            if (cols == null) {
-                cols = NativeMatrix.zeros(output.array().dataType(), products.array().size(0), products.array().size(1));
-            }
-            parameterGradients(outputGradient, true);
+            backPropagate(outputGradient, true, false);
         }
 
-        /** Gathers cols(δ), kept for the tangent passes and the input gradient, and when asked writes dW and db. */
-        private void parameterGradients(INDArray outputGradient, boolean write)
+        /**
+         * Keeps δ for the tangent passes; chunk by chunk, gathers cols(δ) and, when asked, multiplies it into the input
+         * gradient and adds its {@code colsᵀ·x} to dKᵀ while it is in the cache; then writes dW and db = 1ᵀ·δ.
+         */
+        private void backPropagate(INDArray outputGradient, boolean parameterGradients, boolean inputGradients)
         {
-            NativeMatrix gradient = outputGradients.of(outputGradient);
-            columns.apply(gradient.blocks(), cols.blocks());
-            if (write) {
-                kernel.accumulateGradient(cols.array(), input.array(), true);
+            if (chunkCols == null) {
+                int perSample = geometry.positions(1);
+                NativeMatrix buffer = NativeMatrix.zeros(output.array().dataType(), (long) chunks.largest() * perSample,
+                        geometry.columnRows());
+                chunkCols = chunks.each(c -> buffer.rows(0, (long) chunks.size(c) * perSample), NativeMatrix[]::new);
+            }
+            this.outputGradient = outputGradients.of(outputGradient);
+            NativeMatrix[] chunkGradient = chunkOutputGradients.of(this.outputGradient);
+            NativeMatrix[] chunkInput = chunkInputs.of(input);
+            for (int c = 0; c < chunks.count(); c++) {
+                chunkColumns[c].apply(chunkGradient[c].blocks(), chunkCols[c].blocks());
+                if (inputGradients) {
+                    Gemm.gemm(chunkCols[c].array(), kernel.matrix(), chunkInputGradientPixels[c].array(), false, true, 1.0, 0.0);
+                }
+                if (parameterGradients) {
+                    kernel.accumulateGradient(chunkCols[c].array(), chunkInput[c].array(), c == 0);
+                }
+            }
+            if (parameterGradients) {
                 kernel.writeGradient();
-                Gemm.columnSums(ones, gradient.array(), biasGradients, 0.0);
+                Gemm.columnSums(ones, this.outputGradient.array(), biasGradients, 0.0);
             }
             backwardDone = true;
         }
@@ -234,7 +281,8 @@ public final class Deconv2d
             }
             NativeMatrix gradientTangent = outputGradientTangents.of(outputGradientTangent);
             columns.apply(gradientTangent.blocks(), tangents.cols.blocks());
-            kernel.accumulateGradient(cols.array(), tangents.input.array(), true);
+            columns.apply(outputGradient.blocks(), tangents.gradientCols.blocks());
+            kernel.accumulateGradient(tangents.gradientCols.array(), tangents.input.array(), true);
             kernel.accumulateGradient(tangents.cols.array(), input.array(), false);
             kernel.addGradient();
             Gemm.columnSums(ones, gradientTangent.array(), biasGradients, 1.0);
@@ -247,6 +295,8 @@ public final class Deconv2d
         {
             private final NativeMatrix products;
             private final NativeMatrix output;
+            // the whole batch's im2col of the output gradient and of its tangent
+            private final NativeMatrix gradientCols;
             private final NativeMatrix cols;
             private final NativeMatrix inputGradient;
             private final NativeMatrix inputGradientPixels;
@@ -254,9 +304,10 @@ public final class Deconv2d
 
             Tangents(DataType dataType)
             {
-                long positions = Pass.this.products.array().size(0);
+                long positions = geometry.positions(batch);
                 this.products = NativeMatrix.zeros(dataType, positions, geometry.columnRows());
                 this.output = NativeMatrix.zeros(dataType, batch, geometry.inputSize());
+                this.gradientCols = NativeMatrix.zeros(dataType, positions, geometry.columnRows());
                 this.cols = NativeMatrix.zeros(dataType, positions, geometry.columnRows());
                 this.inputGradient = NativeMatrix.zeros(dataType, batch, geometry.outputSize());
                 this.inputGradientPixels = inputGradient.reshape(positions, geometry.filters());

@@ -5,6 +5,7 @@ import io.minimax.plugin.support.NativeArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** A preallocated row-major matrix of a pass, with its {@link NativeBlocks} made once. */
 record NativeMatrix(INDArray array, NativeBlocks blocks)
@@ -13,6 +14,14 @@ record NativeMatrix(INDArray array, NativeBlocks blocks)
     {
         INDArray array = Nd4j.create(dataType, rows, columns);
         return new NativeMatrix(array, NativeBlocks.of(array));
+    }
+
+    /** Rows {@code from} to {@code to} of this matrix, a view of the same memory with blocks of its own. */
+    NativeMatrix rows(long from, long to)
+    {
+        long columns = array.size(1);
+        return new NativeMatrix(array.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
+                blocks.slice(Math.toIntExact(from * columns), Math.toIntExact((to - from) * columns)));
     }
 
     /** The same memory seen as {@code [rows, columns]}. */

@@ -29,10 +29,10 @@ public abstract sealed class NativeBlocks
     // array: the blocks hold on to it for as long as they are used.
     private final INDArray array;
 
-    private NativeBlocks(INDArray array)
+    private NativeBlocks(INDArray array, int length)
     {
         this.array = array;
-        this.length = Math.toIntExact(array.length());
+        this.length = length;
     }
 
     /** @throws IllegalArgumentException unless {@code array} is FLOAT or DOUBLE and contiguous in row-major order */
@@ -53,6 +53,17 @@ public abstract sealed class NativeBlocks
     {
         return length;
     }
+
+    final INDArray array()
+    {
+        return array;
+    }
+
+    /**
+     * Elements {@code from} to {@code from + length} as blocks of their own, over the same memory: a chunk of a
+     * batch's rows. It has its own heap copies, so keep it as long as the chunk is used.
+     */
+    public abstract NativeBlocks slice(int from, int length);
 
     /** {@code target[to + i] = this[from + i]} for i below {@code count}; {@code target} has this one's type. */
     public abstract void copy(int from, NativeBlocks target, int to, int count);
@@ -125,8 +136,19 @@ public abstract sealed class NativeBlocks
 
         Floats(INDArray array, FloatBuffer buffer)
         {
-            super(array);
+            this(array, buffer, Math.toIntExact(array.length()));
+        }
+
+        private Floats(INDArray array, FloatBuffer buffer, int length)
+        {
+            super(array, length);
             this.buffer = buffer;
+        }
+
+        @Override
+        public NativeBlocks slice(int from, int length)
+        {
+            return new Floats(array(), buffer.slice(from, length), length);
         }
 
         @Override
@@ -333,8 +355,19 @@ public abstract sealed class NativeBlocks
 
         Doubles(INDArray array, DoubleBuffer buffer)
         {
-            super(array);
+            this(array, buffer, Math.toIntExact(array.length()));
+        }
+
+        private Doubles(INDArray array, DoubleBuffer buffer, int length)
+        {
+            super(array, length);
             this.buffer = buffer;
+        }
+
+        @Override
+        public NativeBlocks slice(int from, int length)
+        {
+            return new Doubles(array(), buffer.slice(from, length), length);
         }
 
         @Override

@@ -7,11 +7,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.Random;
 
 /** Row-major FLOAT matrices of standard normal entries, the same for the same seed: the kernel tests' operands. */
-final class GaussianMatrices
+public final class GaussianMatrices
 {
     private GaussianMatrices() {}
 
-    static INDArray gaussian(int rows, int columns, long seed)
+    public static INDArray gaussian(int rows, int columns, long seed)
     {
         Random random = new Random(seed);
         float[] values = new float[rows * columns];

@@ -29,7 +29,7 @@ sealed interface LayerSpec
     /** The layer between {@code input} and its {@link #outputShape}, with {@code activation} fused in where it can be. */
     Layer build(long[] input);
 
-    /** Elements a pass of the layer keeps per sample (outputs, gradients, a convolution's im2col matrix), roughly. */
+    /** Elements a pass of the layer keeps per sample (outputs, gradients), roughly. */
     long buffersPerSample(long[] input);
 
     /** Whether the layer can back-propagate twice (gradient penalties). */
@@ -111,10 +111,24 @@ sealed interface LayerSpec
         }
     }
 
-    /** {@code conv} and {@code deconv}: a 2-D (transposed) convolution with bias on {@code [C, H, W]}. */
-    record ConvolutionSpec(boolean transposed, int filters, int kernel, int stride, int padding)
+    /**
+     * {@code conv} and {@code deconv}: a 2-D (transposed) convolution with bias on {@code [C, H, W]}; a following
+     * activation with host kernels is fused into a {@code conv}.
+     */
+    record ConvolutionSpec(boolean transposed, int filters, int kernel, int stride, int padding, Activation activation)
             implements LayerSpec
     {
+        ConvolutionSpec(boolean transposed, int filters, int kernel, int stride, int padding)
+        {
+            this(transposed, filters, kernel, stride, padding, Activation.identity());
+        }
+
+        /** A convolution with {@code fused} applied chunk by chunk of its output (see {@link Conv2d}). */
+        ConvolutionSpec withActivation(Activation fused)
+        {
+            return new ConvolutionSpec(transposed, filters, kernel, stride, padding, fused);
+        }
+
         @Override
         public ImageOrder imageOrder(long[] input)
         {
@@ -156,7 +170,7 @@ sealed interface LayerSpec
             int width = Math.toIntExact(input[2]);
             return transposed
                     ? Deconv2d.of(channels, height, width, filters, kernel, stride, padding)
-                    : new Conv2d(new ConvGeometry(channels, height, width, filters, kernel, stride, padding));
+                    : new Conv2d(new ConvGeometry(channels, height, width, filters, kernel, stride, padding), activation);
         }
 
         @Override
@@ -164,10 +178,9 @@ sealed interface LayerSpec
         {
             long in = Shapes.elementCount(input);
             long out = Shapes.elementCount(outputShape(input).shape());
-            long columns = Math.multiplyExact((long) kernel * kernel,
-                    transposed ? Math.multiplyExact(filters, input[1] * input[2]) : Math.multiplyExact(input[0], out / filters));
-            // transposed input and output, the output, its gradient twice, the input gradient twice, im2col and the phases
-            return Math.addExact(Math.multiplyExact(3, in), Math.addExact(Math.multiplyExact(4, out), Math.multiplyExact(2, columns)));
+            // transposed input and output, the output, its gradient twice, the input gradient twice; the im2col matrices
+            // are taken a few MB at a time, whatever the batch
+            return Math.addExact(Math.multiplyExact(3, in), Math.multiplyExact(4, out));
         }
     }
 

@@ -20,8 +20,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * A list of {@link LayerSpec}s between a network's shapes: every layer's input shape inferred from the one before,
  * problems found without building anything, then the {@link SequentialNetwork}. A dense layer followed by an activation
- * becomes one {@code Dense} with the activation fused in, and so does a batch normalization followed by an activation
- * that has host kernels (ReLU, leaky ReLU): one pass over the batch fewer each way. Images enter and leave
+ * becomes one {@code Dense} with the activation fused in, and so do a batch normalization and a convolution (not a
+ * transposed one) followed by an activation that has host kernels (ReLU, leaky ReLU): one pass over the batch fewer
+ * each way. Images enter and leave
  * channels-first; where a layer that reads them channels-last (a convolution) meets one that reads them channels-first
  * (a flatten, a dense layer, the network's output), a {@link ChannelOrder} moves them.
  */
@@ -74,6 +75,12 @@ final class LayerStack
             if (layer instanceof LayerSpec.DenseSpec dense && dense.activation() == Activation.identity() && i + 1 < layers.size()
                     && layers.get(i + 1) instanceof LayerSpec.ActivationSpec activation) {
                 layer = dense.withActivation(activation.activation());
+                i++;
+            }
+            else if (layer instanceof LayerSpec.ConvolutionSpec conv && !conv.transposed() && conv.activation() == Activation.identity()
+                    && i + 1 < layers.size() && layers.get(i + 1) instanceof LayerSpec.ActivationSpec activation
+                    && activation.activation().hasHostKernels()) {
+                layer = conv.withActivation(activation.activation());
                 i++;
             }
             else if (layer instanceof LayerSpec.BatchNormSpec batchNorm && batchNorm.activation() == Activation.identity()

@@ -44,10 +44,8 @@ class TestDcganFactory
         SequentialNetwork discriminator = (SequentialNetwork) factory.create(DEFAULTS,
                 TestContexts.discriminator(new long[] {1, 28, 28}, DataType.FLOAT, 1));
         assertThat(discriminator.layers()).extracting(Object::toString).containsExactly(
-                "Conv2d([1, 28, 28] -> 64 filters, kernel 4, stride 2, padding 1)",
-                "Activation(12544, leaky-relu(0.2))",
-                "Conv2d([64, 14, 14] -> 128 filters, kernel 4, stride 2, padding 1)",
-                "Activation(6272, leaky-relu(0.2))",
+                "Conv2d([1, 28, 28] -> 64 filters, kernel 4, stride 2, padding 1, leaky-relu(0.2))",
+                "Conv2d([64, 14, 14] -> 128 filters, kernel 4, stride 2, padding 1, leaky-relu(0.2))",
                 "ChannelOrder(128 channels x 49 to channels-first)",
                 "Reshape([128, 7, 7] -> [6272])",
                 "Dense(6272 -> 1, identity)");
