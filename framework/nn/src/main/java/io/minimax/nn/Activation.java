@@ -47,6 +47,15 @@ public interface Activation
     }
 
     /**
+     * Whether {@link #backward(float[], float[], float[], int, int)} is implemented, though {@link #activate(float[], int, int)}
+     * may not be: then a FLOAT layer back-propagates in Java on the heap. True where {@link #hasHostKernels()} is.
+     */
+    default boolean hasHostBackward()
+    {
+        return hasHostKernels();
+    }
+
+    /**
      * {@code values[i] = f(values[i])} for i from {@code from} to {@code to}: the host kernel of {@link #activateInPlace}.
      * Branch-free, so that the JIT vectorises it and random signs cost no mispredicted branches.
      */

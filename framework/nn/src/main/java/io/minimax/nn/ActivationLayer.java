@@ -74,13 +74,13 @@ public final class ActivationLayer
         {
             this.output = Nd4j.create(dataType, batchSize, size);
             this.inputGradient = Nd4j.create(dataType, batchSize, size);
-            this.host = dataType == DataType.FLOAT && activation.hasHostKernels() ? new HostBlocks(output, inputGradient) : null;
+            this.host = dataType == DataType.FLOAT && activation.hasHostBackward() ? new HostBlocks(output, inputGradient) : null;
         }
 
         @Override
         public INDArray forward(INDArray input)
         {
-            if (host != null && HostCopy.copyable(input)) {
+            if (host != null && activation.hasHostKernels() && HostCopy.copyable(input)) {
                 host.forward(input);
             }
             else {

@@ -29,6 +29,23 @@ final class TanhActivation
     }
 
     @Override
+    public boolean hasHostBackward()
+    {
+        // tanh itself stays an ND4J op: Java's Math.tanh is several times slower than ND4J's vectorised one
+        return true;
+    }
+
+    @Override
+    public void backward(float[] output, float[] gradient, float[] delta, int from, int to)
+    {
+        // the ND4J ops' arithmetic in their order: y·y, then 1 - y², then times g
+        for (int i = from; i < to; i++) {
+            float y = output[i];
+            delta[i] = (1f - y * y) * gradient[i];
+        }
+    }
+
+    @Override
     public INDArray backwardTangent(INDArray output, INDArray preActivationTangent, INDArray outputGradient, INDArray outputGradientTangent,
             INDArray scratch, INDArray secondScratch)
     {

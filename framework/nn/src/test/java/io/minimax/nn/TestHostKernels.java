@@ -24,7 +24,7 @@ class TestHostKernels
 {
     static Stream<Activation> activations()
     {
-        return Stream.of(Activation.relu(), Activation.leakyRelu(0.2), Activation.identity());
+        return Stream.of(Activation.relu(), Activation.leakyRelu(0.2), Activation.identity(), Activation.tanh());
     }
 
     @ParameterizedTest
@@ -75,6 +75,21 @@ class TestHostKernels
         float[] gradient = {3f, 3f, 3f, 3f, 3f, 3f, 3f};
         leaky.backward(output, gradient, delta, 0, output.length);
         assertThat(delta).containsExactly(3f * 0.2f, 3f * 0.2f, 3f, 3f, 3f, 3f, 3f * 0.2f);
+    }
+
+    @Test
+    void tanhBackPropagatesOnTheHostWithTheBitsOfItsNd4jOps()
+    {
+        // tanh keeps its ND4J forward op; the FLOAT layer's backward pass is the host kernel, the ND4J ops' arithmetic
+        Activation tanh = Activation.tanh();
+        assertThat(tanh.hasHostKernels()).isFalse();
+        assertThat(tanh.hasHostBackward()).isTrue();
+        INDArray output = Nd4j.rand(DataType.FLOAT, 9, 1000).muli(2).subi(1);
+        INDArray gradient = Nd4j.rand(DataType.FLOAT, 9, 1000).subi(0.5);
+        INDArray expected = tanh.backward(output, gradient, Nd4j.create(DataType.FLOAT, 9, 1000));
+        float[] delta = new float[9000];
+        tanh.backward(output.data().asFloat(), gradient.data().asFloat(), delta, 0, delta.length);
+        assertThat(delta).containsExactly(expected.data().asFloat());
     }
 
     private static void assertClose(INDArray actual, INDArray expected)
