@@ -2,6 +2,8 @@ package io.minimax.plugins.networks;
 
 import io.minimax.nn.Activation;
 import io.minimax.nn.ChannelOrder;
+import io.minimax.nn.ChannelsLastDense;
+import io.minimax.nn.Dense;
 import io.minimax.nn.Layer;
 import io.minimax.nn.SequentialNetwork;
 import io.minimax.nn.Shapes;
@@ -72,6 +74,22 @@ final class LayerStack
         boolean channelsLast = false;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
+            if (channelsLast && flattensImagesIntoDense(shape, i)) {
+                // the dense layer reads the channels-last images itself, in place of the move and the flatten
+                LayerSpec.DenseSpec dense = (LayerSpec.DenseSpec) layers.get(i + 1);
+                i++;
+                if (dense.activation() == Activation.identity() && i + 1 < layers.size()
+                        && layers.get(i + 1) instanceof LayerSpec.ActivationSpec activation) {
+                    dense = dense.withActivation(activation.activation());
+                    i++;
+                }
+                long[] flat = layer.outputShape(shape).shape();
+                Dense denseLayer = (Dense) dense.build(flat);
+                built.add(new ChannelsLastDense(denseLayer, Math.toIntExact(shape[0]), Math.toIntExact(shape[1] * shape[2])));
+                shape = dense.outputShape(flat).shape();
+                channelsLast = false;
+                continue;
+            }
             if (layer instanceof LayerSpec.DenseSpec dense && dense.activation() == Activation.identity() && i + 1 < layers.size()
                     && layers.get(i + 1) instanceof LayerSpec.ActivationSpec activation) {
                 layer = dense.withActivation(activation.activation());
@@ -105,6 +123,15 @@ final class LayerStack
             reorder(built, shape, false);
         }
         return new SequentialNetwork(context.inputShape(), context.outputShape(), built, context.dataType(), context.random());
+    }
+
+    /** Whether layer i flattens images of {@code shape} that look different in the two orders, and a dense layer follows. */
+    private boolean flattensImagesIntoDense(long[] shape, int i)
+    {
+        return layers.get(i) instanceof LayerSpec.ReshapeSpec reshape && i + 1 < layers.size()
+                && layers.get(i + 1) instanceof LayerSpec.DenseSpec && shape.length == 3
+                && !ChannelOrder.sameInBothOrders(shape[0], shape[1] * shape[2]) && reshape.outputShape(shape).shape() != null
+                && reshape.outputShape(shape).shape().length == 1;
     }
 
     /** Adds the move of {@code shape}'s images into the other order, unless they look the same in both. */

@@ -46,9 +46,7 @@ class TestDcganFactory
         assertThat(discriminator.layers()).extracting(Object::toString).containsExactly(
                 "Conv2d([1, 28, 28] -> 64 filters, kernel 4, stride 2, padding 1, leaky-relu(0.2))",
                 "Conv2d([64, 14, 14] -> 128 filters, kernel 4, stride 2, padding 1, leaky-relu(0.2))",
-                "ChannelOrder(128 channels x 49 to channels-first)",
-                "Reshape([128, 7, 7] -> [6272])",
-                "Dense(6272 -> 1, identity)");
+                "ChannelsLastDense(6272 -> 1, identity) of 128 channels x 49");
         // 1,088 + 131,200 + 6,273
         assertThat(discriminator.parameterCount()).isEqualTo(138_561);
         assertThat(discriminator.supportsDoubleBackpropagation()).isTrue();
