@@ -20,8 +20,6 @@ import static java.util.Objects.requireNonNull;
 public final class ActivationLayer
         implements ParameterFreeLayer
 {
-    private static final int CHUNK = 8192;
-
     private final long size;
     private final Activation activation;
 
@@ -130,15 +128,13 @@ public final class ActivationLayer
         }
     }
 
-    /** The FLOAT passes in Java: blocks of {@value #CHUNK} elements through heap arrays, while they are in cache. */
+    /** The FLOAT passes in Java, over the whole batch ({@link HostActivation}). */
     private final class HostBlocks
     {
         private final FloatBuffer output;
         private final FloatBuffer inputGradient;
         private final HostCopy.Buffers buffers = new HostCopy.Buffers();
-        private final float[] values = new float[CHUNK];
-        private final float[] gradient = new float[CHUNK];
-        private final float[] delta = new float[CHUNK];
+        private final HostActivation kernels = new HostActivation(activation);
 
         HostBlocks(INDArray output, INDArray inputGradient)
         {
@@ -148,27 +144,12 @@ public final class ActivationLayer
 
         void forward(INDArray input)
         {
-            FloatBuffer source = buffers.of(input);
-            int length = output.capacity();
-            for (int from = 0; from < length; from += CHUNK) {
-                int count = Math.min(CHUNK, length - from);
-                source.get(from, values, 0, count);
-                activation.activate(values, 0, count);
-                output.put(from, values, 0, count);
-            }
+            kernels.activate(buffers.of(input), output, 0, output.capacity());
         }
 
         void backward(INDArray outputGradient)
         {
-            FloatBuffer source = buffers.of(outputGradient);
-            int length = output.capacity();
-            for (int from = 0; from < length; from += CHUNK) {
-                int count = Math.min(CHUNK, length - from);
-                output.get(from, values, 0, count);
-                source.get(from, gradient, 0, count);
-                activation.backward(values, gradient, delta, 0, count);
-                inputGradient.put(from, delta, 0, count);
-            }
+            kernels.backward(output, buffers.of(outputGradient), inputGradient, 0, output.capacity());
         }
     }
 }

@@ -37,9 +37,6 @@ import static java.util.Objects.requireNonNull;
 public final class Conv2d
         implements Layer
 {
-    // elements per heap copy of the activation's loops: 32 KB of floats, in the L1 cache
-    private static final int HOST_CHUNK = 8192;
-
     private final ConvGeometry geometry;
     private final Activation activation;
 
@@ -165,7 +162,9 @@ public final class Conv2d
         private final int outputsPerSample;
         // with an activation: dLoss/d(pre-activation), chunk by chunk; the activation's loops on FLOAT, in Java
         private final boolean activated;
-        private final HostLoops host;
+        private final HostActivation host;
+        private final FloatBuffer outputFloats;
+        private final HostCopy.Buffers buffers = new HostCopy.Buffers();
         private NativeMatrix preActivationGradient;
         private NativeMatrix[] chunkPreActivationGradients;
         private NativeMatrix input;
@@ -193,12 +192,10 @@ public final class Conv2d
             int perSample = geometry.positions(1);
             this.columns = geometry.columns(batch);
             this.chunks = SampleChunks.of(batch, (long) perSample * rows * dataType.width(), chunkBytes);
-            BlockCopies largest = geometry.columns(chunks.largest());
-            BlockCopies last = geometry.columns(chunks.size(chunks.count() - 1));
-            this.chunkColumns = chunks.each(c -> chunks.size(c) == chunks.largest() ? largest : last, BlockCopies[]::new);
+            this.chunkColumns = chunks.columns(geometry);
             this.ones = Nd4j.ones(dataType, positions, 1);
-            this.chunkCols = chunkBuffers(dataType, rows);
-            this.gradientColumns = chunkBuffers(dataType, rows);
+            this.chunkCols = chunks.buffers(dataType, perSample, rows);
+            this.gradientColumns = chunks.buffers(dataType, perSample, rows);
             this.output = NativeMatrix.zeros(dataType, positions, filters);
             this.chunkOutputs = new ChunkRows(chunks, perSample).of(output);
             this.outputRows = output.array().reshape('c', batch, geometry.outputSize());
@@ -208,15 +205,8 @@ public final class Conv2d
             this.chunkOutputGradients = new ChunkRows(chunks, perSample);
             this.outputGradientTangents = new NativeMatrix.Reshaper(positions, filters);
             this.activated = activation != Activation.identity();
-            this.host = activated && dataType == DataType.FLOAT && activation.hasHostKernels() ? new HostLoops(output.array()) : null;
-        }
-
-        /** One buffer of the largest chunk's positions, seen as each chunk's {@code [positions, columns]}. */
-        private NativeMatrix[] chunkBuffers(DataType dataType, int columns)
-        {
-            int perSample = geometry.positions(1);
-            NativeMatrix buffer = NativeMatrix.zeros(dataType, (long) chunks.largest() * perSample, columns);
-            return chunks.each(c -> buffer.rows(0, (long) chunks.size(c) * perSample), NativeMatrix[]::new);
+            this.host = activated && dataType == DataType.FLOAT && activation.hasHostKernels() ? new HostActivation(activation) : null;
+            this.outputFloats = host == null ? null : NativeArrays.floats(output.array());
         }
 
         @Override
@@ -230,7 +220,7 @@ public final class Conv2d
                 Gemm.gemm(chunkCols[c].array(), kernel.matrix(), chunkOutputs[c].array(), false, true, 1.0, 0.0);
                 Gemm.addToRows(ones, bias, chunkOutputs[c].array());
                 if (host != null) {
-                    host.activate(chunks.first(c) * outputsPerSample, chunks.end(c) * outputsPerSample);
+                    host.activate(outputFloats, outputFloats, chunks.first(c) * outputsPerSample, chunks.end(c) * outputsPerSample);
                 }
                 else if (activated) {
                     activation.activateInPlace(chunkOutputs[c].array());
@@ -271,19 +261,21 @@ public final class Conv2d
          */
         private void backPropagate(INDArray outputGradient, boolean parameterGradients, boolean inputGradients)
         {
-            NativeMatrix[] chunkInput = chunkInputs.of(input);
-            NativeMatrix[] chunkOutputGradient = chunkOutputGradients.of(outputGradients.of(outputGradient));
             if (activated && preActivationGradient == null) {
                 preActivationGradient = NativeMatrix.zeros(output.array().dataType(), output.array().size(0), output.array().size(1));
                 chunkPreActivationGradients = new ChunkRows(chunks, geometry.positions(1)).of(preActivationGradient);
             }
+            NativeMatrix[] chunkInput = chunkInputs.of(input);
             activationOutputGradient = outputGradients.of(outputGradient);
+            NativeMatrix[] chunkOutputGradient = chunkOutputGradients.of(activationOutputGradient);
             this.outputGradient = activated ? preActivationGradient : activationOutputGradient;
             NativeMatrix[] delta = activated ? chunkPreActivationGradients : chunkOutputGradient;
+            FloatBuffer gradientFloats = host == null ? null : buffers.of(activationOutputGradient.array());
+            FloatBuffer deltaFloats = host == null ? null : buffers.of(preActivationGradient.array());
             for (int c = 0; c < chunks.count(); c++) {
                 if (host != null) {
-                    host.backward(activationOutputGradient.array(), chunks.first(c) * outputsPerSample, chunks.end(c) * outputsPerSample,
-                            preActivationGradient.array());
+                    host.backward(outputFloats, gradientFloats, deltaFloats, chunks.first(c) * outputsPerSample,
+                            chunks.end(c) * outputsPerSample);
                 }
                 else if (activated) {
                     INDArray result = activation.backward(chunkOutputs[c].array(), chunkOutputGradient[c].array(), delta[c].array());
@@ -375,46 +367,6 @@ public final class Conv2d
                 this.scratch = NativeMatrix.zeros(dataType, positions, geometry.filters());
                 this.gradientColumns = NativeMatrix.zeros(dataType, positions, geometry.columnRows());
                 this.inputGradient = NativeMatrix.zeros(dataType, batch, geometry.inputSize());
-            }
-        }
-    }
-
-    /** The activation and its derivative on FLOAT elements, through heap copies of {@value #HOST_CHUNK} that stay in the L1 cache. */
-    private final class HostLoops
-    {
-        private final FloatBuffer output;
-        private final HostCopy.Buffers buffers = new HostCopy.Buffers();
-        private final float[] values = new float[HOST_CHUNK];
-        private final float[] gradient = new float[HOST_CHUNK];
-        private final float[] delta = new float[HOST_CHUNK];
-
-        HostLoops(INDArray output)
-        {
-            this.output = NativeArrays.floats(output);
-        }
-
-        /** y = f(y) for elements {@code from} to {@code to} of the output. */
-        void activate(int from, int to)
-        {
-            for (int at = from; at < to; at += HOST_CHUNK) {
-                int count = Math.min(HOST_CHUNK, to - at);
-                output.get(at, values, 0, count);
-                activation.activate(values, 0, count);
-                output.put(at, values, 0, count);
-            }
-        }
-
-        /** {@code target = f'(y)⊙outputGradient} for elements {@code from} to {@code to}, f' read from the output y. */
-        void backward(INDArray outputGradient, int from, int to, INDArray target)
-        {
-            FloatBuffer source = buffers.of(outputGradient);
-            FloatBuffer result = buffers.of(target);
-            for (int at = from; at < to; at += HOST_CHUNK) {
-                int count = Math.min(HOST_CHUNK, to - at);
-                output.get(at, values, 0, count);
-                source.get(at, gradient, 0, count);
-                activation.backward(values, gradient, delta, 0, count);
-                result.put(at, delta, 0, count);
             }
         }
     }

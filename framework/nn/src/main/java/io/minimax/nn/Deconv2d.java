@@ -135,7 +135,7 @@ public final class Deconv2d
         private final NativeMatrix[] products;
         private final NativeMatrix output;
         private final NativeMatrix pixels;
-        private final NativeMatrix[] chunkOutputs;
+        // chunk c's output, as its pixels' rows
         private final NativeMatrix[] chunkPixels;
         private final NativeMatrix.Reshaper inputs;
         private final ChunkRows chunkInputs;
@@ -170,15 +170,11 @@ public final class Deconv2d
             int pixelsPerSample = geometry.height() * geometry.width();
             this.columns = geometry.columns(batch);
             this.chunks = SampleChunks.of(batch, (long) perSample * rows * dataType.width(), chunkBytes);
-            BlockCopies largest = geometry.columns(chunks.largest());
-            BlockCopies last = geometry.columns(chunks.size(chunks.count() - 1));
-            this.chunkColumns = chunks.each(c -> chunks.size(c) == chunks.largest() ? largest : last, BlockCopies[]::new);
+            this.chunkColumns = chunks.columns(geometry);
             this.ones = Nd4j.ones(dataType, pixelCount, 1);
-            NativeMatrix chunkBuffer = NativeMatrix.zeros(dataType, (long) chunks.largest() * perSample, rows);
-            this.products = chunks.each(c -> chunkBuffer.rows(0, (long) chunks.size(c) * perSample), NativeMatrix[]::new);
+            this.products = chunks.buffers(dataType, perSample, rows);
             this.output = NativeMatrix.zeros(dataType, batch, geometry.inputSize());
             this.pixels = output.reshape(pixelCount, geometry.channels());
-            this.chunkOutputs = new ChunkRows(chunks, 1).of(output);
             this.chunkPixels = new ChunkRows(chunks, pixelsPerSample).of(pixels);
             this.inputs = new NativeMatrix.Reshaper(positions, inChannels);
             this.chunkInputs = new ChunkRows(chunks, perSample);
@@ -196,7 +192,7 @@ public final class Deconv2d
             NativeMatrix[] chunkInput = chunkInputs.of(this.input);
             for (int c = 0; c < chunks.count(); c++) {
                 Gemm.gemm(chunkInput[c].array(), kernel.matrix(), products[c].array(), false, false, 1.0, 0.0);
-                chunkColumns[c].applyAdjoint(products[c].blocks(), chunkOutputs[c].blocks());
+                chunkColumns[c].applyAdjoint(products[c].blocks(), chunkPixels[c].blocks());
                 Gemm.addToRows(ones, bias, chunkPixels[c].array());
             }
             forwardDone = true;
@@ -234,10 +230,7 @@ public final class Deconv2d
         private void backPropagate(INDArray outputGradient, boolean parameterGradients, boolean inputGradients)
         {
             if (chunkCols == null) {
-                int perSample = geometry.positions(1);
-                NativeMatrix buffer = NativeMatrix.zeros(output.array().dataType(), (long) chunks.largest() * perSample,
-                        geometry.columnRows());
-                chunkCols = chunks.each(c -> buffer.rows(0, (long) chunks.size(c) * perSample), NativeMatrix[]::new);
+                chunkCols = chunks.buffers(output.array().dataType(), geometry.positions(1), geometry.columnRows());
             }
             this.outputGradient = outputGradients.of(outputGradient);
             NativeMatrix[] chunkGradient = chunkOutputGradients.of(this.outputGradient);

@@ -1,5 +1,8 @@
 package io.minimax.nn;
 
+import io.minimax.nn.kernel.BlockCopies;
+import org.nd4j.linalg.api.buffer.DataType;
+
 import java.util.Arrays;
 import java.util.function.IntFunction;
 
@@ -76,6 +79,24 @@ final class SampleChunks
             result[c] = make.apply(c);
         }
         return result;
+    }
+
+    /** {@code geometry}'s im2col of each chunk ({@link ConvGeometry#columns}), made once per distinct chunk size. */
+    BlockCopies[] columns(ConvGeometry geometry)
+    {
+        BlockCopies largest = geometry.columns(largest());
+        BlockCopies last = geometry.columns(size(count() - 1));
+        return each(c -> size(c) == largest() ? largest : last, BlockCopies[]::new);
+    }
+
+    /**
+     * One zeroed buffer of the largest chunk's {@code rowsPerSample · samples} rows, seen as each chunk's
+     * {@code [rows, columns]}: a chunk's scratch, reused by the next.
+     */
+    NativeMatrix[] buffers(DataType dataType, long rowsPerSample, long columns)
+    {
+        NativeMatrix buffer = NativeMatrix.zeros(dataType, largest() * rowsPerSample, columns);
+        return each(c -> buffer.rows(0, size(c) * rowsPerSample), NativeMatrix[]::new);
     }
 
     @Override

@@ -128,10 +128,13 @@ final class LayerStack
     /** Whether layer i flattens images of {@code shape} that look different in the two orders, and a dense layer follows. */
     private boolean flattensImagesIntoDense(long[] shape, int i)
     {
-        return layers.get(i) instanceof LayerSpec.ReshapeSpec reshape && i + 1 < layers.size()
-                && layers.get(i + 1) instanceof LayerSpec.DenseSpec && shape.length == 3
-                && !ChannelOrder.sameInBothOrders(shape[0], shape[1] * shape[2]) && reshape.outputShape(shape).shape() != null
-                && reshape.outputShape(shape).shape().length == 1;
+        if (!(layers.get(i) instanceof LayerSpec.ReshapeSpec reshape) || i + 1 >= layers.size()
+                || !(layers.get(i + 1) instanceof LayerSpec.DenseSpec) || shape.length != 3
+                || ChannelOrder.sameInBothOrders(shape[0], shape[1] * shape[2])) {
+            return false;
+        }
+        long[] output = reshape.outputShape(shape).shape();
+        return output != null && output.length == 1;
     }
 
     /** Adds the move of {@code shape}'s images into the other order, unless they look the same in both. */
