@@ -2,6 +2,7 @@ package io.minimax.nn;
 
 import io.minimax.nn.kernel.Gemm;
 import io.minimax.nn.kernel.HostCopy;
+import io.minimax.plugin.support.HostScratch;
 import io.minimax.nn.kernel.RowKernels;
 import io.minimax.spi.RandomSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -248,21 +249,22 @@ public final class Dense
      * The element-wise work of a FLOAT pass in Java on the heap ({@link Activation#hasHostKernels}): the bias, the
      * activation and its derivative, and the bias gradient as column sums, each one loop over a host copy, instead
      * of a rank-1 product and one to three ND4J ops. Work goes in blocks of about {@value #CHUNK} elements, each
-     * copied in, computed and copied out while it is in cache; the host arrays are one block long, so a pass adds
-     * 48 KB to its working set whatever the batch size.
+     * copied in, computed and copied out while it is in cache, in this thread's {@link HostScratch} arrays: one block
+     * long and shared by every layer, so a pass adds nothing to the working set whatever the batch size.
      */
     private final class HostBuffers
     {
+        // the slots of this thread's HostScratch a call uses
+        private static final int OUTPUT = 0;
+        private static final int GRADIENT = 1;
+        private static final int DELTA = 2;
+        private static final int ROW = 3;
+        private static final int BIAS_BLOCK = 4;
+        private static final int SUM_BLOCK = 5;
+
         private final int rows;
         private final int columns;
         private final int chunkRows;
-        private final float[] output;
-        private final float[] gradient;
-        private final float[] delta;
-        private final float[] row;
-        // the bias repeated for the rows of one block, and a block of running column sums of δ
-        private final float[] biasBlock;
-        private final float[] sumBlock;
         private final HostCopy.Buffers buffers = new HostCopy.Buffers();
 
         private HostBuffers(long rows)
@@ -270,17 +272,16 @@ public final class Dense
             this.rows = Math.toIntExact(rows);
             this.columns = Math.toIntExact(outputSize);
             this.chunkRows = Math.min(this.rows, Math.max(1, CHUNK / columns));
-            this.output = new float[chunkRows * columns];
-            this.gradient = new float[chunkRows * columns];
-            this.delta = new float[chunkRows * columns];
-            this.row = new float[columns];
-            this.biasBlock = new float[chunkRows * columns];
-            this.sumBlock = new float[chunkRows * columns];
         }
 
         /** {@code values} holds x·W; adds the bias and applies the activation, in place. */
         void activate(INDArray values, INDArray bias)
         {
+            HostScratch scratch = HostScratch.get();
+            int block = chunkRows * columns;
+            float[] output = scratch.floats(OUTPUT, block);
+            float[] row = scratch.floats(ROW, columns);
+            float[] biasBlock = scratch.floats(BIAS_BLOCK, block);
             HostCopy.read(buffers.of(bias), 0, row, 0, columns);
             RowKernels.repeatRow(row, chunkRows, columns, biasBlock);
             FloatBuffer valueBuffer = buffers.of(values);
@@ -300,10 +301,16 @@ public final class Dense
          */
         INDArray backward(INDArray activated, INDArray outputGradient, INDArray target, INDArray biasGradients)
         {
+            HostScratch scratch = HostScratch.get();
+            int block = chunkRows * columns;
+            float[] output = scratch.floats(OUTPUT, block);
+            float[] gradient = scratch.floats(GRADIENT, block);
+            float[] delta = scratch.floats(DELTA, block);
+            float[] sumBlock = scratch.floats(SUM_BLOCK, block);
             FloatBuffer activatedBuffer = buffers.of(activated);
             FloatBuffer gradientBuffer = buffers.of(outputGradient);
             FloatBuffer targetBuffer = buffers.of(target);
-            java.util.Arrays.fill(sumBlock, 0f);
+            java.util.Arrays.fill(sumBlock, 0, block, 0f);
             for (int firstRow = 0; firstRow < rows; firstRow += chunkRows) {
                 int count = Math.min(chunkRows, rows - firstRow) * columns;
                 int from = firstRow * columns;
@@ -314,6 +321,7 @@ public final class Dense
                 RowKernels.add(sumBlock, delta, count);
             }
             if (biasGradients != null) {
+                float[] row = scratch.floats(ROW, columns);
                 RowKernels.columnSums(sumBlock, chunkRows, columns, row);
                 HostCopy.write(row, 0, buffers.of(biasGradients), 0, columns);
             }

@@ -64,6 +64,11 @@ public final class Gemm
         int transA = transposeA ? CblasTrans : CblasNoTrans;
         int transB = transposeB ? CblasTrans : CblasNoTrans;
         if (c.dataType() == DataType.FLOAT) {
+            if (Mkl.multiplies() && JitRowPieces.suits(m, n, k, transposeB, alpha, beta) && a != c && b != c) {
+                sgemmJitInRows(transposeA, (int) m, (int) n, (int) k, address(a).address(), leadingDimension(a), address(b).address(),
+                        leadingDimension(b), (float) beta, address(c).address(), leadingDimension(c));
+                return;
+            }
             int pieces = PIECES && !transposeB && alpha == 1.0 && (beta == 0.0 || beta == 1.0) && a != b && a != c && b != c
                     ? SmallKernelPieces.of(m, n, k, transposeA)
                     : SmallKernelPieces.NONE;
@@ -85,6 +90,18 @@ public final class Gemm
             cblas_dgemm(CblasRowMajor, transA, transB, (int) m, (int) n, (int) k, alpha,
                     (DoublePointer) address(a), leadingDimension(a), (DoublePointer) address(b), leadingDimension(b),
                     beta, (DoublePointer) address(c), leadingDimension(c));
+        }
+    }
+
+    /** {@code c = op(a)·b + beta·c} (alpha 1) through MKL's JIT kernels, {@link JitRowPieces#ROWS} rows of c at a time. */
+    private static void sgemmJitInRows(boolean transposeA, int m, int n, int k, long a, int lda, long b, int ldb, float beta, long c,
+            int ldc)
+    {
+        for (int row = 0; row < m; row += JitRowPieces.ROWS) {
+            int rows = Math.min(JitRowPieces.ROWS, m - row);
+            // op(a)'s rows: rows of a, or columns of a transposed
+            long aRows = a + (long) Float.BYTES * (transposeA ? row : (long) row * lda);
+            Mkl.sgemmJit(transposeA, rows, n, k, aRows, lda, b, ldb, beta, c + (long) Float.BYTES * row * ldc, ldc);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.minimax.plugins.optimizers;
 
+import io.minimax.plugin.support.HostScratch;
 import io.minimax.plugin.support.NativeArrays;
 import io.minimax.spi.optim.Optimizer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -109,8 +110,9 @@ final class AdamOptimizer
 
     private void stepFloats(INDArray parameters, INDArray gradients, float stepSize, float biasCorrection2Root)
     {
-        float[] theta = state.floatParameters;
-        float[] g = state.floatGradients;
+        HostScratch scratch = HostScratch.get();
+        float[] theta = scratch.floats(0, Math.min(BLOCK, state.length));
+        float[] g = scratch.floats(1, Math.min(BLOCK, state.length));
         FloatBuffer parameterBuffer = state.parameterFloats(parameters);
         FloatBuffer gradientBuffer = state.gradientFloats(gradients);
         float b1 = (float) beta1;
@@ -118,8 +120,8 @@ final class AdamOptimizer
         float oneMinusB1 = (float) (1 - beta1);
         float oneMinusB2 = (float) (1 - beta2);
         float eps = (float) epsilon;
-        // blocks of BLOCK parameters, copied into small arrays that stay in L1 and indexed like the moments' block, so
-        // that the JIT vectorises the loop and a lockstep of many networks keeps only the moments in memory besides its own
+        // blocks of BLOCK parameters, copied into this thread's scratch arrays (they stay in L1) and indexed like the moments'
+        // block, so that the JIT vectorises the loop and a lockstep of many networks keeps only the moments in memory besides its own
         for (int block = 0; block < state.floatFirst.length; block++) {
             int start = block * BLOCK;
             int count = Math.min(BLOCK, state.length - start);
@@ -164,8 +166,6 @@ final class AdamOptimizer
     {
         private final DataType dataType;
         private final int length;
-        private float[] floatParameters;
-        private float[] floatGradients;
         // the moments in blocks of BLOCK (the last one shorter)
         private float[][] floatFirst;
         private float[][] floatSecond;
@@ -183,8 +183,6 @@ final class AdamOptimizer
             this.dataType = dataType;
             this.length = length;
             if (dataType == DataType.FLOAT) {
-                floatParameters = new float[Math.min(length, BLOCK)];
-                floatGradients = new float[Math.min(length, BLOCK)];
                 floatFirst = blocks(length);
                 floatSecond = blocks(length);
             }
