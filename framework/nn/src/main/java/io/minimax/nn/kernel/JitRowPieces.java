@@ -3,7 +3,8 @@ package io.minimax.nn.kernel;
 /**
  * Which float products go to MKL's just-in-time kernels ({@code Mkl.sgemmJit}), and in how many rows a piece: the
  * toy networks' [64..1024, 64..128]·[64..128, 64..128] products with b not transposed, in whole pieces of 64 rows and
- * with columns in multiples of 16 (the forward products and the
+ * with columns in multiples of 16, among those MKL multiplies anyway (above OpenBLAS's small-kernel bound of 10⁶
+ * multiply-adds; under it OpenBLAS's small kernels are as fast) (the forward products and the
  * weight gradients). Measured one thread in C on the project's Sapphire Rapids VM, µs per call:
  *
  * <table>
@@ -37,7 +38,8 @@ final class JitRowPieces
     /** Whether {@code c[m, n] = op(a)·op(b) + beta·c} ({@code [m, k]·[k, n]}, alpha 1) goes to the JIT kernels. */
     static boolean suits(long m, long n, long k, boolean transposeB, double alpha, double beta)
     {
-        return !transposeB && alpha == 1.0 && (beta == 0.0 || beta == 1.0) && m % ROWS == 0 && m <= MAX_ROWS
+        return !transposeB && alpha == 1.0 && (beta == 0.0 || beta == 1.0) && m * n * k > SmallKernelPieces.SMALL_KERNEL_LIMIT
+                && m % ROWS == 0 && m <= MAX_ROWS
                 && n % COLUMN_MULTIPLE == 0 && n >= MIN_SIDE && n <= MAX_SIDE && k >= MIN_SIDE && k <= MAX_SIDE;
     }
 }

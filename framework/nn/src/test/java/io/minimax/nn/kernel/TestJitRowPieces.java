@@ -56,6 +56,9 @@ class TestJitRowPieces
         // thin layers, long sums (the weight gradient at batch 256, image networks) and tall products stay where they were
         assertThat(JitRowPieces.suits(64, 2, 128, false, 1.0, 0.0)).isFalse();
         assertThat(JitRowPieces.suits(64, 128, 8, false, 1.0, 0.0)).isFalse();
+        // under OpenBLAS's small-kernel bound (10^6 multiply-adds) its small kernels keep the product
+        assertThat(JitRowPieces.suits(64, 64, 64, false, 1.0, 0.0)).isFalse();
+        assertThat(JitRowPieces.suits(64, 128, 122, false, 1.0, 0.0)).isFalse();
         assertThat(JitRowPieces.suits(128, 128, 256, false, 1.0, 0.0)).isFalse();
         assertThat(JitRowPieces.suits(64, 512, 784, false, 1.0, 0.0)).isFalse();
         assertThat(JitRowPieces.suits(12544, 64, 64, false, 1.0, 0.0)).isFalse();
@@ -69,7 +72,7 @@ class TestJitRowPieces
     {
         assumeTrue(Mkl.availability().available(), Mkl.availability().reason());
         int[][] shapes = { // m, n, k, a transposed
-            {64, 128, 128, 0}, {128, 128, 128, 0}, {192, 128, 128, 0}, {512, 128, 128, 0}, {64, 64, 64, 0}, {64, 80, 77, 0},
+            {64, 128, 128, 0}, {128, 128, 128, 0}, {192, 128, 128, 0}, {512, 128, 128, 0}, {128, 64, 128, 0}, {128, 80, 112, 0},
             {128, 128, 64, 1}, {128, 128, 128, 1}, {64, 128, 128, 1}, {192, 96, 100, 1}};
         int checked = 0;
         for (int[] shape : shapes) {
