@@ -59,8 +59,9 @@ class TestVectorizedSweep
     void lanesWhoseProductsMklMultipliesTrainInLockstepToo(@TempDir Path temp)
             throws Exception
     {
-        // [256, 128]·[128, 128] is above OpenBLAS's small-matrix bound: on an Intel CPU with AVX-512 MKL multiplies it, and
-        // must give a lane, whose arrays lie at other offsets, the bits of its run alone
+        // [256, 128]·[128, 128] is above OpenBLAS's small-matrix bound: on an Intel CPU with AVX-512 MKL multiplies it (its
+        // JIT kernels, the lanes on two threads at once), and must give a lane, whose arrays lie at other offsets, the bits
+        // of its run alone
         String sweep = SWEEP.replace("steps: 60", "steps: 20").replace("evalEvery: 30", "evalEvery: 10")
                 .replace("batchSize: 32", "batchSize: 256").replace("hidden: [16, 16]", "hidden: [128, 128]")
                 .replace("loss.type: [minimax, non-saturating]", "loss.type: [non-saturating]").replace("seed: [1, 2, 3]", "seed: [1, 2]");

@@ -2,10 +2,10 @@ package io.minimax.nn.kernel;
 
 /**
  * Which float products go to MKL's just-in-time kernels ({@code Mkl.sgemmJit}), and in how many rows a piece: the
- * toy networks' [64..1024, 64..128]·[64..128, 64..128] products with b not transposed, in whole pieces of 64 rows and
- * with columns in multiples of 16, among those MKL multiplies anyway (above OpenBLAS's small-kernel bound of 10⁶
- * multiply-adds; under it OpenBLAS's small kernels are as fast) (the forward products and the
- * weight gradients). Measured one thread in C on the project's Sapphire Rapids VM, µs per call:
+ * toy networks' forward products and weight gradients, [64..1024, 64..128]·[64..128, 64..128] with b not transposed,
+ * in whole pieces of 64 rows and with columns in multiples of 16. Only those MKL multiplies anyway: above OpenBLAS's
+ * small-kernel bound of 10⁶ multiply-adds (under it OpenBLAS's small kernels are as fast). Measured one thread in C
+ * on the project's Sapphire Rapids VM, µs per call:
  *
  * <table>
  * <caption>OpenBLAS, MKL's cblas_sgemm and MKL's JIT kernel</caption>

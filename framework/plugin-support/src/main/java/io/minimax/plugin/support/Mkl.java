@@ -95,9 +95,10 @@ public final class Mkl
      * {@code c = op(a)·b + beta·c} (alpha 1, b not transposed), row-major, on native addresses, through MKL's just-in-time
      * kernels ({@code mkl_sgemm_jit}): the first call of a shape generates a kernel for it, later ones find it in MKL's
      * cache and run it without packing either operand. For the toy networks' products 1.3–1.8× faster than
-     * {@link #sgemm} or OpenBLAS on one core ([64, 128]·[128, 128]: 10.4 µs against 13.8 and 18.4, measured in C), and
-     * for products with at most 128 rows of k and 128 columns the bits of OpenBLAS's (each element one chain of fused
-     * multiply-adds in order; {@code TestMkl} compares them). Only once {@link #availability()} said available.
+     * {@link #sgemm} or OpenBLAS on one core ([64, 128]·[128, 128]: 10.4 µs against 13.8 and 18.4, measured in C). For
+     * the shapes the products choose it for (k at most 128, columns in 16s, pieces of 64 rows) the bits are OpenBLAS's:
+     * each element is one chain of fused multiply-adds in order (the products' tests compare them). Only once
+     * {@link #availability()} said available.
      */
     public static void sgemmJit(boolean transposeA, int m, int n, int k, long a, int lda, long b, int ldb, float beta, long c, int ldc)
     {
