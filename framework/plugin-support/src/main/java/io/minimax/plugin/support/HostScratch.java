@@ -4,8 +4,8 @@ package io.minimax.plugin.support;
  * Float arrays for element-wise work on the heap that lives only within one call (a block copied in, computed and
  * copied out), one set per thread and shared by every layer, pass and optimizer on it. Arrays of their own per pass
  * made a toy GAN's working set about 0.5 MB larger (five 16 KB blocks per dense layer, one set of layers per batch
- * size), enough to push its parameters, moments and activations out of a 2 MB L2 cache; shared, they stay in the L1
- * cache too (16 toy lanes on one thread: 0.36–0.38 against 0.42–0.46 ms per run-step).
+ * size), next to a core's 2 MB L2 cache; shared, 16 toy lanes on one thread measured 0.36–0.38 against 0.42–0.46 ms
+ * per run-step.
  */
 public final class HostScratch
 {
